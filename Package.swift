@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Kiln",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kiln", targets: ["kiln"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Stage 0: C libraries.
+    .systemLibrary(
+      name: "CLibYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+
+    // Shared by every stage.
+    .target(name: "KilnDiagnostics"),
+
+    // Stage 1: YAML text -> node tree with positions.
+    .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
+
+    // Stage 2: node tree -> typed, validated spec.
+    .target(
+      name: "KilnSpec", dependencies: ["KilnYAML", "KilnDiagnostics"],
+      resources: [.embedInCode("Catalog/BuiltinCatalog.yaml"), .embedInCode("Jurisdictions/jurisdictions.tsv")]),
+
+    // The pipeline as a library API.
+    .target(name: "KilnDriver", dependencies: ["KilnSpec", "KilnYAML", "KilnDiagnostics"]),
+
+    // The thin command-line shell.
+    .executableTarget(
+      name: "kiln",
+      dependencies: ["KilnDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    .target(name: "_KilnTestSupport", dependencies: ["KilnDriver", "KilnDiagnostics"], path: "Tests/_KilnTestSupport"),
+
+    .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "_KilnTestSupport"]),
+    .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
+    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "_KilnTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Validates Kiln's machine-readable outputs with tools that are not Kiln:
+
+1. `kiln schema` is a valid JSON Schema (draft 2020-12 meta-schema).
+2. Every document of every spec in specs/reference and specs/examples validates against it,
+   parsed as YAML 1.2 (ruamel.yaml) and split into documents. Overlay files (named by a
+   Project's environments) are partial documents and are skipped.
+3. `kiln lint --format sarif` of every specs/invalid case validates against the OASIS SARIF 2.1.0
+   schema in ../shared/schemas.
+
+Exits non-zero on the first kind of failure, after printing every failure found.
+"""
+import fnmatch
+import json
+import os
+import subprocess
+import sys
+
+from jsonschema import Draft202012Validator
+from ruamel.yaml import YAML
+
+kiln = os.path.abspath(sys.argv[1])
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.chdir(root)
+failures = []
+
+schema = json.loads(subprocess.run([kiln, "schema"], check=True, capture_output=True, text=True).stdout)
+Draft202012Validator.check_schema(schema)
+validator = Draft202012Validator(schema)
+print("kiln schema: valid against the 2020-12 meta-schema")
+
+yaml = YAML(typ="safe")
+yaml.version = (1, 2)
+checked = 0
+for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
+    overlays = []
+    with open(os.path.join(base, "kiln.yaml")) as handle:
+        for document in YAML(typ="safe").load_all(handle):
+            if document and document.get("kind") == "Project":
+                for env in (document.get("spec", {}).get("environments") or {}).values():
+                    overlays += env.get("overlays", [])
+    for directory, dirnames, filenames in os.walk(base):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in sorted(filenames):
+            if not name.endswith((".yaml", ".yml")) or name.startswith("."):
+                continue
+            path = os.path.join(directory, name)
+            relative = os.path.relpath(path, base)
+            if any(fnmatch.fnmatch(relative, pattern) for pattern in overlays):
+                continue
+            with open(path) as handle:
+                for index, document in enumerate(yaml.load_all(handle)):
+                    if document is None:
+                        continue
+                    checked += 1
+                    for error in validator.iter_errors(document):
+                        failures.append(f"{path} document {index + 1}: {error.json_path}: {error.message}")
+print(f"spec documents validated against kiln schema: {checked}")
+
+with open(os.path.join(os.path.dirname(root), "shared", "schemas", "sarif-2.1.0.json")) as handle:
+    sarif_schema = json.load(handle)
+sarif_validator = Draft202012Validator(sarif_schema) if "2020-12" in sarif_schema.get("$schema", "") else None
+if sarif_validator is None:
+    from jsonschema import validators
+    sarif_validator = validators.validator_for(sarif_schema)(sarif_schema)
+cases = 0
+invalid_root = "specs/invalid"
+for case in sorted(os.listdir(invalid_root)) if os.path.isdir(invalid_root) else []:
+    path = os.path.join(invalid_root, case)
+    if not os.path.isdir(path):
+        continue
+    result = subprocess.run([kiln, "lint", path, "--format", "sarif"], capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        failures.append(f"{path}: kiln exited {result.returncode}: {result.stderr.strip()}")
+        continue
+    cases += 1
+    for error in sarif_validator.iter_errors(json.loads(result.stdout)):
+        failures.append(f"{path} SARIF: {error.json_path}: {error.message}")
+print(f"SARIF logs validated against sarif-2.1.0.json: {cases}")
+
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print("all outputs valid")

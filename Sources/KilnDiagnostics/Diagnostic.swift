@@ -1,0 +1,68 @@
+/// One edit of a fix-it: replace the text of `range` with `replacement`.
+public struct TextEdit: Hashable, Sendable {
+  public var range: SourceRange
+  public var replacement: String
+
+  public init(range: SourceRange, replacement: String) {
+    self.range = range
+    self.replacement = replacement
+  }
+}
+
+/// A suggested change that resolves a diagnostic.
+public struct FixIt: Hashable, Sendable {
+  public var message: String
+  public var edits: [TextEdit]
+
+  public init(message: String, edits: [TextEdit]) {
+    self.message = message
+    self.edits = edits
+  }
+}
+
+/// Additional context, optionally at another location ("the limit comes from ...").
+public struct Note: Hashable, Sendable {
+  public var message: String
+  public var range: SourceRange?
+
+  public init(_ message: String, at range: SourceRange? = nil) {
+    self.message = message
+    self.range = range
+  }
+}
+
+/// A problem found in the user's input: data, not text. Renderers turn it into text.
+public struct Diagnostic: Hashable, Sendable {
+  public var code: DiagnosticCode
+  public var severity: Severity
+  public var message: String
+  public var range: SourceRange
+  /// A short label printed under the caret in the human form.
+  public var label: String?
+  public var notes: [Note]
+  public var help: [String]
+  public var fixIts: [FixIt]
+
+  public init(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
+    label: String? = nil, notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = []
+  ) {
+    self.code = code
+    self.severity = severity ?? code.defaultSeverity
+    self.message = message
+    self.range = range
+    self.label = label
+    self.notes = notes
+    self.help = help
+    self.fixIts = fixIts
+  }
+
+  /// The order diagnostics are rendered in: file, offset, severity, code.
+  public static func renderingOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    if lhs.range.file != rhs.range.file { return lhs.range.file < rhs.range.file }
+    if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
+    if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+    if lhs.code.id != rhs.code.id { return lhs.code.id < rhs.code.id }
+    return lhs.message < rhs.message
+  }
+}

@@ -1,0 +1,44 @@
+import KilnDiagnostics
+import KilnSpec
+
+/// The result of linting a project.
+public struct LintResult: Sendable {
+  public var project: Project
+  public var diagnostics: [Diagnostic]
+  public var summary: DiagnosticSummary
+
+  public var hasErrors: Bool { summary.errors > 0 }
+}
+
+/// `kiln lint`: load and validate a project, apply its Policy's severities, collect diagnostics.
+public struct Linter: Sendable {
+  public var environment: String?
+  public var warningsAsErrors: Bool
+
+  public init(environment: String? = nil, warningsAsErrors: Bool = false) {
+    self.environment = environment
+    self.warningsAsErrors = warningsAsErrors
+  }
+
+  public func lint(_ path: String) throws(ProjectLoadError) -> LintResult {
+    let engine = DiagnosticEngine()
+    engine.warningsAsErrors = warningsAsErrors
+    let project = try ProjectLoader(environment: environment).load(path, into: engine)
+    applyPolicy(project, engine)
+    let diagnostics = engine.diagnostics
+    return LintResult(
+      project: project, diagnostics: diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount))
+  }
+
+  /// A Policy rule's `severity` applies to every code of its check.
+  func applyPolicy(_ project: Project, _ engine: DiagnosticEngine) {
+    guard let policy = project.objects(.policy).first else { return }
+    for rule in policy.spec["rules"]?.items ?? [] {
+      guard let id = rule["check"]?.text, let severityText = rule["severity"]?.text else { continue }
+      let severity = Severity(rawValue: severityText)
+      for code in DiagnosticRegistry.all where code.check == id {
+        engine.setSeverity(severity, for: code.id)
+      }
+    }
+  }
+}

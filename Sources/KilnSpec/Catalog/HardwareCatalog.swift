@@ -1,0 +1,126 @@
+import KilnDiagnostics
+import KilnYAML
+
+/// The hardware catalog a project sees: the built-in entries with the project's Catalog documents
+/// applied (new entries added, built-in ones overridden field by field).
+public struct HardwareCatalog: Sendable {
+  public enum Section: String, Sendable, CaseIterable {
+    case gpus
+    case servers
+    case switches
+    case transceivers
+
+    /// `catalog:gpus` in a `.reference` field type.
+    public var referenceName: String { "catalog:\(rawValue)" }
+
+    var singular: String {
+      switch self {
+      case .gpus: "GPU"
+      case .servers: "server"
+      case .switches: "switch"
+      case .transceivers: "transceiver"
+      }
+    }
+
+    var schema: ObjectSchema {
+      switch self {
+      case .gpus: KindSchemas.catalogGPU
+      case .servers: KindSchemas.catalogServer
+      case .switches: KindSchemas.catalogSwitch
+      case .transceivers: KindSchemas.catalogTransceiver
+      }
+    }
+  }
+
+  /// One entry: its fields as validated nodes, and whether it is built in.
+  public struct Entry: Sendable {
+    public var name: String
+    public var fields: SpecNode
+    public var isBuiltin: Bool
+  }
+
+  public private(set) var sections: [Section: [String: Entry]] = [:]
+
+  public func entry(_ section: Section, _ name: String) -> Entry? { sections[section]?[name] }
+
+  public func names(_ section: Section) -> [String] { (sections[section] ?? [:]).keys.sorted() }
+
+  /// The catalog shipped inside Kiln, parsed from the embedded YAML.
+  public static func builtin() -> (HardwareCatalog, [Diagnostic]) {
+    let source = SourceFile(path: "<built-in catalog>", bytes: PackageResources.BuiltinCatalog_yaml)
+    let (file, yamlDiagnostics) = YAMLParser().parse(source)
+    var catalog = HardwareCatalog()
+    var diagnostics = yamlDiagnostics
+    for document in file.documents {
+      let (object, objectDiagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
+      diagnostics += objectDiagnostics
+      guard let object else { continue }
+      for section in Section.allCases {
+        for item in object.spec[section.rawValue]?.items ?? [] {
+          guard let name = item["name"]?.text else { continue }
+          catalog.sections[section, default: [:]][name] = Entry(name: name, fields: item, isBuiltin: true)
+        }
+      }
+    }
+    return (catalog, diagnostics)
+  }
+
+  /// Applies a project's Catalog document: new names are added (their required fields checked),
+  /// built-in names are overridden field by field with a note listing what changed.
+  public mutating func apply(_ object: SpecObject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for section in Section.allCases {
+      guard let list = object.spec[section.rawValue] else { continue }
+      var seen: [String: SourceRange] = [:]
+      for item in list.items {
+        guard let nameNode = item["name"], let name = nameNode.text else { continue }
+        if let first = seen[name] {
+          diagnostics.append(
+            Diagnostic(
+              SpecCodes.duplicateEntry, "\(section.singular) '\(name)' is listed twice in this Catalog",
+              at: nameNode.range, notes: [Note("first listed here", at: first)]))
+          continue
+        }
+        seen[name] = nameNode.range
+        if var existing = sections[section]?[name] {
+          let changed = item.fields.filter { $0.name != "name" }
+          existing.fields = SpecNode.merge(existing.fields, item)
+          existing.isBuiltin = false
+          sections[section]?[name] = existing
+          diagnostics.append(
+            Diagnostic(
+              SpecCodes.catalogOverride,
+              "\(section.singular) '\(name)' overrides the built-in entry: \(changed.map(\.name).joined(separator: ", "))",
+              at: nameNode.range))
+        } else {
+          for field in section.schema.fields where field.required && item[field.name] == nil {
+            diagnostics.append(
+              Diagnostic(
+                SpecCodes.missingField, "missing required field '\(field.name)' in new \(section.singular) '\(name)'",
+                at: nameNode.range,
+                help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]))
+          }
+          sections[section, default: [:]][name] = Entry(name: name, fields: item, isBuiltin: false)
+        }
+      }
+    }
+    return diagnostics
+  }
+}
+
+extension SpecNode {
+  /// Overlay semantics: mappings merge key by key; scalars and lists replace.
+  public static func merge(_ base: SpecNode, _ overlay: SpecNode) -> SpecNode {
+    guard case .object(let baseFields) = base.value, case .object(let overlayFields) = overlay.value else { return overlay }
+    var fields = baseFields
+    for field in overlayFields {
+      if let index = fields.firstIndex(where: { $0.name == field.name }) {
+        fields[index].node = merge(fields[index].node, field.node)
+        fields[index].keyRange = field.keyRange
+      } else {
+        fields.append(field)
+      }
+    }
+    return SpecNode(.object(fields), range: base.range)
+  }
+}

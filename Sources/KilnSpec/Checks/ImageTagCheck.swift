@@ -1,0 +1,42 @@
+import KilnDiagnostics
+
+/// Container images carry a tag other than `latest`, or a digest (`image-tag`).
+struct ImageTagCheck: SpecCheck {
+  func run(_ project: Project, _ engine: DiagnosticEngine) {
+    for region in project.objects(.region) {
+      for serving in region.spec["serving"]?.items ?? [] {
+        if let image = serving["image"] { check(image, engine) }
+      }
+    }
+    for run in project.objects(.trainingRun) {
+      if let image = run.spec["image"] { check(image, engine) }
+    }
+  }
+
+  private func check(_ node: SpecNode, _ engine: DiagnosticEngine) {
+    guard let image = node.text, let problem = Self.problem(image) else { return }
+    engine.emit(
+      Diagnostic(
+        SpecCodes.imageTag, "image '\(image)' \(problem)", at: node.range,
+        help: ["pin a version tag (e.g. vllm/vllm-openai:v0.8.5) or a digest (@sha256:…)"]))
+  }
+
+  /// What is wrong with an image reference, or `nil` when it is pinned.
+  static func problem(_ image: String) -> String? {
+    if image.isEmpty || image.contains(" ") { return "is not a valid image reference" }
+    if let at = image.firstIndex(of: "@") {
+      let digest = image[image.index(after: at)...]
+      let parts = digest.split(separator: ":", maxSplits: 1)
+      guard parts.count == 2, parts[0] == "sha256", parts[1].count == 64,
+        parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+      else { return "has an invalid digest (expected @sha256: and 64 hex digits)" }
+      return nil
+    }
+    let lastComponent = image.split(separator: "/").last ?? Substring(image)
+    guard let colon = lastComponent.lastIndex(of: ":") else { return "has no tag, so it means :latest" }
+    let tag = lastComponent[lastComponent.index(after: colon)...]
+    if tag.isEmpty { return "has an empty tag" }
+    if tag == "latest" { return "uses the tag 'latest', which moves" }
+    return nil
+  }
+}

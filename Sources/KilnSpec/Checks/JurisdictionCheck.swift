@@ -1,0 +1,20 @@
+import KilnDiagnostics
+
+/// Jurisdictions are ISO 3166-1 alpha-2 codes or EU / EEA.
+struct JurisdictionCheck: SpecCheck {
+  static let jurisdictions = Jurisdictions()
+
+  func run(_ project: Project, _ engine: DiagnosticEngine) {
+    let table = Self.jurisdictions
+    for object in project.objects where object.kind == .site || object.kind == .region {
+      guard let node = object.spec["jurisdiction"], let code = node.text, !table.isKnown(code) else { continue }
+      var suggestion = table.isKnown(code.uppercased()) ? code.uppercased() : nil
+      if code == "UK" { suggestion = "GB" }
+      engine.emit(
+        Diagnostic(
+          SpecCodes.unknownJurisdiction, "unknown jurisdiction '\(code)'", at: node.range,
+          help: suggestion == nil ? ["use an ISO 3166-1 alpha-2 code (e.g. DE, CN, SG) or EU / EEA"] : [],
+          fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])] } ?? []))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import KilnDiagnostics
+
+/// Resolves every reference by name: to objects (Site, Cluster, Fabric, Storage, Model) and to catalog
+/// entries, with did-you-mean suggestions.
+struct ReferenceCheck: SpecCheck {
+  func run(_ project: Project, _ engine: DiagnosticEngine) {
+    for object in project.objects {
+      visit(object.spec, type: .object(object.kind.schema), path: "spec", project: project, engine: engine)
+    }
+  }
+
+  private func visit(_ node: SpecNode, type: FieldType, path: String, project: Project, engine: DiagnosticEngine) {
+    switch type {
+    case .object(let schema):
+      for field in node.fields {
+        guard let fieldSchema = schema.field(field.name) else { continue }
+        visit(field.node, type: fieldSchema.type, path: "\(path).\(field.name)", project: project, engine: engine)
+      }
+    case .objectMap(let schema):
+      for field in node.fields { visit(field.node, type: .object(schema), path: "\(path).\(field.name)", project: project, engine: engine) }
+    case .list(let itemType):
+      for item in node.items { visit(item, type: itemType, path: path, project: project, engine: engine) }
+    case .reference(let target):
+      guard let name = node.text else { return }
+      resolve(name, target: target, at: node.range, path: path, project: project, engine: engine)
+    default:
+      break
+    }
+  }
+
+  func resolve(_ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine) {
+    if target.hasPrefix("catalog:"), let section = HardwareCatalog.Section(rawValue: String(target.dropFirst(8))) {
+      guard project.catalog.entry(section, name) == nil else { return }
+      let suggestion = DidYouMean.suggestion(for: name, among: project.catalog.names(section))
+      engine.emit(
+        Diagnostic(
+          SpecCodes.unknownCatalogEntry, "unknown \(section.singular) '\(name)' in '\(path)'", at: range,
+          help: suggestion == nil ? ["built-in \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
+          fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])] } ?? []))
+      return
+    }
+    guard let kind = SpecKind(rawValue: target), project.object(kind, name) == nil else { return }
+    let suggestion = DidYouMean.suggestion(for: name, among: project.names(kind))
+    engine.emit(
+      Diagnostic(
+        SpecCodes.unresolvedReference, "'\(path)' refers to \(kind.rawValue)/\(name), which is not defined", at: range,
+        help: suggestion == nil
+          ? (project.names(kind).isEmpty ? ["the project defines no \(kind.rawValue)"] : ["defined: \(project.names(kind).sorted().joined(separator: ", "))"])
+          : [],
+        fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])] } ?? []))
+  }
+}

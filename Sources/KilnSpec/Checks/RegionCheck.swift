@@ -1,0 +1,58 @@
+import KilnDiagnostics
+
+/// A Region's serving entries: distinct names, clusters that serve (inference or mixed), a rack
+/// group that exists and has GPUs, replica bounds in order.
+struct RegionCheck: SpecCheck {
+  func run(_ project: Project, _ engine: DiagnosticEngine) {
+    for region in project.objects(.region) {
+      var seen: [String: SourceRange] = [:]
+      for serving in region.spec["serving"]?.items ?? [] {
+        if let nameNode = serving["name"], let name = nameNode.text {
+          if let first = seen[name] {
+            engine.emit(
+              Diagnostic(
+                SpecCodes.duplicateEntry, "serving entry '\(name)' is defined twice in Region/\(region.name)",
+                at: nameNode.range, notes: [Note("first defined here", at: first)]))
+          }
+          seen[name] = nameNode.range
+        }
+        if let clusterNode = serving["cluster"], let clusterName = clusterNode.text,
+          let cluster = project.object(.cluster, clusterName)
+        {
+          let purpose = cluster.spec["purpose"]?.text
+          if purpose == "training" {
+            engine.emit(
+              Diagnostic(
+                SpecCodes.wrongReferenceTarget, "Cluster/\(clusterName) has purpose 'training' and cannot serve",
+                at: clusterNode.range, notes: [Note("purpose: training", at: cluster.spec["purpose"]?.range)],
+                help: ["serve from a cluster with purpose inference or mixed"]))
+          }
+          if let groupNode = serving["rackGroup"], let groupName = groupNode.text {
+            let groups = (cluster.spec["racks"]?.items ?? []).compactMap { $0["name"]?.text }
+            if !groups.contains(groupName) {
+              let suggestion = DidYouMean.suggestion(for: groupName, among: groups)
+              engine.emit(
+                Diagnostic(
+                  SpecCodes.unresolvedReference, "Cluster/\(clusterName) has no rack group '\(groupName)'",
+                  at: groupNode.range, help: suggestion == nil ? ["rack groups: \(groups.joined(separator: ", "))"] : [],
+                  fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: groupNode.range, replacement: $0)])] } ?? []))
+            }
+          }
+        }
+        if let replicas = serving["replicas"], let minimum = replicas["min"], let maximum = replicas["max"],
+          let low = minimum.number, let high = maximum.number, low > high
+        {
+          engine.emit(
+            Diagnostic(
+              SpecCodes.invalidValue, "replicas.min (\(JSONValue.format(low))) is above replicas.max (\(JSONValue.format(high)))",
+              at: minimum.range))
+        }
+        if let parallelism = serving["parallelism"] {
+          for field in parallelism.fields where field.node.number == 0 {
+            engine.emit(Diagnostic(SpecCodes.invalidValue, "parallelism '\(field.name)' must be at least 1", at: field.node.range))
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import KilnDiagnostics
+
+/// One cross-object check of the spec stage. Each check lives in its own file.
+protocol SpecCheck: Sendable {
+  func run(_ project: Project, _ engine: DiagnosticEngine)
+}
+
+/// Runs every spec-stage check over a loaded project.
+struct SpecValidator {
+  let project: Project
+
+  static let checks: [any SpecCheck] = [
+    SingletonCheck(), ReferenceCheck(), UnusedObjectCheck(), SiteOwnershipCheck(), JurisdictionCheck(),
+    SecretLiteralCheck(), ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
+    TrainingRunCheck(), FabricSiteCheck(),
+  ]
+
+  func run(_ engine: DiagnosticEngine) {
+    for check in Self.checks { check.run(project, engine) }
+  }
+
+  /// Drops the second and later objects of one Kind/name, reporting each.
+  func removingDuplicates(_ engine: DiagnosticEngine) -> [SpecObject] {
+    var first: [String: SpecObject] = [:]
+    var kept: [SpecObject] = []
+    for object in project.objects {
+      if let original = first[object.address] {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.duplicateObject, "\(object.address) is defined twice", at: object.nameRange,
+            notes: [Note("first defined here", at: original.nameRange)]))
+        continue
+      }
+      first[object.address] = object
+      kept.append(object)
+    }
+    return kept
+  }
+}
+
+extension Project {
+  /// The names of a kind, for did-you-mean.
+  func names(_ kind: SpecKind) -> [String] { objects(kind).map(\.name) }
+}

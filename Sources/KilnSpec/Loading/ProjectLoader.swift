@@ -1,0 +1,197 @@
+import Foundation
+import KilnDiagnostics
+import KilnYAML
+
+/// Problems that stop Kiln before it can report diagnostics: exit 2 with one line.
+public enum ProjectLoadError: Error, Equatable, Sendable {
+  case notFound(String)
+  case notADirectory(String)
+  case notAProject(String)
+
+  public var message: String {
+    switch self {
+    case .notFound(let path): "no such file or directory: \(path)"
+    case .notADirectory(let path): "not a directory: \(path) (pass the project folder)"
+    case .notAProject(let path): "not a Kiln project: \(path) has no kiln.yaml"
+    }
+  }
+}
+
+/// A project after loading: its validated objects (overlays applied), its files' text and its catalog.
+public struct Project: Sendable {
+  public var root: String
+  public var objects: [SpecObject]
+  public var sources: [String: SourceFile]
+  public var fileCount: Int
+  public var catalog: HardwareCatalog
+
+  public func objects(_ kind: SpecKind) -> [SpecObject] { objects.filter { $0.kind == kind } }
+  public func object(_ kind: SpecKind, _ name: String) -> SpecObject? {
+    objects.first { $0.kind == kind && $0.name == name }
+  }
+}
+
+/// Reads a project folder: finds its files, parses and validates every document, applies overlays,
+/// then runs the cross-object checks of the spec stage.
+public struct ProjectLoader: Sendable {
+  public static let projectFileName = "kiln.yaml"
+  static let defaultInclude = ["**/*.yaml", "**/*.yml"]
+
+  public var environment: String?
+  public var parser = YAMLParser()
+
+  public init(environment: String? = nil) {
+    self.environment = environment
+  }
+
+  public func load(_ rootArgument: String, into engine: DiagnosticEngine) throws(ProjectLoadError) -> Project {
+    var root = rootArgument.isEmpty ? "." : rootArgument
+    while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { throw .notFound(rootArgument) }
+    guard isDirectory.boolValue else { throw .notADirectory(rootArgument) }
+    guard FileManager.default.fileExists(atPath: root + "/" + Self.projectFileName) else { throw .notAProject(rootArgument) }
+    let displayPrefix = root == "." ? "" : root + "/"
+
+    var sources: [String: SourceFile] = [:]
+    func read(_ relative: String) -> YAMLFile? {
+      let display = displayPrefix + relative
+      guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+        engine.emit(
+          Diagnostic(YAMLCodes.unreadableFile, "cannot read \(display)", at: .wholeFile(display)))
+        return nil
+      }
+      let source = SourceFile(path: display, bytes: [UInt8](data))
+      sources[display] = source
+      let (file, diagnostics) = parser.parse(source)
+      engine.emit(contentsOf: diagnostics)
+      return file
+    }
+
+    // kiln.yaml first: it says which files belong to the project.
+    var objects: [SpecObject] = []
+    var projectObject: SpecObject?
+    if let file = read(Self.projectFileName) {
+      for document in file.documents where !document.isEmpty {
+        let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
+        engine.emit(contentsOf: diagnostics)
+        guard let object else { continue }
+        if object.kind == .project && projectObject == nil { projectObject = object }
+        objects.append(object)
+      }
+    }
+    let projectFilePath = displayPrefix + Self.projectFileName
+    if projectObject == nil {
+      engine.emit(
+        Diagnostic(
+          SpecCodes.misplacedSingleton, "\(Self.projectFileName) has no Project document",
+          at: .wholeFile(projectFilePath), help: ["start kiln.yaml with apiVersion: kiln/v1, kind: Project"]))
+    }
+
+    let spec = projectObject?.spec
+    let include = globs(spec?["include"], default: Self.defaultInclude, engine: engine)
+    let exclude = globs(spec?["exclude"], default: [], engine: engine)
+    let files = ProjectFiles(rootPath: root)
+    // Overlay files of every environment are never base specs.
+    var overlayGlobsByEnvironment: [(String, SpecNode, [Glob])] = []
+    for environment in spec?["environments"]?.fields ?? [] {
+      overlayGlobsByEnvironment.append(
+        (environment.name, environment.node, globs(environment.node["overlays"], default: [], engine: engine)))
+    }
+    var overlayFiles = Set<String>()
+    for (_, _, globList) in overlayGlobsByEnvironment { overlayFiles.formUnion(files.matching(globList)) }
+    overlayFiles.insert(Self.projectFileName)
+
+    let (paths, linkProblems) = files.list(include: include, exclude: exclude, excludedFiles: overlayFiles)
+    for (path, problem) in linkProblems {
+      engine.emit(
+        Diagnostic(SpecCodes.invalidGlob, "skipped \(displayPrefix + path): \(problem)", at: .wholeFile(displayPrefix + path)))
+    }
+    for path in paths {
+      guard let file = read(path) else { continue }
+      for document in file.documents where !document.isEmpty {
+        let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
+        engine.emit(contentsOf: diagnostics)
+        guard let object else { continue }
+        if object.kind == .project {
+          engine.emit(
+            Diagnostic(
+              SpecCodes.misplacedSingleton, "a Project document belongs in \(Self.projectFileName) at the project root",
+              at: object.nameRange, notes: projectObject.map { [Note("the project is defined here", at: $0.nameRange)] } ?? []))
+          continue
+        }
+        objects.append(object)
+      }
+    }
+
+    // Overlays.
+    if let environment {
+      if let (_, node, globList) = overlayGlobsByEnvironment.first(where: { $0.0 == environment }) {
+        _ = node
+        for path in files.matching(globList) {
+          guard let file = read(path) else { continue }
+          for document in file.documents where !document.isEmpty {
+            let (overlay, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: true)
+            engine.emit(contentsOf: diagnostics)
+            guard let overlay else { continue }
+            guard let index = objects.firstIndex(where: { $0.kind == overlay.kind && $0.name == overlay.name }) else {
+              engine.emit(
+                Diagnostic(
+                  SpecCodes.overlayTarget, "overlay for \(overlay.address), which the project does not define",
+                  at: overlay.nameRange,
+                  help: DidYouMean.suggestion(for: overlay.name, among: objects.filter { $0.kind == overlay.kind }.map(\.name))
+                    .map { ["did you mean '\($0)'?"] } ?? []))
+              continue
+            }
+            if overlay.deletes {
+              objects.remove(at: index)
+            } else {
+              objects[index].spec = SpecNode.merge(objects[index].spec, overlay.spec)
+              objects[index].metadata = SpecNode.merge(objects[index].metadata, overlay.metadata)
+            }
+          }
+        }
+      } else {
+        let known = overlayGlobsByEnvironment.map(\.0)
+        let at = projectObject?.spec.keyRange(of: "environments") ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
+        engine.emit(
+          Diagnostic(
+            SpecCodes.unknownEnvironment, "unknown environment '\(environment)'", at: at,
+            help: known.isEmpty
+              ? ["kiln.yaml defines no environments"]
+              : ["defined environments: \(known.joined(separator: ", "))"]
+                + (DidYouMean.suggestion(for: environment, among: known).map { ["did you mean '\($0)'?"] } ?? [])))
+      }
+    }
+
+    // Catalog: built-in entries, then the project's Catalog documents in file order.
+    var (catalog, builtinProblems) = HardwareCatalog.builtin()
+    engine.emit(contentsOf: builtinProblems)
+    for object in objects where object.kind == .catalog {
+      engine.emit(contentsOf: catalog.apply(object))
+    }
+
+    var project = Project(root: root, objects: objects, sources: sources, fileCount: sources.count, catalog: catalog)
+    project.objects = SpecValidator(project: project).removingDuplicates(engine)
+    SpecValidator(project: project).run(engine)
+    return project
+  }
+
+  private func globs(_ node: SpecNode?, default defaults: [String], engine: DiagnosticEngine) -> [Glob] {
+    guard let node else { return defaults.map(Glob.init) }
+    var result: [Glob] = []
+    for item in node.items {
+      guard let text = item.text else { continue }
+      let glob = Glob(text)
+      if let problem = glob.escapeProblem {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.invalidGlob, "pattern '\(text)' reaches outside the project root: it has \(problem)", at: item.range,
+            help: ["patterns are relative to the folder of kiln.yaml and cannot leave it"]))
+        continue
+      }
+      result.append(glob)
+    }
+    return result
+  }
+}

@@ -1,0 +1,151 @@
+import KilnDiagnostics
+
+/// Exports Kiln's schema as a JSON Schema (draft 2020-12) for editors (yaml-language-server) and
+/// other tools. Documents are read as YAML 1.2 by those tools, so counts accept integers or strings
+/// with suffixes, and quantities are strings with units.
+public enum JSONSchemaExport {
+  public static let id = "https://kiln.dev/schema/v1/kiln.schema.json"
+
+  static let number = #"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?"#
+
+  public static func document() -> JSONValue {
+    var defs: [(String, JSONValue)] = [("metadata", object(EnvelopeSchema.metadata))]
+    var branches: [JSONValue] = []
+    for kind in SpecKind.allCases {
+      defs.append((kind.rawValue, object(kind.schema, doc: "\(kind.rawValue): \(kind.summary)")))
+      branches.append(
+        .object([
+          ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])), ("required", .array([.string("kind")]))])),
+          ("then", .object([("properties", .object([("spec", .object([("$ref", .string("#/$defs/\(kind.rawValue)"))]))]))])),
+        ]))
+    }
+    return .object([
+      ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+      ("$id", .string(id)),
+      ("title", .string("Kiln spec document (kiln/v1)")),
+      ("description", .string("One document of a Kiln project. See docs/language.md.")),
+      ("type", .string("object")),
+      ("required", .array(["apiVersion", "kind", "metadata", "spec"].map { .string($0) })),
+      (
+        "properties",
+        .object([
+          ("apiVersion", .object([("const", .string(EnvelopeSchema.apiVersion)), ("description", .string("Always kiln/v1."))])),
+          ("kind", .object([("enum", .array(SpecKind.allCases.map { .string($0.rawValue) })), ("description", .string("The kind of object."))])),
+          ("metadata", .object([("$ref", .string("#/$defs/metadata"))])),
+          ("spec", .object([("type", .string("object"))])),
+        ])
+      ),
+      ("additionalProperties", .bool(false)),
+      ("allOf", .array(branches)),
+      ("$defs", .object(defs)),
+    ])
+  }
+
+  static func object(_ schema: ObjectSchema, doc: String? = nil) -> JSONValue {
+    var properties: [(String, JSONValue)] = []
+    for field in schema.fields {
+      var description = field.doc
+      if let defaultText = field.defaultText { description += " [default: \(defaultText)]" }
+      properties.append((field.name, withDescription(type(field.type), description)))
+    }
+    var members: [(String, JSONValue)] = [("type", .string("object"))]
+    if let doc = doc ?? (schema.doc.isEmpty ? nil : schema.doc) { members.append(("description", .string(doc))) }
+    members.append(("properties", .object(properties)))
+    let required = schema.fields.filter(\.required).map { JSONValue.string($0.name) }
+    if !required.isEmpty { members.append(("required", .array(required))) }
+    members.append(("additionalProperties", .bool(false)))
+    return .object(members)
+  }
+
+  static func withDescription(_ value: JSONValue, _ description: String) -> JSONValue {
+    guard case .object(let members) = value else { return value }
+    if members.contains(where: { $0.0 == "description" }) { return value }
+    return .object(members + [("description", .string(description))])
+  }
+
+  static func pattern(_ regex: String) -> JSONValue {
+    .object([("type", .string("string")), ("pattern", .string(regex))])
+  }
+
+  static func type(_ type: FieldType) -> JSONValue {
+    switch type {
+    case .text, .image, .reference:
+      return .object([("type", .string("string"))])
+    case .name:
+      return .object([
+        ("type", .string("string")), ("pattern", .string("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")), ("maxLength", .int(63)),
+      ])
+    case .choice(let values):
+      var options: [JSONValue] = values.map { .string($0) }
+      options += values.compactMap { Int($0) }.map { .int($0) }
+      return .object([("enum", .array(options))])
+    case .count:
+      return .object([
+        (
+          "anyOf",
+          .array([
+            .object([("type", .string("integer")), ("minimum", .int(0))]),
+            pattern("^\(number) ?(k|M|B|T|Ki|Mi|Gi)?$"),
+          ])
+        )
+      ])
+    case .factor:
+      return .object([
+        ("anyOf", .array([.object([("type", .string("number")), ("minimum", .int(0))]), pattern("^\(number)$")]))
+      ])
+    case .quantity(let dimensions):
+      let alternatives = dimensions.map { "(\(unitPattern($0)))" }.joined(separator: "|")
+      var members: [(String, JSONValue)] = [
+        ("type", .string("string")), ("pattern", .string("^(\(alternatives))$")),
+      ]
+      members.append(("examples", .array(dimensions.map { .string($0.example) })))
+      return .object(members)
+    case .ratio:
+      return pattern("^(\(number) ?: ?\(number)|\(number)%)$")
+    case .boolean:
+      return .object([("type", .string("boolean"))])
+    case .object(let schema):
+      return object(schema)
+    case .objectMap(let schema):
+      return .object([
+        ("type", .string("object")),
+        ("propertyNames", .object([("pattern", .string("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"))])),
+        ("additionalProperties", object(schema)),
+      ])
+    case .list(let item):
+      return .object([("type", .string("array")), ("items", Self.type(item))])
+    case .textMap:
+      return .object([("type", .string("object")), ("additionalProperties", .object([("type", .string("string"))]))])
+    case .scalar:
+      return .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])
+    }
+  }
+
+  static func escape(_ unit: String) -> String {
+    var out = ""
+    for character in unit {
+      if "$/.+*?()[]{}|^\\".contains(character) { out += "\\" }
+      out.append(character)
+    }
+    return out
+  }
+
+  /// The accepted spellings of one dimension, from the parser's own unit tables.
+  static func unitPattern(_ dimension: Dimension) -> String {
+    switch dimension {
+    case .money, .hourlyPrice, .monthlyPrice, .energyPrice, .powerPrice, .storagePrice:
+      let units = QuantityParser.moneyUnits.filter { $0.value.1 == dimension }.keys.sorted().map(escape)
+      return "\\$\(number)(k|M|B|T)?(\(units.joined(separator: "|")))"
+    case .throughput:
+      return "\(number) ?(k|M|B|T)? ?tokens/s"
+    case .count:
+      return "\(number) ?(k|M|B|T|Ki|Mi|Gi)?"
+    case .factor:
+      return number
+    default:
+      var units = QuantityParser.units.filter { $0.value.1 == dimension }.keys.sorted().map(escape)
+      if dimension == .dataSize { units.append("B") }
+      return "\(number) ?(\(Array(Set(units)).sorted().joined(separator: "|")))"
+    }
+  }
+}

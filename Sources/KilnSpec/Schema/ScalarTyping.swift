@@ -1,0 +1,223 @@
+import KilnDiagnostics
+import KilnYAML
+
+/// Types one scalar by its field's schema type. YAML's implicit typing is never applied: the text is
+/// read as the field says, and plain scalars that YAML 1.2 would read differently are flagged.
+struct ScalarTyping {
+  let node: YAMLNode
+  let range: SourceRange
+  let path: String
+  var diagnostics: [Diagnostic] = []
+
+  init(node: YAMLNode, range: SourceRange, path: String) {
+    self.node = node
+    self.range = range
+    self.path = path
+  }
+
+  var text: String { node.value }
+
+  static func describe(_ type: FieldType) -> String {
+    switch type {
+    case .text, .image: "text"
+    case .name: "a name"
+    case .choice(let values): "one of \(values.joined(separator: ", "))"
+    case .count: "a count"
+    case .factor: "a number"
+    case .quantity(let dimensions): dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")
+    case .ratio: "a ratio such as \"2:1\""
+    case .boolean: "true or false"
+    case .reference(let target): "the name of a \(target.hasPrefix("catalog:") ? "catalog entry" : target)"
+    case .scalar: "a value"
+    case .object: "a mapping"
+    case .objectMap: "a mapping of names"
+    case .list: "a list"
+    case .textMap: "a mapping of text"
+    }
+  }
+
+  mutating func emit(_ code: DiagnosticCode, _ message: String, help: [String] = [], fixIts: [FixIt] = []) {
+    diagnostics.append(Diagnostic(code, message, at: range, help: help, fixIts: fixIts))
+  }
+
+  mutating func decode(as type: FieldType) -> SpecNode.Value {
+    switch type {
+    case .text, .image:
+      return decodeText()
+    case .name, .reference:
+      guard case .text(let value) = decodeText(allowEmpty: false) else { return .invalid }
+      if case .name = type, let problem = DNSLabel.problem(value) {
+        emit(
+          SpecCodes.invalidName, "invalid name '\(value)' for '\(path)': \(problem)",
+          help: DNSLabel.suggestion(value).map { ["try '\($0)'"] } ?? [])
+        return .invalid
+      }
+      return .text(value)
+    case .choice(let values):
+      guard values.contains(text) else {
+        var fixIts: [FixIt] = []
+        var help = ["expected one of: \(values.joined(separator: ", "))"]
+        if let suggestion = DidYouMean.suggestion(for: text, among: values) {
+          fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: suggestion)]))
+          help = []
+        }
+        emit(SpecCodes.invalidChoice, "'\(text)' is not a valid value for '\(path)'", help: help, fixIts: fixIts)
+        return .invalid
+      }
+      return .text(text)
+    case .boolean:
+      switch (text, node.style) {
+      case ("true", .plain): return .bool(true)
+      case ("false", .plain): return .bool(false)
+      default:
+        let guess: String? =
+          ["yes", "Yes", "YES", "on", "On", "ON", "True", "TRUE", "y", "Y"].contains(text)
+          ? "true" : (["no", "No", "NO", "off", "Off", "OFF", "False", "FALSE", "n", "N"].contains(text) ? "false" : nil)
+        emit(
+          SpecCodes.wrongNodeType, "'\(path)' must be true or false, found '\(text)'",
+          fixIts: guess.map { [FixIt(message: "write '\($0)'", edits: [TextEdit(range: range, replacement: $0)])] } ?? [])
+        return .invalid
+      }
+    case .count:
+      return decodeNumber(dimensions: [.count], integral: true)
+    case .factor:
+      return decodeNumber(dimensions: [.factor], integral: false)
+    case .quantity(let dimensions):
+      return decodeNumber(dimensions: dimensions, integral: false)
+    case .ratio:
+      return decodeRatio()
+    case .scalar:
+      return .text(text)
+    case .object, .objectMap, .list, .textMap:
+      return .invalid
+    }
+  }
+
+  mutating func decodeText(allowEmpty: Bool = true) -> SpecNode.Value {
+    if node.style == .plain && node.tag == nil, let implicit = YAMLCoreSchema.implicitType(of: text) {
+      if text.isEmpty {
+        emit(SpecCodes.wrongNodeType, "'\(path)' has no value")
+        return .invalid
+      }
+      let quoted = "\"\(text)\""
+      emit(
+        SpecCodes.ambiguousScalar, "'\(path)' is text, but YAML 1.2 reads \(text) as \(Self.article(implicit))",
+        fixIts: [FixIt(message: "quote it: \(quoted)", edits: [TextEdit(range: range, replacement: quoted)])])
+      return .invalid
+    }
+    if !allowEmpty && text.isEmpty {
+      emit(SpecCodes.wrongNodeType, "'\(path)' cannot be empty")
+      return .invalid
+    }
+    return .text(text)
+  }
+
+  static func article(_ type: YAMLCoreSchema.ImplicitType) -> String {
+    switch type {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .int: "an integer"
+    case .float: "a number"
+    }
+  }
+
+  mutating func decodeNumber(dimensions: [Dimension], integral: Bool) -> SpecNode.Value {
+    if text.isEmpty && node.style == .plain {
+      emit(SpecCodes.wrongNodeType, "'\(path)' has no value")
+      return .invalid
+    }
+    let expected = dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")
+    switch QuantityParser.parse(text, expecting: dimensions) {
+    case .failure(let failure):
+      switch failure {
+      case .empty, .malformedNumber:
+        emit(SpecCodes.invalidNumber, "'\(text)' is not a valid value for '\(path)'; expected \(expected)")
+      case .numberTooLong(let digits):
+        emit(
+          SpecCodes.invalidNumber,
+          "the number for '\(path)' has \(digits) characters; Kiln reads at most \(QuantityParser.maximumNumberLength)",
+          help: ["use a unit suffix for large values (e.g. 671B, 14.8T)"])
+      case .notFinite:
+        emit(SpecCodes.invalidNumber, "'\(path)' overflows: \(Self.clip(text)) is not a finite number")
+      case .negative:
+        emit(SpecCodes.negativeValue, "'\(path)' cannot be negative")
+      case .missingUnit:
+        emit(SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)")
+      case .unknownUnit(let unit, let suggestion):
+        var fixIts: [FixIt] = []
+        if let suggestion {
+          let replacement = text.hasSuffix(unit) ? String(text.dropLast(unit.count)) + suggestion : text
+          fixIts.append(
+            FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: replacement)]))
+        }
+        emit(
+          SpecCodes.unknownUnit, "unknown unit '\(unit)' in '\(Self.clip(text))' for '\(path)'",
+          help: fixIts.isEmpty ? ["expected \(expected); units are case-sensitive"] : [], fixIts: fixIts)
+      }
+      return .invalid
+    case .success(let quantity):
+      if dimensions.contains(quantity.dimension) || (quantity.dimension == .factor && dimensions.contains(.count)) {
+        if dimensions == [.count] || (quantity.dimension == .factor && dimensions.contains(.count)) {
+          guard quantity.value == quantity.value.rounded() else {
+            emit(SpecCodes.notInteger, "'\(path)' must be a whole number, found \(text)")
+            return .invalid
+          }
+          guard quantity.value <= 9.007_199_254_740_992e15 else {
+            emit(SpecCodes.invalidNumber, "'\(path)' is too large: \(Self.clip(text))")
+            return .invalid
+          }
+          return .number(quantity.value)
+        }
+        if quantity.dimension == .factor { return .number(quantity.value) }
+        return .quantity(quantity)
+      }
+      if quantity.dimension == .factor {
+        if dimensions.contains(.percent) {
+          let percent = JSONValue.format(quantity.value * 100) + "%"
+          emit(
+            SpecCodes.percentRequired, "'\(path)' is a percentage and needs '%'",
+            fixIts: [
+              FixIt(message: "if you meant \(percent), write '\(percent)'", edits: [TextEdit(range: range, replacement: percent)])
+            ])
+        } else {
+          emit(
+            SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)",
+            help: ["for example '\(text)\(Self.unitSuffix(of: dimensions[0]))'"])
+        }
+        return .invalid
+      }
+      emit(
+        SpecCodes.wrongDimension,
+        "'\(path)' expects \(expected), but \(text) is \(quantity.dimension.displayName)")
+      return .invalid
+    }
+  }
+
+  static func unitSuffix(of dimension: Dimension) -> String {
+    var example = Substring(dimension.example)
+    if example.first == "$" { example = example.dropFirst() }
+    return String(example.drop { $0.isNumber || $0 == "." })
+  }
+
+  static func clip(_ text: String) -> String {
+    text.count > 24 ? String(text.prefix(20)) + "…" : text
+  }
+
+  mutating func decodeRatio() -> SpecNode.Value {
+    if text.hasSuffix("%") { return decodeNumber(dimensions: [.percent], integral: false) }
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, let down = Double(parts[0].trimmingSpaces()), let up = Double(parts[1].trimmingSpaces()),
+      down.isFinite, up.isFinite, down > 0, up > 0, parts[0].count <= 20, parts[1].count <= 20
+    else {
+      emit(
+        SpecCodes.invalidValue, "'\(path)' must be a ratio down:up such as \"2:1\", found '\(Self.clip(text))'",
+        help: ["quote ratios: YAML 1.1 reads an unquoted 2:1 as a base-60 number"])
+      return .invalid
+    }
+    return .quantity(Quantity(value: down / up, dimension: .factor, text: text))
+  }
+}
+
+extension Substring {
+  func trimmingSpaces() -> String { String(self).trimmingSpaces() }
+}

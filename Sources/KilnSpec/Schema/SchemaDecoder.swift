@@ -1,0 +1,180 @@
+import KilnDiagnostics
+import KilnYAML
+
+/// Validates one YAML document against a schema and produces `SpecNode`s. Every problem is a
+/// diagnostic; decoding goes on past it so one run reports everything.
+struct SchemaDecoder {
+  let file: YAMLFile
+  let document: YAMLDocument
+  /// Overlays set only what they change: required fields are not required there.
+  let isOverlay: Bool
+  var diagnostics: [Diagnostic] = []
+
+  static let strTag = "tag:yaml.org,2002:str"
+  static let collectionTags: Set<String> = ["tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]
+
+  init(file: YAMLFile, document: YAMLDocument, isOverlay: Bool) {
+    self.file = file
+    self.document = document
+    self.isOverlay = isOverlay
+  }
+
+  func range(_ index: Int32) -> SourceRange { file.range(of: document[index]) }
+
+  mutating func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  // MARK: Entry point for a field value
+
+  /// Decodes `index` as `type`. `keyRange` is the range of the key that holds the value (for
+  /// "missing field" diagnostics inside it); `path` names the field in messages.
+  mutating func decode(_ index: Int32, as type: FieldType, path: String, keyRange: SourceRange) -> SpecNode {
+    let node = document[index]
+    let nodeRange = range(index)
+    if let tag = node.tag, !(tag == Self.strTag && node.kind == .scalar), !Self.collectionTags.contains(tag) {
+      emit(
+        Diagnostic(
+          SpecCodes.unsupportedTag, "unsupported tag '\(Self.shortTag(tag))' on '\(path)'", at: nodeRange,
+          help: ["Kiln types values from its schema; remove the tag (only !!str is accepted)"]))
+      return SpecNode(.invalid, range: nodeRange)
+    }
+    switch type {
+    case .object(let schema):
+      return decodeObject(index, schema: schema, path: path, keyRange: keyRange)
+    case .objectMap(let schema):
+      guard expect(.mapping, index, path: path, what: "a mapping of names") else { return SpecNode(.invalid, range: nodeRange) }
+      var fields: [SpecField] = []
+      for (key, value) in document.entries(of: index) {
+        guard let name = scalarKey(key, path: path) else { continue }
+        checkName(name, at: range(key), what: "name")
+        fields.append(
+          SpecField(
+            name: name, keyRange: range(key),
+            node: decode(value, as: .object(schema), path: "\(path).\(name)", keyRange: range(key))))
+      }
+      return SpecNode(.object(fields), range: nodeRange)
+    case .list(let itemType):
+      guard expect(.sequence, index, path: path, what: "a list") else { return SpecNode(.invalid, range: nodeRange) }
+      var items: [SpecNode] = []
+      for (position, item) in node.children.enumerated() {
+        items.append(decode(item, as: itemType, path: "\(path)[\(position)]", keyRange: range(item)))
+      }
+      return SpecNode(.list(items), range: nodeRange)
+    case .textMap:
+      guard expect(.mapping, index, path: path, what: "a mapping of text") else { return SpecNode(.invalid, range: nodeRange) }
+      var fields: [SpecField] = []
+      for (key, value) in document.entries(of: index) {
+        guard let name = scalarKey(key, path: path) else { continue }
+        fields.append(
+          SpecField(
+            name: name, keyRange: range(key),
+            node: decode(value, as: .text, path: "\(path).\(name)", keyRange: range(key))))
+      }
+      return SpecNode(.object(fields), range: nodeRange)
+    default:
+      guard expect(.scalar, index, path: path, what: ScalarTyping.describe(type)) else {
+        return SpecNode(.invalid, range: nodeRange)
+      }
+      var typing = ScalarTyping(node: node, range: nodeRange, path: path)
+      let value = typing.decode(as: type)
+      diagnostics += typing.diagnostics
+      return SpecNode(value, range: nodeRange)
+    }
+  }
+
+  static func shortTag(_ tag: String) -> String {
+    tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+  }
+
+  // MARK: Objects
+
+  mutating func decodeObject(_ index: Int32, schema: ObjectSchema, path: String, keyRange: SourceRange) -> SpecNode {
+    let nodeRange = range(index)
+    guard expect(.mapping, index, path: path, what: "a mapping") else { return SpecNode(.invalid, range: nodeRange) }
+    var fields: [SpecField] = []
+    var seen = Set<String>()
+    for (key, value) in document.entries(of: index) {
+      guard let name = scalarKey(key, path: path) else { continue }
+      let childPath = path.isEmpty ? name : "\(path).\(name)"
+      guard let field = schema.field(name) else {
+        if schema.isSecretReference && (name == "value" || name == "data" || name == "stringData") {
+          emit(
+            Diagnostic(
+              SpecCodes.secretLiteral, "secret entries are references; '\(name)' would put the secret in the spec",
+              at: range(key),
+              help: ["store the value in a Kubernetes Secret and reference it with {name, key, env} or {name, key, mountPath}"]))
+          continue
+        }
+        unknownField(name, at: range(key), schema: schema, path: path)
+        continue
+      }
+      seen.insert(name)
+      fields.append(
+        SpecField(name: name, keyRange: range(key), node: decode(value, as: field.type, path: childPath, keyRange: range(key))))
+    }
+    if !isOverlay {
+      for field in schema.fields where field.required && !seen.contains(field.name) {
+        emit(
+          Diagnostic(
+            SpecCodes.missingField, "missing required field '\(field.name)'\(path.isEmpty ? "" : " in '\(path)'")",
+            at: keyRange, help: ["add '\(field.name)': \(field.doc.lowercasedFirst())"]))
+      }
+    }
+    return SpecNode(.object(fields), range: nodeRange)
+  }
+
+  mutating func unknownField(_ name: String, at keyRange: SourceRange, schema: ObjectSchema, path: String) {
+    let known = schema.fields.map(\.name)
+    var help: [String] = []
+    var fixIts: [FixIt] = []
+    if let suggestion = DidYouMean.suggestion(for: name, among: known) {
+      help.append("did you mean '\(suggestion)'?")
+      fixIts.append(FixIt(message: "rename to '\(suggestion)'", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
+    } else if !known.isEmpty {
+      help.append("known fields\(path.isEmpty ? "" : " of '\(path)'"): \(known.joined(separator: ", "))")
+    }
+    emit(
+      Diagnostic(
+        SpecCodes.unknownField, "unknown field '\(name)'\(path.isEmpty ? "" : " in '\(path)'")", at: keyRange,
+        help: help.filter { _ in fixIts.isEmpty }, fixIts: fixIts))
+  }
+
+  // MARK: Helpers
+
+  mutating func scalarKey(_ key: Int32, path: String) -> String? {
+    let node = document[key]
+    guard node.kind == .scalar else {
+      emit(Diagnostic(SpecCodes.wrongNodeType, "keys of '\(path)' must be plain text", at: range(key)))
+      return nil
+    }
+    return node.value
+  }
+
+  mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, path: String, what: String) -> Bool {
+    let node = document[index]
+    guard node.kind != kind else { return true }
+    let found: String
+    switch node.kind {
+    case .mapping: found = "a mapping"
+    case .sequence: found = "a list"
+    case .scalar: found = node.value.isEmpty && node.style == .plain ? "nothing" : "'\(node.value)'"
+    }
+    emit(Diagnostic(SpecCodes.wrongNodeType, "'\(path)' must be \(what), found \(found)", at: range(index)))
+    return false
+  }
+
+  mutating func checkName(_ name: String, at range: SourceRange, what: String) {
+    if let problem = DNSLabel.problem(name) {
+      emit(
+        Diagnostic(
+          SpecCodes.invalidName, "invalid \(what) '\(name)': \(problem)", at: range,
+          help: DNSLabel.suggestion(name).map { ["try '\($0)'"] } ?? []))
+    }
+  }
+}
+
+extension String {
+  func lowercasedFirst() -> String {
+    guard let first else { return self }
+    return first.lowercased() + dropFirst()
+  }
+}

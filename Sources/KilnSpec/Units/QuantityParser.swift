@@ -1,0 +1,168 @@
+import KilnDiagnostics
+
+/// Parses Kiln's quantity syntax: `10.2kW`, `$1.2M`, `$0.07/kWh`, `$180/kW/month`, `400Gb/s`,
+/// `3.35TB/s`, `1.5M tokens/s`, `14.8T`, `85%`, `4y`. Units are case-sensitive.
+public enum QuantityParser {
+  public enum Failure: Error, Equatable, Sendable {
+    case empty
+    case malformedNumber
+    case numberTooLong(digits: Int)
+    case notFinite
+    case negative
+    case missingUnit
+    case unknownUnit(String, suggestion: String?)
+  }
+
+  /// The longest number Kiln reads; longer ones are typos or attacks, never real figures.
+  public static let maximumNumberLength = 40
+
+  /// Units by text: multiplier to the canonical unit, and dimension.
+  static let units: [String: (Double, Dimension)] = {
+    var table: [String: (Double, Dimension)] = [
+      "W": (1, .power), "kW": (1e3, .power), "MW": (1e6, .power), "GW": (1e9, .power),
+      "B": (1, .dataSize), "KB": (1e3, .dataSize), "kB": (1e3, .dataSize), "MB": (1e6, .dataSize),
+      "GB": (1e9, .dataSize), "TB": (1e12, .dataSize), "PB": (1e15, .dataSize), "EB": (1e18, .dataSize),
+      "KiB": (1024, .dataSize), "MiB": (1_048_576, .dataSize), "GiB": (1_073_741_824, .dataSize),
+      "TiB": (1_099_511_627_776, .dataSize), "PiB": (1_125_899_906_842_624, .dataSize),
+      "EiB": (1_152_921_504_606_846_976, .dataSize),
+      "Mb/s": (1e6 / 8, .bandwidth), "Gb/s": (1e9 / 8, .bandwidth), "Tb/s": (1e12 / 8, .bandwidth),
+      "Mbps": (1e6 / 8, .bandwidth), "Gbps": (1e9 / 8, .bandwidth), "Tbps": (1e12 / 8, .bandwidth),
+      "MB/s": (1e6, .bandwidth), "GB/s": (1e9, .bandwidth), "TB/s": (1e12, .bandwidth), "PB/s": (1e15, .bandwidth),
+      "MiB/s": (1_048_576, .bandwidth), "GiB/s": (1_073_741_824, .bandwidth),
+      "TiB/s": (1_099_511_627_776, .bandwidth),
+      "GFLOPS": (1e9, .compute), "TFLOPS": (1e12, .compute), "PFLOPS": (1e15, .compute), "EFLOPS": (1e18, .compute),
+      "ms": (0.001, .time), "s": (1, .time), "min": (60, .time), "h": (3600, .time), "d": (86400, .time),
+      "y": (365 * 86400, .time),
+      "kg/kWh": (1, .emissionFactor), "g/kWh": (0.001, .emissionFactor), "t/MWh": (1, .emissionFactor),
+      "%": (0.01, .percent),
+    ]
+    for (suffix, multiplier) in countSuffixes { table[suffix] = (multiplier, .count) }
+    return table
+  }()
+
+  static let countSuffixes: [String: Double] = [
+    "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12, "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824,
+  ]
+
+  /// Money units after `$<number><k|M|B>`: multiplier and dimension.
+  static let moneyUnits: [String: (Double, Dimension)] = [
+    "": (1, .money), "/h": (1, .hourlyPrice), "/month": (1, .monthlyPrice),
+    "/kWh": (1, .energyPrice), "/MWh": (0.001, .energyPrice),
+    "/kW/month": (1, .powerPrice), "/MW/month": (0.001, .powerPrice),
+    "/GB/month": (1000, .storagePrice), "/TB/month": (1, .storagePrice), "/PB/month": (0.001, .storagePrice),
+    "/GiB/month": (1e12 / 1_073_741_824, .storagePrice), "/TiB/month": (1e12 / 1_099_511_627_776, .storagePrice),
+  ]
+
+  static let moneySuffixes: [String: Double] = ["k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
+
+  /// `expecting` resolves the one ambiguous unit: `B` is bytes for a data-size field and billions
+  /// for a count (`671B` parameters, `70272B` of KV cache).
+  public static func parse(_ raw: String, expecting: [Dimension] = []) -> Result<Quantity, Failure> {
+    let text = raw.trimmingSpaces()
+    guard !text.isEmpty else { return .failure(.empty) }
+    var rest = Substring(text)
+    if rest.first == "-" { return .failure(.negative) }
+    if rest.first == "+" { rest = rest.dropFirst() }
+    let isMoney = rest.first == "$"
+    if isMoney { rest = rest.dropFirst() }
+    if rest.first == "-" { return .failure(.negative) }
+    let numberText = scanNumber(&rest)
+    guard !numberText.isEmpty else { return .failure(.malformedNumber) }
+    if numberText.count > maximumNumberLength { return .failure(.numberTooLong(digits: numberText.count)) }
+    guard let number = Double(numberText) else { return .failure(.malformedNumber) }
+    guard number.isFinite else { return .failure(.notFinite) }
+    let unit = String(rest).trimmingSpaces()
+    let result: Quantity
+    if isMoney {
+      var multiplier = 1.0
+      var path = Substring(unit)
+      if let first = path.first, let suffix = moneySuffixes[String(first)] {
+        multiplier = suffix
+        path = path.dropFirst()
+      }
+      guard let (unitMultiplier, dimension) = moneyUnits[String(path)] else {
+        let candidates = moneyUnits.keys.filter { !$0.isEmpty }
+        return .failure(.unknownUnit(String(path), suggestion: DidYouMeanUnit.suggest(String(path), candidates)))
+      }
+      result = Quantity(value: number * multiplier * unitMultiplier, dimension: dimension, text: text)
+    } else if unit.isEmpty {
+      result = Quantity(value: number, dimension: .factor, text: text)
+    } else if unit.hasSuffix("tokens/s") {
+      let prefix = String(unit.dropLast("tokens/s".count)).trimmingSpaces()
+      var multiplier = 1.0
+      if !prefix.isEmpty {
+        guard let suffix = countSuffixes[prefix] else {
+          return .failure(.unknownUnit(prefix, suggestion: DidYouMeanUnit.suggest(prefix, Array(countSuffixes.keys))))
+        }
+        multiplier = suffix
+      }
+      result = Quantity(value: number * multiplier, dimension: .throughput, text: text)
+    } else if unit == "B", expecting.contains(.dataSize), !expecting.contains(.count) {
+      result = Quantity(value: number, dimension: .dataSize, text: text)
+    } else if let (multiplier, dimension) = units[unit] {
+      result = Quantity(value: number * multiplier, dimension: dimension, text: text)
+    } else {
+      return .failure(.unknownUnit(unit, suggestion: DidYouMeanUnit.suggest(unit, Array(units.keys) + ["tokens/s"])))
+    }
+    guard result.value.isFinite else { return .failure(.notFinite) }
+    return .success(result)
+  }
+
+  /// Scans `[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?` or `\.[0-9]+…` and returns its text.
+  static func scanNumber(_ rest: inout Substring) -> Substring {
+    let start = rest.startIndex
+    var index = start
+    var digits = 0
+    func isDigit(_ character: Character) -> Bool { character >= "0" && character <= "9" }
+    while index < rest.endIndex, isDigit(rest[index]) {
+      index = rest.index(after: index)
+      digits += 1
+    }
+    if index < rest.endIndex, rest[index] == "." {
+      let afterDot = rest.index(after: index)
+      var probe = afterDot
+      var fraction = 0
+      while probe < rest.endIndex, isDigit(rest[probe]) {
+        probe = rest.index(after: probe)
+        fraction += 1
+      }
+      if fraction > 0 || digits > 0 {
+        index = probe
+        digits += fraction
+      }
+    }
+    guard digits > 0 else { return "" }
+    if index < rest.endIndex, rest[index] == "e" || rest[index] == "E" {
+      var probe = rest.index(after: index)
+      if probe < rest.endIndex, rest[probe] == "+" || rest[probe] == "-" { probe = rest.index(after: probe) }
+      var exponent = 0
+      while probe < rest.endIndex, isDigit(rest[probe]) {
+        probe = rest.index(after: probe)
+        exponent += 1
+      }
+      // `5E` stays a number followed by a unit: only a complete exponent is part of the number.
+      if exponent > 0 { index = probe }
+    }
+    let number = rest[start..<index]
+    rest = rest[index...]
+    return number
+  }
+}
+
+/// Unit suggestions: case-insensitive match first (`kw` → `kW`), then edit distance.
+enum DidYouMeanUnit {
+  static func suggest(_ unit: String, _ candidates: [String]) -> String? {
+    let sorted = candidates.sorted()
+    if let exact = sorted.first(where: { $0.lowercased() == unit.lowercased() }) { return exact }
+    return DidYouMean.suggestion(for: unit, among: sorted)
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var view = Substring(self)
+    while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+    while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+    return String(view)
+  }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import KilnDriver
+
+/// `kiln lint [PROJECT]`: every diagnostic of every stage.
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Check a project and print its diagnostics.")
+
+  @Argument(help: "The project folder (the one holding kiln.yaml).")
+  var project: String = "."
+
+  @Option(help: "Output format: human, json, sarif or github.")
+  var format: OutputFormat = .human
+
+  @Option(name: .customLong("env"), help: "Apply this environment's overlays.")
+  var environment: String?
+
+  @Flag(help: "Treat warnings as errors.")
+  var warningsAsErrors = false
+
+  func run() throws {
+    let result: LintResult
+    do {
+      result = try Linter(environment: environment, warningsAsErrors: warningsAsErrors).lint(project)
+    } catch {
+      FileHandle.standardError.write(Data("kiln: \(error.message)\n".utf8))
+      throw ExitCode(2)
+    }
+    let printer = DiagnosticPrinter(
+      format: format, useColor: Terminal.useColor(), sourceRootURI: Terminal.currentDirectoryURI())
+    FileHandle.standardOutput.write(Data(printer.render(result).utf8))
+    if result.hasErrors { throw ExitCode(1) }
+  }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

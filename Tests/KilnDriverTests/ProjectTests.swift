@@ -1,0 +1,111 @@
+import Foundation
+import KilnDiagnostics
+import Testing
+import _KilnTestSupport
+
+@testable import KilnDriver
+
+/// The reference and example projects lint clean; every specs/invalid case reports what its EXPECT
+/// file says, at the stated line and column, and matches its golden human and SARIF output.
+@Suite struct ProjectTests {
+  static let root = Golden.repositoryRoot
+
+  static var exampleProjects: [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/specs/examples")) ?? []
+    return ["specs/reference"] + names.sorted().map { "specs/examples/" + $0 }
+  }
+
+  static var invalidCases: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: root + "/specs/invalid")) ?? []).sorted()
+  }
+
+  @Test(arguments: exampleProjects)
+  func validProjectLintsClean(path: String) throws {
+    let result = try inRepository { try Linter().lint(path) }
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.code.id) \($0.range.file):\($0.range.start.line): \($0.message)" })")
+    #expect(result.summary.files > 0)
+  }
+
+  @Test func referenceStagingEnvironmentLintsClean() throws {
+    let result = try inRepository { try Linter(environment: "staging").lint("specs/reference") }
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+  }
+
+  struct Expectation {
+    var arguments: [String] = []
+    var diagnostics: [String] = []
+  }
+
+  static func expectation(_ name: String) -> Expectation {
+    let text = (try? String(contentsOfFile: root + "/specs/invalid/\(name)/EXPECT", encoding: .utf8)) ?? ""
+    var result = Expectation()
+    for line in text.split(separator: "\n") where !line.isEmpty && !line.hasPrefix("#") {
+      if line.hasPrefix("args:") {
+        result.arguments = line.dropFirst(5).split(separator: " ").map(String.init)
+      } else {
+        result.diagnostics.append(String(line))
+      }
+    }
+    return result
+  }
+
+  func lint(_ name: String) throws -> LintResult {
+    let expectation = Self.expectation(name)
+    var environment: String?
+    if let index = expectation.arguments.firstIndex(of: "--env"), index + 1 < expectation.arguments.count {
+      environment = expectation.arguments[index + 1]
+    }
+    return try inRepository { try Linter(environment: environment).lint("specs/invalid/\(name)") }
+  }
+
+  @Test(arguments: invalidCases)
+  func invalidCaseReportsItsCodeAtItsPosition(name: String) throws {
+    let expectation = Self.expectation(name)
+    #expect(!expectation.diagnostics.isEmpty, "specs/invalid/\(name)/EXPECT lists nothing")
+    let result = try lint(name)
+    let prefix = "specs/invalid/\(name)/"
+    let actual = result.diagnostics.map {
+      "\($0.code.id) \($0.range.file.hasPrefix(prefix) ? String($0.range.file.dropFirst(prefix.count)) : $0.range.file):\($0.range.start.line):\($0.range.start.column)"
+    }
+    #expect(actual == expectation.diagnostics)
+    let code = String(name.prefix(5))
+    #expect(result.diagnostics.contains { $0.code.id == code }, "\(name) does not report \(code)")
+  }
+
+  @Test(arguments: invalidCases)
+  func invalidCaseMatchesGoldenOutput(name: String) throws {
+    let result = try lint(name)
+    let human = DiagnosticPrinter(format: .human, useColor: false, sourceRootURI: nil).render(result)
+    Golden.assertMatches(human, file: "golden/invalid/\(name).txt")
+    let sarif = DiagnosticPrinter(format: .sarif, useColor: false, sourceRootURI: nil).render(result)
+    Golden.assertMatches(sarif, file: "golden/invalid/\(name).sarif")
+  }
+
+  @Test func everyCodeHasAnInvalidCase() {
+    let covered = Set(Self.invalidCases.map { String($0.prefix(5)) })
+    for code in DiagnosticRegistry.all {
+      #expect(covered.contains(code.id), "no specs/invalid case for \(code.id)")
+    }
+  }
+
+  @Test func outputIsIndependentOfFileOrderAndRepeatable() throws {
+    let first = try inRepository { try Linter().lint("specs/invalid/K3001-missing-site") }
+    let second = try inRepository { try Linter().lint("specs/invalid/K3001-missing-site") }
+    let printer = DiagnosticPrinter(format: .json, useColor: false, sourceRootURI: nil)
+    #expect(printer.render(first) == printer.render(second))
+  }
+}
+
+/// Runs `body` with the repository root as the current directory, so paths print as in CI.
+func inRepository<T>(_ body: () throws -> T) rethrows -> T {
+  RepositoryDirectory.lock.lock()
+  defer { RepositoryDirectory.lock.unlock() }
+  let previous = FileManager.default.currentDirectoryPath
+  FileManager.default.changeCurrentDirectoryPath(Golden.repositoryRoot)
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  return try body()
+}
+
+enum RepositoryDirectory {
+  static let lock = NSLock()
+}
