@@ -37,6 +37,8 @@ public final class DiagnosticEngine {
 
   /// Whether any diagnostic (before overrides) has one of these codes' family prefixes.
   public func hasErrors(inFamilies prefixes: [String]) -> Bool {
-    diagnostics.contains { diagnostic in diagnostic.severity == .error && prefixes.contains { diagnostic.code.id.hasPrefix($0) } }
+    diagnostics.contains { diagnostic in
+      diagnostic.severity == .error && prefixes.contains { diagnostic.code.id.hasPrefix($0) }
+    }
   }
 }

@@ -19,7 +19,8 @@ public struct DiagnosticPrinter: Sendable {
   public func render(_ result: LintResult) -> String {
     switch format {
     case .human:
-      HumanRenderer(useColor: useColor).render(result.diagnostics, sources: result.project.sources, summary: result.summary)
+      HumanRenderer(useColor: useColor).render(
+        result.diagnostics, sources: result.project.sources, summary: result.summary)
     case .json:
       JSONRenderer().render(result.diagnostics, summary: result.summary)
     case .sarif:

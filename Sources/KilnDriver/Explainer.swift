@@ -11,10 +11,14 @@ public enum Explainer {
       out += "Default severity: \(check.defaultSeverity.rawValue)\n"
       out += "Default threshold: \(check.defaultThreshold)\n"
       if !check.min.isEmpty { out += "Takes: min (\(check.min.map(\.displayName).joined(separator: " or ")))\n" }
-      if !check.max.isEmpty { out += "Takes: max (\(check.maxIsRatio ? "a ratio such as \"2:1\"" : check.max.map(\.displayName).joined(separator: " or ")))\n" }
+      if !check.max.isEmpty {
+        out +=
+          "Takes: max (\(check.maxIsRatio ? "a ratio such as \"2:1\"" : check.max.map(\.displayName).joined(separator: " or ")))\n"
+      }
       if check.takesBudget { out += "Takes: capex, monthlyOpex, tco\n" }
       if codes.isEmpty {
-        out += "Implemented by: the \(check.stage) stage (its diagnostic codes arrive with it; the id is accepted in Policy now)\n"
+        out +=
+          "Implemented by: the \(check.stage) stage (its diagnostic codes arrive with it; the id is accepted in Policy now)\n"
       } else {
         out += "Diagnostics: \(codes.map(\.id).joined(separator: ", "))\n"
       }
@@ -30,7 +34,8 @@ public enum Explainer {
     out += "Default severity: \(code.defaultSeverity.rawValue)"
     if let check = code.check { out += " (Policy check '\(check)')" }
     out += "\n\nExample:\n\n"
-    out += code.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    out += code.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+      separator: "\n")
     if !code.example.hasSuffix("\n") { out += "\n" }
     out += "\nFix: \(code.fix)\n"
     return out
@@ -45,12 +50,14 @@ public enum Explainer {
     out += "K6 serving, training and residency (K4–K6 arrive with the analyzer), K7 backends.\n\n"
     out += "| code | title | default severity | Policy check |\n|---|---|---|---|\n"
     for code in DiagnosticRegistry.all {
-      out += "| [\(code.id)](#\(code.id.lowercased())) | \(code.title) | \(code.defaultSeverity.rawValue) | \(code.check.map { "`\($0)`" } ?? "") |\n"
+      out +=
+        "| [\(code.id)](#\(code.id.lowercased())) | \(code.title) | \(code.defaultSeverity.rawValue) | \(code.check.map { "`\($0)`" } ?? "") |\n"
     }
     for code in DiagnosticRegistry.all {
       out += "\n## \(code.id)\n\n**\(code.title)** — default severity: \(code.defaultSeverity.rawValue)"
       if let check = code.check { out += ", Policy check `\(check)`" }
-      out += "\n\n\(code.explanation)\n\nExample:\n\n```yaml\n\(code.example)\(code.example.hasSuffix("\n") ? "" : "\n")```\n\nFix: \(code.fix)\n"
+      out +=
+        "\n\n\(code.explanation)\n\nExample:\n\n```yaml\n\(code.example)\(code.example.hasSuffix("\n") ? "" : "\n")```\n\nFix: \(code.fix)\n"
     }
     out += "\n## Policy checks\n\n| check | default severity | default threshold | stage |\n|---|---|---|---|\n"
     for check in PolicyChecks.all {

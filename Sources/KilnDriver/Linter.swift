@@ -27,7 +27,8 @@ public struct Linter: Sendable {
     applyPolicy(project, engine)
     let diagnostics = engine.diagnostics
     return LintResult(
-      project: project, diagnostics: diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount))
+      project: project, diagnostics: diagnostics,
+      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount))
   }
 
   /// A Policy rule's `severity` applies to every code of its check.

@@ -6,12 +6,14 @@ public enum SpecCodes {
 
   public static let unknownAPIVersion = DiagnosticCode(
     "K2001", "unknown apiVersion",
-    explanation: "Every document starts with `apiVersion: kiln/v1`. Another value is a document for another tool, or a typo.",
+    explanation:
+      "Every document starts with `apiVersion: kiln/v1`. Another value is a document for another tool, or a typo.",
     example: "apiVersion: kiln/v2\nkind: Site\n",
     fix: "Write `apiVersion: kiln/v1`, or exclude the file from the project.")
   public static let unknownKind = DiagnosticCode(
     "K2002", "unknown kind",
-    explanation: "`kind` must be one of Project, Catalog, Site, Cluster, Fabric, Storage, Model, Region, TrainingRun, Policy.",
+    explanation:
+      "`kind` must be one of Project, Catalog, Site, Cluster, Fabric, Storage, Model, Region, TrainingRun, Policy.",
     example: "apiVersion: kiln/v1\nkind: Cluser\n",
     fix: "Use the suggested kind.")
   public static let missingField = DiagnosticCode(
@@ -21,22 +23,26 @@ public enum SpecCodes {
     fix: "Add the field; docs/language.md lists every kind's required fields.")
   public static let unknownField = DiagnosticCode(
     "K2004", "unknown field",
-    explanation: "A field that the kind does not define. Kiln rejects it rather than ignore it, because a misspelt field would otherwise silently fall back to its default.",
+    explanation:
+      "A field that the kind does not define. Kiln rejects it rather than ignore it, because a misspelt field would otherwise silently fall back to its default.",
     example: "spec:\n  regoin: cn-east-1\n",
     fix: "Use the suggested spelling, or remove the field.")
   public static let wrongNodeType = DiagnosticCode(
     "K2005", "wrong type of value",
-    explanation: "The value has the wrong shape: a mapping where a list is expected, a scalar where a mapping is expected, a word where true/false is expected, and so on.",
+    explanation:
+      "The value has the wrong shape: a mapping where a list is expected, a scalar where a mapping is expected, a word where true/false is expected, and so on.",
     example: "spec:\n  racks: gpu\n",
     fix: "Write the value in the shape the field expects (see docs/language.md).")
   public static let ambiguousScalar = DiagnosticCode(
     "K2006", "text that YAML reads as another type",
-    explanation: "A text field holds a plain scalar that YAML 1.2 reads as a number, boolean or null (`1.30`, `true`, `~`). Kiln never applies implicit typing, but other tools would, so the value must be quoted. Words like `NO` or `on` are text in YAML 1.2 and need no quotes.",
+    explanation:
+      "A text field holds a plain scalar that YAML 1.2 reads as a number, boolean or null (`1.30`, `true`, `~`). Kiln never applies implicit typing, but other tools would, so the value must be quoted. Words like `NO` or `on` are text in YAML 1.2 and need no quotes.",
     example: "spec:\n  kubernetes: {version: 1.30}\n",
     fix: "Quote the value: `version: \"1.30\"`.")
   public static let invalidName = DiagnosticCode(
     "K2007", "invalid name",
-    explanation: "Names are DNS-1123 labels: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters, because they become Kubernetes object names.",
+    explanation:
+      "Names are DNS-1123 labels: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters, because they become Kubernetes object names.",
     example: "metadata: {name: Train_H800}\n",
     fix: "Use a name such as `train-h800`.")
   public static let invalidChoice = DiagnosticCode(
@@ -46,12 +52,14 @@ public enum SpecCodes {
     fix: "Use one of the listed values.")
   public static let missingUnit = DiagnosticCode(
     "K2009", "quantity without a unit",
-    explanation: "Physical and money fields need a unit: `10.2kW`, not `10.2`. Only counts and plain factors such as `pue` are unitless.",
+    explanation:
+      "Physical and money fields need a unit: `10.2kW`, not `10.2`. Only counts and plain factors such as `pue` are unitless.",
     example: "spec:\n  power: {capacity: 30, pue: 1.2, price: $0.07/kWh}\n",
     fix: "Add the unit (`30MW`).")
   public static let unknownUnit = DiagnosticCode(
     "K2010", "unknown unit",
-    explanation: "The unit is not one Kiln knows. Units are case-sensitive: `kW` not `kw`, `Gb/s` for bits and `GB/s` for bytes.",
+    explanation:
+      "The unit is not one Kiln knows. Units are case-sensitive: `kW` not `kw`, `Gb/s` for bits and `GB/s` for bytes.",
     example: "spec:\n  power: {capacity: 30mw}\n",
     fix: "Use the suggested unit; docs/language.md lists all of them.")
   public static let wrongDimension = DiagnosticCode(
@@ -61,7 +69,8 @@ public enum SpecCodes {
     fix: "Give a value of the expected dimension.")
   public static let invalidNumber = DiagnosticCode(
     "K2012", "invalid number",
-    explanation: "The number is malformed, too long (over 40 characters), or overflows to infinity; NaN and infinities are never accepted.",
+    explanation:
+      "The number is malformed, too long (over 40 characters), or overflows to infinity; NaN and infinities are never accepted.",
     example: "spec:\n  parameters: 1e999\n",
     fix: "Write a finite number in plain decimal notation, with a unit suffix for large values (`671B`).")
   public static let negativeValue = DiagnosticCode(
@@ -81,27 +90,32 @@ public enum SpecCodes {
     fix: "Use a whole number.")
   public static let unsupportedTag = DiagnosticCode(
     "K2016", "unsupported YAML tag",
-    explanation: "Kiln types scalars from its schema; the only tag it accepts is `!!str` (and the standard `!!map`/`!!seq` on collections).",
+    explanation:
+      "Kiln types scalars from its schema; the only tag it accepts is `!!str` (and the standard `!!map`/`!!seq` on collections).",
     example: "spec:\n  region: !!binary Y24tZWFzdA==\n",
     fix: "Remove the tag.")
   public static let duplicateObject = DiagnosticCode(
     "K2017", "duplicate Kind/name",
-    explanation: "Two documents declare the same kind and name. Objects are addressed as Kind/name, so the pair must be unique in a project.",
+    explanation:
+      "Two documents declare the same kind and name. Objects are addressed as Kind/name, so the pair must be unique in a project.",
     example: "two files both with kind: Site and metadata.name: hq",
     fix: "Rename one of them, or remove the duplicate.")
   public static let ownershipMismatch = DiagnosticCode(
     "K2018", "block does not match the site's ownership",
-    explanation: "An owned site has `power` and `racks`; a colocation site adds `colocation`; a cloud site has only `cloud`. A block that the ownership does not use, or a missing one it needs, is an error.",
+    explanation:
+      "An owned site has `power` and `racks`; a colocation site adds `colocation`; a cloud site has only `cloud`. A block that the ownership does not use, or a missing one it needs, is an error.",
     example: "spec:\n  ownership: cloud\n  power: {capacity: 1MW, price: $0.1/kWh}\n",
     fix: "Remove the block, or change `ownership`.")
   public static let secretLiteral = DiagnosticCode(
     "K2019", "literal secret in a spec", check: "secret-literal",
-    explanation: "Specs are committed to git; secrets must be references to Kubernetes Secrets (`{name, key, env}`), never values. Kiln rejects a `value` key in a secret entry and any scalar that looks like a credential (Hugging Face, OpenAI-style or GitHub tokens, PEM private keys).",
+    explanation:
+      "Specs are committed to git; secrets must be references to Kubernetes Secrets (`{name, key, env}`), never values. Kiln rejects a `value` key in a secret entry and any scalar that looks like a credential (Hugging Face, OpenAI-style or GitHub tokens, PEM private keys).",
     example: "secrets: [{name: hf-token, key: token, value: hf_abcdefghijklmnopqrstuvwxyz0123456}]\n",
     fix: "Store the value in a Kubernetes Secret and reference it; rotate the leaked credential.")
   public static let imageTag = DiagnosticCode(
     "K2020", "image without a pinned tag", check: "image-tag",
-    explanation: "Container images must carry a tag other than `latest`, or a digest, so that builds are reproducible and a plan shows image changes.",
+    explanation:
+      "Container images must carry a tag other than `latest`, or a digest, so that builds are reproducible and a plan shows image changes.",
     example: "image: vllm/vllm-openai:latest\n",
     fix: "Pin a version (`vllm/vllm-openai:v0.8.5`) or a digest (`@sha256:…`).")
   public static let unknownJurisdiction = DiagnosticCode(
@@ -111,7 +125,8 @@ public enum SpecCodes {
     fix: "Use the ISO code (`GB` for the United Kingdom).")
   public static let kvMismatch = DiagnosticCode(
     "K2022", "kvCacheBytesPerToken disagrees with kv",
-    explanation: "Both `kvCacheBytesPerToken` and `kv` are given and the figure computed from `kv` (2 × layers × heads × headDim × bytes) differs by more than 1 %.",
+    explanation:
+      "Both `kvCacheBytesPerToken` and `kv` are given and the figure computed from `kv` (2 × layers × heads × headDim × bytes) differs by more than 1 %.",
     example: "spec: {layers: 80, kv: {heads: 8, headDim: 128}, kvCacheBytesPerToken: 100000B}\n",
     fix: "Give only one of them, or correct the figure.")
   public static let unknownCheck = DiagnosticCode(
@@ -141,12 +156,14 @@ public enum SpecCodes {
     fix: "Lower the shares so they add up to at most 100 %.")
   public static let invalidValue = DiagnosticCode(
     "K2029", "value out of range",
-    explanation: "The value has the right type but cannot be right: a percentage above 100 %, a zero where at least one is needed, GPUs that are not whole servers, a ratio that is not d:u.",
+    explanation:
+      "The value has the right type but cannot be right: a percentage above 100 %, a zero where at least one is needed, GPUs that are not whole servers, a ratio that is not d:u.",
     example: "spec:\n  utilization: 120%\n",
     fix: "Use a value in the range the message states.")
   public static let invalidGlob = DiagnosticCode(
     "K2030", "include or exclude pattern outside the project",
-    explanation: "Include, exclude and overlay globs are relative to the project root and can never reach outside it: absolute paths and `..` segments are rejected, and files reached through a symbolic link that leaves the root are skipped with this error.",
+    explanation:
+      "Include, exclude and overlay globs are relative to the project root and can never reach outside it: absolute paths and `..` segments are rejected, and files reached through a symbolic link that leaves the root are skipped with this error.",
     example: "spec:\n  include: [\"../other/*.yaml\"]\n",
     fix: "Keep the pattern inside the project, or copy the files into it.")
 
@@ -154,22 +171,26 @@ public enum SpecCodes {
 
   public static let unresolvedReference = DiagnosticCode(
     "K3001", "reference to a missing object",
-    explanation: "A field names an object (a Site, Cluster, Fabric, Storage, Model, queue or rack group) that the project does not define.",
+    explanation:
+      "A field names an object (a Site, Cluster, Fabric, Storage, Model, queue or rack group) that the project does not define.",
     example: "spec:\n  site: hangzou-1\n",
     fix: "Use the suggested name, or add the object.")
   public static let unknownCatalogEntry = DiagnosticCode(
     "K3002", "unknown catalog entry",
-    explanation: "A field names a GPU, server, switch or transceiver that is neither built in nor added by a Catalog document. Catalog names are case-sensitive.",
+    explanation:
+      "A field names a GPU, server, switch or transceiver that is neither built in nor added by a Catalog document. Catalog names are case-sensitive.",
     example: "servers: {model: DGX-H10, perRack: 4}\n",
     fix: "Use the suggested name, or add the entry in a Catalog document.")
   public static let unusedObject = DiagnosticCode(
     "K3003", "unused object", severity: .warning, check: "unused-object",
-    explanation: "A Model, Storage or Fabric that nothing references. It costs nothing in reports but is usually a leftover or a misspelt reference.",
+    explanation:
+      "A Model, Storage or Fabric that nothing references. It costs nothing in reports but is usually a leftover or a misspelt reference.",
     example: "kind: Model\nmetadata: {name: old-model}\n…   (no Region or TrainingRun names it)",
     fix: "Reference it, or remove it; a Policy rule `{check: unused-object, severity: off}` silences this.")
   public static let wrongReferenceTarget = DiagnosticCode(
     "K3004", "reference to an object of the wrong purpose",
-    explanation: "The referenced object exists but cannot play that role: serving on a training-only cluster, a storage fabric as a cluster's compute fabric, a training cluster without a fabric, a rack group without GPUs serving a model.",
+    explanation:
+      "The referenced object exists but cannot play that role: serving on a training-only cluster, a storage fabric as a cluster's compute fabric, a training cluster without a fabric, a rack group without GPUs serving a model.",
     example: "serving:\n  - {name: chat, cluster: train-h800, …}   # purpose: training\n",
     fix: "Reference an object of the right purpose, or change the object's purpose.")
   public static let overlayTarget = DiagnosticCode(
@@ -189,12 +210,14 @@ public enum SpecCodes {
     fix: "Give each site its own fabric.")
   public static let catalogOverride = DiagnosticCode(
     "K3008", "catalog entry overridden", severity: .note, check: "catalog-override",
-    explanation: "A Catalog document changes fields of a built-in entry. This is allowed; the note records what changed, because every figure derived from the entry changes with it.",
+    explanation:
+      "A Catalog document changes fields of a built-in entry. This is allowed; the note records what changed, because every figure derived from the entry changes with it.",
     example: "kind: Catalog\nspec:\n  gpus: [{name: H800-SXM5-80GB, price: $25k}]\n",
     fix: "Nothing to fix if intended; use a new name to keep the built-in entry.")
   public static let unsupportedPrecision = DiagnosticCode(
     "K3009", "precision not supported by the GPU",
-    explanation: "A TrainingRun's `precision` is measured against the GPU's peak at that precision; the cluster's GPU has no such peak (FP8 on an A100).",
+    explanation:
+      "A TrainingRun's `precision` is measured against the GPU's peak at that precision; the cluster's GPU has no such peak (FP8 on an A100).",
     example: "spec: {cluster: a100-ft, precision: fp8, …}\n",
     fix: "Use bf16, or a cluster with GPUs that support the precision.")
 

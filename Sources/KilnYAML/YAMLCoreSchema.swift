@@ -34,7 +34,9 @@ public enum YAMLCoreSchema {
       return bytes[2...].allSatisfy { isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }
     }
     var digits = bytes[...]
-    if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+    if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      digits = digits.dropFirst()
+    }
     return !digits.isEmpty && digits.allSatisfy(isDigit)
   }
 

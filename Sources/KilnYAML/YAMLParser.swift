@@ -300,7 +300,8 @@ private struct TreeBuilder {
       let offset = Int(parser.problem_offset)
       diagnostics.append(
         Diagnostic(
-          YAMLCodes.syntaxError, "cannot read the file: \(problem)", at: source.range(fromByte: offset, toByte: offset + 1)))
+          YAMLCodes.syntaxError, "cannot read the file: \(problem)",
+          at: source.range(fromByte: offset, toByte: offset + 1)))
       return
     }
     let mark = Self.mark(parser.problem_mark)
@@ -308,7 +309,8 @@ private struct TreeBuilder {
     if let context = parser.context.map({ String(cString: $0) }) {
       let contextMark = Self.mark(parser.context_mark)
       let contextRange = range(contextMark, contextMark)
-      notes.append(Note("\(context) at line \(contextRange.start.line), column \(contextRange.start.column)", at: contextRange))
+      notes.append(
+        Note("\(context) at line \(contextRange.start.line), column \(contextRange.start.column)", at: contextRange))
     }
     diagnostics.append(
       Diagnostic(YAMLCodes.syntaxError, "YAML syntax error: \(problem)", at: range(mark, mark), notes: notes))

@@ -24,7 +24,8 @@ struct KilnCommand: ParsableCommand {
         Foundation.exit(0)
       }
       let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-      FileHandle.standardError.write(Data("kiln: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)\n".utf8))
+      FileHandle.standardError.write(
+        Data("kiln: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)\n".utf8))
       Foundation.exit(2)
     }
   }

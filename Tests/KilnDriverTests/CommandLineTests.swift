@@ -109,13 +109,16 @@ import _KilnTestSupport
     defer { try? FileManager.default.removeItem(at: directory) }
     let project = "apiVersion: kiln/v1\nkind: Project\nmetadata: {name: hostile}\nspec: {}\n"
     try Data(project.utf8).write(to: directory.appendingPathComponent("kiln.yaml"))
-    try Data(("a: " + String(repeating: "[", count: 100_000)).utf8).write(to: directory.appendingPathComponent("deep.yaml"))
+    try Data(("a: " + String(repeating: "[", count: 100_000)).utf8).write(
+      to: directory.appendingPathComponent("deep.yaml"))
     var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for level in 1...30 {
       bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
     }
     try Data(bomb.utf8).write(to: directory.appendingPathComponent("bomb.yaml"))
-    let digits = "apiVersion: kiln/v1\nkind: Model\nmetadata: {name: m}\nspec: {parameters: " + String(repeating: "9", count: 200_000) + "}\n"
+    let digits =
+      "apiVersion: kiln/v1\nkind: Model\nmetadata: {name: m}\nspec: {parameters: "
+      + String(repeating: "9", count: 200_000) + "}\n"
     try Data(digits.utf8).write(to: directory.appendingPathComponent("digits.yaml"))
     var binary = [UInt8](repeating: 0, count: 4096)
     for index in binary.indices { binary[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 7) }

@@ -22,7 +22,9 @@ import _KilnTestSupport
   @Test(arguments: exampleProjects)
   func validProjectLintsClean(path: String) throws {
     let result = try inRepository { try Linter().lint(path) }
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.code.id) \($0.range.file):\($0.range.start.line): \($0.message)" })")
+    #expect(
+      result.diagnostics.isEmpty,
+      "\(result.diagnostics.map { "\($0.code.id) \($0.range.file):\($0.range.start.line): \($0.message)" })")
     #expect(result.summary.files > 0)
   }
 

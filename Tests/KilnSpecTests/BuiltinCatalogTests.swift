@@ -48,7 +48,9 @@ import _KilnTestSupport
       #expect(catalog.entry(.servers, name) != nil, "missing server \(name)")
     }
     for name in ["QM8700", "QM9700", "SN5600", "Q3400"] { #expect(catalog.entry(.switches, name) != nil) }
-    for name in ["OSFP-800G-2xSR4", "OSFP-400G-SR4", "QSFP56-200G"] { #expect(catalog.entry(.transceivers, name) != nil) }
+    for name in ["OSFP-800G-2xSR4", "OSFP-400G-SR4", "QSFP56-200G"] {
+      #expect(catalog.entry(.transceivers, name) != nil)
+    }
   }
 
   @Test func everyEntryHasASourceAndEstimatesHaveABasis() {
@@ -71,7 +73,9 @@ import _KilnTestSupport
       Issue.record("\(what): shared data has \(data), the built-in entry has none")
       return
     }
-    #expect(abs(builtin / scale - dataValue) <= abs(dataValue) * 1e-9, "\(what): built-in \(builtin / scale), data \(dataValue)")
+    #expect(
+      abs(builtin / scale - dataValue) <= abs(dataValue) * 1e-9,
+      "\(what): built-in \(builtin / scale), data \(dataValue)")
   }
 
   @Test func gpuFiguresMatchSharedData() throws {
@@ -85,8 +89,11 @@ import _KilnTestSupport
       let memoryNumber = Double(memory.text.prefix { $0.isNumber || $0 == "." })
       expectEqual(memoryNumber, facts["memory_gb"], scale: 1, "\(name) memory")
       expectEqual(entry["memoryBandwidth"]?.number, facts["memory_bw_tbps"], scale: 1e12, "\(name) memory bandwidth")
-      expectEqual(entry["compute"]?["bf16"]?.number, facts["bf16_tflops_dense"] ?? facts["bf16_tflops"], scale: 1e12, "\(name) bf16")
-      expectEqual(entry["compute"]?["fp8"]?.number, facts["fp8_tflops_dense"] ?? facts["fp8_tflops"], scale: 1e12, "\(name) fp8")
+      expectEqual(
+        entry["compute"]?["bf16"]?.number, facts["bf16_tflops_dense"] ?? facts["bf16_tflops"], scale: 1e12,
+        "\(name) bf16")
+      expectEqual(
+        entry["compute"]?["fp8"]?.number, facts["fp8_tflops_dense"] ?? facts["fp8_tflops"], scale: 1e12, "\(name) fp8")
       expectEqual(entry["compute"]?["fp16"]?.number, facts["fp16_tflops_dense"], scale: 1e12, "\(name) fp16")
       expectEqual(entry["compute"]?["tf32"]?.number, facts["tf32_tflops_dense"], scale: 1e12, "\(name) tf32")
       expectEqual(entry["power"]?.number, facts["tdp_w"], scale: 1, "\(name) power")

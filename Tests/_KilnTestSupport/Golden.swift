@@ -15,7 +15,9 @@ public enum Golden {
 
   public static var updating: Bool { ProcessInfo.processInfo.environment["KILN_UPDATE_GOLDEN"] == "1" }
 
-  public static func assertMatches(_ actual: String, file relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  public static func assertMatches(
+    _ actual: String, file relativePath: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let path = repositoryRoot + "/" + relativePath
     if updating {
       try? FileManager.default.createDirectory(
@@ -25,7 +27,8 @@ public enum Golden {
       return
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      Issue.record("missing golden file \(relativePath); run KILN_UPDATE_GOLDEN=1 swift test", sourceLocation: sourceLocation)
+      Issue.record(
+        "missing golden file \(relativePath); run KILN_UPDATE_GOLDEN=1 swift test", sourceLocation: sourceLocation)
       return
     }
     let expected = String(decoding: data, as: UTF8.self)

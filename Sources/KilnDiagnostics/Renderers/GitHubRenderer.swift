@@ -23,6 +23,7 @@ public struct GitHubRenderer: Sendable {
       var message = diagnostic.message
       for note in diagnostic.notes { message += "\nnote: " + note.message }
       for help in diagnostic.help { message += "\nhelp: " + help }
+      for fixIt in diagnostic.fixIts { message += "\nhelp: " + fixIt.message }
       out += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }
     return out

@@ -14,7 +14,11 @@ public struct JSONRenderer: Sendable {
         ("column", .int(diagnostic.range.start.column)),
         ("endLine", .int(diagnostic.range.end.line)),
         ("endColumn", .int(diagnostic.range.end.column)),
-        ("notes", .array(diagnostic.notes.map(Self.note) + diagnostic.help.map { .object([("message", .string("help: " + $0))]) })),
+        (
+          "notes",
+          .array(
+            diagnostic.notes.map(Self.note) + diagnostic.help.map { .object([("message", .string("help: " + $0))]) })
+        ),
         ("fixes", .array(diagnostic.fixIts.map(Self.fix))),
       ])
     }
@@ -34,7 +38,9 @@ public struct JSONRenderer: Sendable {
   private static func note(_ note: Note) -> JSONValue {
     var members: [(String, JSONValue)] = [("message", .string(note.message))]
     if let range = note.range {
-      members += [("file", .string(range.file)), ("line", .int(range.start.line)), ("column", .int(range.start.column))]
+      members += [
+        ("file", .string(range.file)), ("line", .int(range.start.line)), ("column", .int(range.start.column)),
+      ]
     }
     return .object(members)
   }

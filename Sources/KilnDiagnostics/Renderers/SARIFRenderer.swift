@@ -96,6 +96,7 @@ public struct SARIFRenderer: Sendable {
     var text = diagnostic.message
     for note in diagnostic.notes where note.range == nil { text += "\nnote: " + note.message }
     for help in diagnostic.help { text += "\nhelp: " + help }
+    for fixIt in diagnostic.fixIts { text += "\nhelp: " + fixIt.message }
     return text
   }
 

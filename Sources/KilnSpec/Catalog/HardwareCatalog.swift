@@ -66,8 +66,9 @@ public struct HardwareCatalog: Sendable {
   }
 
   /// Applies a project's Catalog document: new names are added (their required fields checked),
-  /// built-in names are overridden field by field with a note listing what changed.
-  public mutating func apply(_ object: SpecObject) -> [Diagnostic] {
+  /// built-in names are overridden field by field with a note listing what changed. `overridden`
+  /// remembers which fields earlier Catalog documents set, so two documents cannot fight over one.
+  public mutating func apply(_ object: SpecObject, overridden: inout [String: SourceRange]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for section in Section.allCases {
       guard let list = object.spec[section.rawValue] else { continue }
@@ -83,22 +84,52 @@ public struct HardwareCatalog: Sendable {
         }
         seen[name] = nameNode.range
         if var existing = sections[section]?[name] {
-          let changed = item.fields.filter { $0.name != "name" }
+          var changes: [String] = []
+          for field in item.fields where field.name != "name" {
+            let key = "\(section.rawValue)/\(name)/\(field.name)"
+            if let first = overridden[key] {
+              diagnostics.append(
+                Diagnostic(
+                  SpecCodes.duplicateEntry, "'\(field.name)' of \(section.singular) '\(name)' is overridden twice",
+                  at: field.keyRange, notes: [Note("first overridden here", at: first)],
+                  help: ["keep one override per field"]))
+              continue
+            }
+            overridden[key] = field.keyRange
+            let estimated = (existing.fields["estimatedFields"]?.items ?? []).contains { $0.text == field.name }
+            let old = existing.fields[field.name].map { $0.displayText + (estimated ? " (estimate)" : "") } ?? "unset"
+            changes.append("\(field.name) \(old) → \(field.node.displayText)")
+          }
           existing.fields = SpecNode.merge(existing.fields, item)
+          // A figure the project states is its own, not an estimate.
+          if let list = existing.fields["estimatedFields"] {
+            let setNames = Set(item.fields.map(\.name))
+            let kept = list.items.filter { !setNames.contains($0.text ?? "") }
+            existing.fields = SpecNode.merge(
+              existing.fields,
+              SpecNode(
+                .object([
+                  SpecField(
+                    name: "estimatedFields", keyRange: list.range, node: SpecNode(.list(kept), range: list.range))
+                ]), range: list.range))
+          }
           existing.isBuiltin = false
           sections[section]?[name] = existing
-          diagnostics.append(
-            Diagnostic(
-              SpecCodes.catalogOverride,
-              "\(section.singular) '\(name)' overrides the built-in entry: \(changed.map(\.name).joined(separator: ", "))",
-              at: nameNode.range))
+          if !changes.isEmpty {
+            diagnostics.append(
+              Diagnostic(
+                SpecCodes.catalogOverride,
+                "\(section.singular) '\(name)' overrides the built-in entry: \(changes.joined(separator: ", "))",
+                at: nameNode.range))
+          }
         } else {
           for field in section.schema.fields where field.required && item[field.name] == nil {
             diagnostics.append(
               Diagnostic(
                 SpecCodes.missingField, "missing required field '\(field.name)' in new \(section.singular) '\(name)'",
                 at: nameNode.range,
-                help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]))
+                help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]
+              ))
           }
           sections[section, default: [:]][name] = Entry(name: name, fields: item, isBuiltin: false)
         }
@@ -109,9 +140,24 @@ public struct HardwareCatalog: Sendable {
 }
 
 extension SpecNode {
+  /// The value as an author would write it, for messages.
+  public var displayText: String {
+    switch value {
+    case .text(let text): text
+    case .number(let number): JSONValue.format(number)
+    case .quantity(let quantity): quantity.text
+    case .bool(let flag): flag ? "true" : "false"
+    case .list(let items): "[" + items.map(\.displayText).joined(separator: ", ") + "]"
+    case .object(let fields): "{" + fields.map { "\($0.name): \($0.node.displayText)" }.joined(separator: ", ") + "}"
+    case .invalid: "?"
+    }
+  }
+
   /// Overlay semantics: mappings merge key by key; scalars and lists replace.
   public static func merge(_ base: SpecNode, _ overlay: SpecNode) -> SpecNode {
-    guard case .object(let baseFields) = base.value, case .object(let overlayFields) = overlay.value else { return overlay }
+    guard case .object(let baseFields) = base.value, case .object(let overlayFields) = overlay.value else {
+      return overlay
+    }
     var fields = baseFields
     for field in overlayFields {
       if let index = fields.firstIndex(where: { $0.name == field.name }) {

@@ -13,12 +13,14 @@ struct ClusterCheck: SpecCheck {
             SpecCodes.missingField, "missing 'fabric': a \(purpose) cluster needs a compute fabric",
             at: spec["purpose"]?.range ?? cluster.specKeyRange))
       }
-      if let fabricNode = spec["fabric"], let fabricName = fabricNode.text, let fabric = project.object(.fabric, fabricName),
+      if let fabricNode = spec["fabric"], let fabricName = fabricNode.text,
+        let fabric = project.object(.fabric, fabricName),
         fabric.spec["purpose"]?.text == "storage"
       {
         engine.emit(
           Diagnostic(
-            SpecCodes.wrongReferenceTarget, "Fabric/\(fabricName) is a storage fabric; 'fabric' names the compute fabric",
+            SpecCodes.wrongReferenceTarget,
+            "Fabric/\(fabricName) is a storage fabric; 'fabric' names the compute fabric",
             at: fabricNode.range, notes: [Note("purpose: storage", at: fabric.spec["purpose"]?.range)]))
       }
       checkDistinct(spec["racks"]?.items ?? [], what: "rack group", engine)
@@ -29,7 +31,8 @@ struct ClusterCheck: SpecCheck {
       if total > 1.000_000_1, let queuesRange = spec.keyRange(of: "queues") {
         engine.emit(
           Diagnostic(
-            SpecCodes.queueShares, "queue shares add up to \(JSONValue.format((total * 1000).rounded() / 10))%, above 100%",
+            SpecCodes.queueShares,
+            "queue shares add up to \(JSONValue.format((total * 1000).rounded() / 10))%, above 100%",
             at: queuesRange,
             notes: queues.compactMap { queue in
               guard let share = queue["share"] else { return nil }
@@ -38,12 +41,14 @@ struct ClusterCheck: SpecCheck {
       }
       for queue in queues {
         if let share = queue["share"], let value = share.number, value <= 0 || value > 1 {
-          engine.emit(Diagnostic(SpecCodes.invalidValue, "a queue share must be above 0% and at most 100%", at: share.range))
+          engine.emit(
+            Diagnostic(SpecCodes.invalidValue, "a queue share must be above 0% and at most 100%", at: share.range))
         }
       }
       if let reserve = spec["reserve"], let value = reserve.number, value >= 1 {
         engine.emit(
-          Diagnostic(SpecCodes.invalidValue, "reserve must be below 100%: nothing would be schedulable", at: reserve.range))
+          Diagnostic(
+            SpecCodes.invalidValue, "reserve must be below 100%: nothing would be schedulable", at: reserve.range))
       }
       for group in spec["racks"]?.items ?? [] {
         for field in ["count"] {

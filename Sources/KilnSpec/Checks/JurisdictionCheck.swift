@@ -14,7 +14,9 @@ struct JurisdictionCheck: SpecCheck {
         Diagnostic(
           SpecCodes.unknownJurisdiction, "unknown jurisdiction '\(code)'", at: node.range,
           help: suggestion == nil ? ["use an ISO 3166-1 alpha-2 code (e.g. DE, CN, SG) or EU / EEA"] : [],
-          fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])] } ?? []))
+          fixIts: suggestion.map {
+            [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])]
+          } ?? []))
     }
   }
 }

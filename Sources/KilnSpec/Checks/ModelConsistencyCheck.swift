@@ -20,7 +20,11 @@ struct ModelConsistencyCheck: SpecCheck {
                 SpecCodes.kvMismatch,
                 "kvCacheBytesPerToken is \(JSONValue.format(statedBytes)) B, but kv gives \(JSONValue.format(computed)) B per token",
                 at: stated.range,
-                notes: [Note("2 × \(JSONValue.format(layers)) layers × \(JSONValue.format(heads)) heads × \(JSONValue.format(headDim)) × \(JSONValue.format(bytes)) B", at: kv.range)],
+                notes: [
+                  Note(
+                    "2 × \(JSONValue.format(layers)) layers × \(JSONValue.format(heads)) heads × \(JSONValue.format(headDim)) × \(JSONValue.format(bytes)) B",
+                    at: kv.range)
+                ],
                 help: ["give only one of kvCacheBytesPerToken and kv, or correct the figure"]))
           }
         } else {
@@ -35,7 +39,8 @@ struct ModelConsistencyCheck: SpecCheck {
       {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue, "activeParameters (\(active.quantity?.text ?? JSONValue.format(activeCount))) exceed parameters",
+            SpecCodes.invalidValue,
+            "activeParameters (\(active.quantity?.text ?? JSONValue.format(activeCount))) exceed parameters",
             at: active.range))
       }
       if let perToken = spec["expertsPerToken"], let perTokenCount = perToken.number {
@@ -52,7 +57,8 @@ struct ModelConsistencyCheck: SpecCheck {
         }
       } else if let experts = spec["experts"] {
         engine.emit(
-          Diagnostic(SpecCodes.missingField, "missing 'expertsPerToken': an MoE model with experts needs it", at: experts.range))
+          Diagnostic(
+            SpecCodes.missingField, "missing 'expertsPerToken': an MoE model with experts needs it", at: experts.range))
       }
     }
   }

@@ -12,8 +12,11 @@ struct PolicyRuleCheck: SpecCheck {
           engine.emit(
             Diagnostic(
               SpecCodes.unknownCheck, "unknown check '\(id)'", at: checkNode.range,
-              help: suggestion == nil ? ["`kiln explain` lists the checks; ids: \(PolicyChecks.all.map(\.id).joined(separator: ", "))"] : [],
-              fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: checkNode.range, replacement: $0)])] } ?? []))
+              help: suggestion == nil
+                ? ["`kiln explain` lists the checks; ids: \(PolicyChecks.all.map(\.id).joined(separator: ", "))"] : [],
+              fixIts: suggestion.map {
+                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: checkNode.range, replacement: $0)])]
+              } ?? []))
           continue
         }
         if let first = seen[id] {
@@ -38,14 +41,18 @@ struct PolicyRuleCheck: SpecCheck {
   }
 
   private func validate(
-    _ rule: SpecNode, field: String, dimensions: [Dimension], isRatio: Bool, check: PolicyCheck, engine: DiagnosticEngine
+    _ rule: SpecNode, field: String, dimensions: [Dimension], isRatio: Bool, check: PolicyCheck,
+    engine: DiagnosticEngine
   ) {
     guard let node = rule[field], let keyRange = rule.keyRange(of: field), let text = node.text else { return }
     guard !dimensions.isEmpty else {
       engine.emit(
         Diagnostic(
           SpecCodes.invalidCheckSetting, "check '\(check.id)' takes no '\(field)'", at: keyRange,
-          help: [check.min.isEmpty && check.max.isEmpty ? "it takes only 'severity'" : "it takes \(check.min.isEmpty ? "max" : "min")"]))
+          help: [
+            check.min.isEmpty && check.max.isEmpty
+              ? "it takes only 'severity'" : "it takes \(check.min.isEmpty ? "max" : "min")"
+          ]))
       return
     }
     if isRatio {
@@ -53,7 +60,8 @@ struct PolicyRuleCheck: SpecCheck {
       if parts.count == 2, let down = Double(parts[0]), let up = Double(parts[1]), down > 0, up > 0 { return }
       engine.emit(
         Diagnostic(
-          SpecCodes.invalidCheckSetting, "'\(field)' of check '\(check.id)' is a ratio such as \"2:1\", found '\(text)'",
+          SpecCodes.invalidCheckSetting,
+          "'\(field)' of check '\(check.id)' is a ratio such as \"2:1\", found '\(text)'",
           at: node.range))
       return
     }

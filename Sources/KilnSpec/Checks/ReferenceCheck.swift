@@ -17,9 +17,13 @@ struct ReferenceCheck: SpecCheck {
         visit(field.node, type: fieldSchema.type, path: "\(path).\(field.name)", project: project, engine: engine)
       }
     case .objectMap(let schema):
-      for field in node.fields { visit(field.node, type: .object(schema), path: "\(path).\(field.name)", project: project, engine: engine) }
+      for field in node.fields {
+        visit(field.node, type: .object(schema), path: "\(path).\(field.name)", project: project, engine: engine)
+      }
     case .list(let itemType):
-      for item in node.items { visit(item, type: itemType, path: path, project: project, engine: engine) }
+      for (index, item) in node.items.enumerated() {
+        visit(item, type: itemType, path: "\(path)[\(index)]", project: project, engine: engine)
+      }
     case .reference(let target):
       guard let name = node.text else { return }
       resolve(name, target: target, at: node.range, path: path, project: project, engine: engine)
@@ -28,15 +32,20 @@ struct ReferenceCheck: SpecCheck {
     }
   }
 
-  func resolve(_ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine) {
+  func resolve(
+    _ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine
+  ) {
     if target.hasPrefix("catalog:"), let section = HardwareCatalog.Section(rawValue: String(target.dropFirst(8))) {
       guard project.catalog.entry(section, name) == nil else { return }
       let suggestion = DidYouMean.suggestion(for: name, among: project.catalog.names(section))
       engine.emit(
         Diagnostic(
           SpecCodes.unknownCatalogEntry, "unknown \(section.singular) '\(name)' in '\(path)'", at: range,
-          help: suggestion == nil ? ["built-in \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
-          fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])] } ?? []))
+          help: suggestion == nil
+            ? ["built-in \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
+          fixIts: suggestion.map {
+            [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])]
+          } ?? []))
       return
     }
     guard let kind = SpecKind(rawValue: target), project.object(kind, name) == nil else { return }
@@ -45,8 +54,12 @@ struct ReferenceCheck: SpecCheck {
       Diagnostic(
         SpecCodes.unresolvedReference, "'\(path)' refers to \(kind.rawValue)/\(name), which is not defined", at: range,
         help: suggestion == nil
-          ? (project.names(kind).isEmpty ? ["the project defines no \(kind.rawValue)"] : ["defined: \(project.names(kind).sorted().joined(separator: ", "))"])
+          ? (project.names(kind).isEmpty
+            ? ["the project defines no \(kind.rawValue)"]
+            : ["defined: \(project.names(kind).sorted().joined(separator: ", "))"])
           : [],
-        fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])] } ?? []))
+        fixIts: suggestion.map {
+          [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])]
+        } ?? []))
   }
 }

@@ -34,8 +34,14 @@ struct RegionCheck: SpecCheck {
               engine.emit(
                 Diagnostic(
                   SpecCodes.unresolvedReference, "Cluster/\(clusterName) has no rack group '\(groupName)'",
-                  at: groupNode.range, help: suggestion == nil ? ["rack groups: \(groups.joined(separator: ", "))"] : [],
-                  fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: groupNode.range, replacement: $0)])] } ?? []))
+                  at: groupNode.range,
+                  help: suggestion == nil ? ["rack groups: \(groups.joined(separator: ", "))"] : [],
+                  fixIts: suggestion.map {
+                    [
+                      FixIt(
+                        message: "did you mean '\($0)'?", edits: [TextEdit(range: groupNode.range, replacement: $0)])
+                    ]
+                  } ?? []))
             }
           }
         }
@@ -44,12 +50,15 @@ struct RegionCheck: SpecCheck {
         {
           engine.emit(
             Diagnostic(
-              SpecCodes.invalidValue, "replicas.min (\(JSONValue.format(low))) is above replicas.max (\(JSONValue.format(high)))",
+              SpecCodes.invalidValue,
+              "replicas.min (\(JSONValue.format(low))) is above replicas.max (\(JSONValue.format(high)))",
               at: minimum.range))
         }
         if let parallelism = serving["parallelism"] {
           for field in parallelism.fields where field.node.number == 0 {
-            engine.emit(Diagnostic(SpecCodes.invalidValue, "parallelism '\(field.name)' must be at least 1", at: field.node.range))
+            engine.emit(
+              Diagnostic(SpecCodes.invalidValue, "parallelism '\(field.name)' must be at least 1", at: field.node.range)
+            )
           }
         }
       }

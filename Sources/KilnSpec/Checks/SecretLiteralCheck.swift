@@ -18,7 +18,8 @@ struct SecretLiteralCheck: SpecCheck {
       guard !Self.skippedFields.contains(field), let kind = Self.credentialKind(text) else { return }
       engine.emit(
         Diagnostic(
-          SpecCodes.secretLiteral, "'\(field)' holds what looks like \(kind); specs must not contain secrets", at: node.range,
+          SpecCodes.secretLiteral, "'\(field)' holds what looks like \(kind); specs must not contain secrets",
+          at: node.range,
           help: [
             "store it in a Kubernetes Secret and reference it (secrets: [{name, key, env}])",
             "treat the credential as leaked and rotate it",

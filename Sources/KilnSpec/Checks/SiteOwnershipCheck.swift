@@ -14,13 +14,17 @@ struct SiteOwnershipCheck: SpecCheck {
       default: blocks = ["power": true, "racks": true, "colocation": false, "cloud": false]
       }
       let ownershipRange = spec["ownership"]?.range ?? site.specKeyRange
-      if ownership == "owned", let power = spec["power"], power["price"] == nil, let powerKey = spec.keyRange(of: "power") {
+      if ownership == "owned", let power = spec["power"], power["price"] == nil,
+        let powerKey = spec.keyRange(of: "power")
+      {
         engine.emit(
           Diagnostic(
             SpecCodes.missingField, "missing required field 'price' in 'spec.power': an owned site pays for its energy",
             at: powerKey, help: ["add 'price', e.g. price: $0.07/kWh"]))
       }
-      if ownership == "colocation", let price = spec["power"]?["price"], let priceKey = spec["power"]?.keyRange(of: "price") {
+      if ownership == "colocation", let price = spec["power"]?["price"],
+        let priceKey = spec["power"]?.keyRange(of: "price")
+      {
         _ = price
         engine.emit(
           Diagnostic(
@@ -39,7 +43,8 @@ struct SiteOwnershipCheck: SpecCheck {
           engine.emit(
             Diagnostic(
               SpecCodes.ownershipMismatch, "a site with ownership '\(ownership)' has no '\(block)' block", at: keyRange,
-              notes: [Note("ownership is '\(ownership)'", at: ownershipRange)], help: ["remove '\(block)', or change 'ownership'"]))
+              notes: [Note("ownership is '\(ownership)'", at: ownershipRange)],
+              help: ["remove '\(block)', or change 'ownership'"]))
         }
       }
     }

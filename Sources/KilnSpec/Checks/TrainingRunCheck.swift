@@ -6,7 +6,9 @@ struct TrainingRunCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     for run in project.objects(.trainingRun) {
       let spec = run.spec
-      guard let clusterName = spec["cluster"]?.text, let cluster = project.object(.cluster, clusterName) else { continue }
+      guard let clusterName = spec["cluster"]?.text, let cluster = project.object(.cluster, clusterName) else {
+        continue
+      }
       let queues = (cluster.spec["queues"]?.items ?? []).compactMap { $0["name"]?.text }
       if let queueNode = spec["queue"], let queue = queueNode.text {
         let known = queues.isEmpty ? ["default"] : queues
@@ -16,7 +18,9 @@ struct TrainingRunCheck: SpecCheck {
             Diagnostic(
               SpecCodes.unresolvedReference, "Cluster/\(clusterName) has no queue '\(queue)'", at: queueNode.range,
               help: suggestion == nil ? ["queues: \(known.joined(separator: ", "))"] : [],
-              fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: queueNode.range, replacement: $0)])] } ?? []))
+              fixIts: suggestion.map {
+                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: queueNode.range, replacement: $0)])]
+              } ?? []))
         }
       }
       let servers = (cluster.spec["racks"]?.items ?? []).compactMap { group -> HardwareCatalog.Entry? in
@@ -41,7 +45,9 @@ struct TrainingRunCheck: SpecCheck {
       }
       if let precisionNode = spec["precision"], let precision = precisionNode.text {
         for server in servers {
-          guard let gpuName = server.fields["gpu"]?.text, let gpu = project.catalog.entry(.gpus, gpuName) else { continue }
+          guard let gpuName = server.fields["gpu"]?.text, let gpu = project.catalog.entry(.gpus, gpuName) else {
+            continue
+          }
           if gpu.fields["compute"]?[precision] == nil {
             engine.emit(
               Diagnostic(

@@ -6,13 +6,17 @@ struct UnusedObjectCheck: SpecCheck {
     var used: Set<String> = []
     for cluster in project.objects(.cluster) {
       if let fabric = cluster.spec["fabric"]?.text { used.insert("Fabric/\(fabric)") }
-      for storage in cluster.spec["storage"]?.items ?? [] { if let name = storage.text { used.insert("Storage/\(name)") } }
+      for storage in cluster.spec["storage"]?.items ?? [] {
+        if let name = storage.text { used.insert("Storage/\(name)") }
+      }
     }
     for storage in project.objects(.storage) {
       if let fabric = storage.spec["fabric"]?.text { used.insert("Fabric/\(fabric)") }
     }
     for region in project.objects(.region) {
-      for serving in region.spec["serving"]?.items ?? [] { if let model = serving["model"]?.text { used.insert("Model/\(model)") } }
+      for serving in region.spec["serving"]?.items ?? [] {
+        if let model = serving["model"]?.text { used.insert("Model/\(model)") }
+      }
     }
     for run in project.objects(.trainingRun) {
       if let model = run.spec["model"]?.text { used.insert("Model/\(model)") }

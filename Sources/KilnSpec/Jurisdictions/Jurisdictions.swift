@@ -16,7 +16,8 @@ public struct Jurisdictions: Sendable {
     for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("code\t") {
       let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard columns.count >= 4 else { continue }
-      countries[columns[0]] = Country(code: columns[0], name: columns[1], isEU: columns[2] == "yes", isEEA: columns[3] == "yes")
+      countries[columns[0]] = Country(
+        code: columns[0], name: columns[1], isEU: columns[2] == "yes", isEEA: columns[3] == "yes")
     }
     self.countries = countries
   }

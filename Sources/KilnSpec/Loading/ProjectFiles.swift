@@ -11,7 +11,9 @@ struct ProjectFiles {
   let rootPath: String
 
   /// Relative paths of every candidate file, sorted, plus diagnostics for links that leave the root.
-  func list(include: [Glob], exclude: [Glob], excludedFiles: Set<String>) -> (files: [String], problems: [(String, String)]) {
+  func list(include: [Glob], exclude: [Glob], excludedFiles: Set<String>) -> (
+    files: [String], problems: [(String, String)]
+  ) {
     var found: [String] = []
     var problems: [(String, String)] = []
     let realRoot = Self.realPath(rootPath) ?? rootPath
@@ -34,7 +36,8 @@ struct ProjectFiles {
         let selected = include.contains { $0.matches(childRelative) } && !exclude.contains { $0.matches(childRelative) }
         guard selected, !excludedFiles.contains(childRelative) else { continue }
         if type == S_IFLNK {
-          guard let target = Self.realPath(childAbsolute), target.hasPrefix(realRoot + "/") else {
+          // A dangling link is kept: reading it fails with a located "cannot read" diagnostic.
+          if let target = Self.realPath(childAbsolute), !target.hasPrefix(realRoot + "/") {
             problems.append((childRelative, "it is a symbolic link that leads outside the project root"))
             continue
           }

@@ -50,15 +50,22 @@ public struct ProjectLoader: Sendable {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { throw .notFound(rootArgument) }
     guard isDirectory.boolValue else { throw .notADirectory(rootArgument) }
-    guard FileManager.default.fileExists(atPath: root + "/" + Self.projectFileName) else { throw .notAProject(rootArgument) }
+    guard FileManager.default.fileExists(atPath: root + "/" + Self.projectFileName) else {
+      throw .notAProject(rootArgument)
+    }
     let displayPrefix = root == "." ? "" : root + "/"
 
     var sources: [String: SourceFile] = [:]
     func read(_ relative: String) -> YAMLFile? {
       let display = displayPrefix + relative
       guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+        let reason =
+          ProjectFiles.realPath(root + "/" + relative) == nil
+          ? "it is a symbolic link to a missing file" : "permission denied or not a regular file"
         engine.emit(
-          Diagnostic(YAMLCodes.unreadableFile, "cannot read \(display)", at: .wholeFile(display)))
+          Diagnostic(
+            YAMLCodes.unreadableFile, "cannot read \(display): \(reason)", at: .wholeFile(display),
+            help: ["fix or remove the file, or leave it out with spec.exclude in kiln.yaml"]))
         return nil
       }
       let source = SourceFile(path: display, bytes: [UInt8](data))
@@ -105,7 +112,8 @@ public struct ProjectLoader: Sendable {
     let (paths, linkProblems) = files.list(include: include, exclude: exclude, excludedFiles: overlayFiles)
     for (path, problem) in linkProblems {
       engine.emit(
-        Diagnostic(SpecCodes.invalidGlob, "skipped \(displayPrefix + path): \(problem)", at: .wholeFile(displayPrefix + path)))
+        Diagnostic(
+          SpecCodes.invalidGlob, "skipped \(displayPrefix + path): \(problem)", at: .wholeFile(displayPrefix + path)))
     }
     for path in paths {
       guard let file = read(path) else { continue }
@@ -117,7 +125,8 @@ public struct ProjectLoader: Sendable {
           engine.emit(
             Diagnostic(
               SpecCodes.misplacedSingleton, "a Project document belongs in \(Self.projectFileName) at the project root",
-              at: object.nameRange, notes: projectObject.map { [Note("the project is defined here", at: $0.nameRange)] } ?? []))
+              at: object.nameRange,
+              notes: projectObject.map { [Note("the project is defined here", at: $0.nameRange)] } ?? []))
           continue
         }
         objects.append(object)
@@ -139,8 +148,10 @@ public struct ProjectLoader: Sendable {
                 Diagnostic(
                   SpecCodes.overlayTarget, "overlay for \(overlay.address), which the project does not define",
                   at: overlay.nameRange,
-                  help: DidYouMean.suggestion(for: overlay.name, among: objects.filter { $0.kind == overlay.kind }.map(\.name))
-                    .map { ["did you mean '\($0)'?"] } ?? []))
+                  help: DidYouMean.suggestion(
+                    for: overlay.name, among: objects.filter { $0.kind == overlay.kind }.map(\.name)
+                  )
+                  .map { ["did you mean '\($0)'?"] } ?? []))
               continue
             }
             if overlay.deletes {
@@ -153,7 +164,8 @@ public struct ProjectLoader: Sendable {
         }
       } else {
         let known = overlayGlobsByEnvironment.map(\.0)
-        let at = projectObject?.spec.keyRange(of: "environments") ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
+        let at =
+          projectObject?.spec.keyRange(of: "environments") ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
         engine.emit(
           Diagnostic(
             SpecCodes.unknownEnvironment, "unknown environment '\(environment)'", at: at,
@@ -167,8 +179,9 @@ public struct ProjectLoader: Sendable {
     // Catalog: built-in entries, then the project's Catalog documents in file order.
     var (catalog, builtinProblems) = HardwareCatalog.builtin()
     engine.emit(contentsOf: builtinProblems)
+    var overridden: [String: SourceRange] = [:]
     for object in objects where object.kind == .catalog {
-      engine.emit(contentsOf: catalog.apply(object))
+      engine.emit(contentsOf: catalog.apply(object, overridden: &overridden))
     }
 
     var project = Project(root: root, objects: objects, sources: sources, fileCount: sources.count, catalog: catalog)
@@ -186,7 +199,8 @@ public struct ProjectLoader: Sendable {
       if let problem = glob.escapeProblem {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidGlob, "pattern '\(text)' reaches outside the project root: it has \(problem)", at: item.range,
+            SpecCodes.invalidGlob, "pattern '\(text)' reaches outside the project root: it has \(problem)",
+            at: item.range,
             help: ["patterns are relative to the folder of kiln.yaml and cannot leave it"]))
         continue
       }

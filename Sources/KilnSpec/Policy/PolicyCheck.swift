@@ -38,20 +38,25 @@ public enum PolicyChecks {
   public static let all: [PolicyCheck] = [
     PolicyCheck("unused-object", .warning, "—", "a Model, Storage or Fabric that nothing references", stage: "spec"),
     PolicyCheck("catalog-override", .note, "—", "a Catalog document overrides a built-in entry", stage: "spec"),
-    PolicyCheck("rack-power", .error, "the rack group's power limit", "servers per rack × server power ≤ the rack's limit", max: [.power]),
+    PolicyCheck(
+      "rack-power", .error, "the rack group's power limit", "servers per rack × server power ≤ the rack's limit",
+      max: [.power]),
     PolicyCheck("rack-units", .error, "the site's rack units", "servers per rack × rack units ≤ the rack's units"),
     PolicyCheck("site-power", .error, "capacity ≥ (IT load at max power) × PUE", "facility power fits the site"),
     PolicyCheck("site-power-headroom", .warning, "min 10 %", "spare facility power", min: [.percent]),
     PolicyCheck("site-positions", .error, "GPU, network and storage racks ≤ positions", "racks fit the floor"),
-    PolicyCheck("fabric-capacity", .error, "endpoints ≤ what the declared tiers/planes hold", "the fabric has enough ports"),
-    PolicyCheck("fabric-port-speed", .error, "NIC speed ≤ switch port (or breakout) speed", "switch ports are fast enough"),
+    PolicyCheck(
+      "fabric-capacity", .error, "endpoints ≤ what the declared tiers/planes hold", "the fabric has enough ports"),
+    PolicyCheck(
+      "fabric-port-speed", .error, "NIC speed ≤ switch port (or breakout) speed", "switch ports are fast enough"),
     PolicyCheck(
       "fabric-oversubscription", .warning, "max 1:1 for training clusters (DGX SuperPOD RA: non-blocking)",
       "leaf down:up ratio", max: [.factor], maxIsRatio: true),
     PolicyCheck(
       "storage-read-per-gpu", .warning, "min 0.5 GB/s per GPU (DGX SuperPOD RA \"Good\": 4 GB/s per 8-GPU node)",
       "storage read bandwidth per GPU", min: [.bandwidth]),
-    PolicyCheck("checkpoint-time", .warning, "write time ≤ 10 % of the interval", "checkpoint write time", max: [.percent]),
+    PolicyCheck(
+      "checkpoint-time", .warning, "write time ≤ 10 % of the interval", "checkpoint write time", max: [.percent]),
     PolicyCheck(
       "memory-fit", .error, "weights + KV for one full-context sequence ≤ GPU memory × gpuMemoryUtilization",
       "a replica holds the model"),
@@ -60,8 +65,11 @@ public enum PolicyChecks {
     PolicyCheck(
       "serving-slo", .error, "TPOT reachable at the planned batch; TTFT ≥ the compute-bound prefill estimate",
       "latency objectives are feasible"),
-    PolicyCheck("data-residency", .error, "strict residency: serving sites inside the jurisdiction", "data stays in its jurisdiction"),
-    PolicyCheck("training-capacity", .error, "a run's GPUs ≤ the cluster's schedulable GPUs", "training runs fit their cluster"),
+    PolicyCheck(
+      "data-residency", .error, "strict residency: serving sites inside the jurisdiction",
+      "data stays in its jurisdiction"),
+    PolicyCheck(
+      "training-capacity", .error, "a run's GPUs ≤ the cluster's schedulable GPUs", "training runs fit their cluster"),
     PolicyCheck("queue-shares", .error, "shares ≤ 100 %", "Kueue queue shares", stage: "spec"),
     PolicyCheck("budget", .error, "none unless set", "capex, monthly opex and TCO limits", takesBudget: true),
     PolicyCheck("secret-literal", .error, "—", "no literal secrets in specs", stage: "spec"),

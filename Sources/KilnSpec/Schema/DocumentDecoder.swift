@@ -10,7 +10,8 @@ struct DocumentDecoder {
     var decoder = SchemaDecoder(file: file, document: document, isOverlay: false)
     let root = document.root
     let documentStart = file.range(of: document.start)
-    guard decoder.expect(.mapping, root, path: "document", what: "a mapping with apiVersion, kind, metadata and spec") else {
+    guard decoder.expect(.mapping, root, path: "document", what: "a mapping with apiVersion, kind, metadata and spec")
+    else {
       return (nil, decoder.diagnostics)
     }
     var values: [String: (key: Int32, value: Int32)] = [:]
@@ -21,7 +22,8 @@ struct DocumentDecoder {
       } else {
         var keys = envelopeKeys
         if isOverlay { keys.append("$patch") }
-        decoder.unknownField(name, at: decoder.range(key), schema: ObjectSchema("", keys.map { FieldSchema($0, .text, "") }), path: "")
+        decoder.unknownField(
+          name, at: decoder.range(key), schema: ObjectSchema("", keys.map { FieldSchema($0, .text, "") }), path: "")
       }
     }
     // apiVersion
@@ -53,7 +55,9 @@ struct DocumentDecoder {
             Diagnostic(
               SpecCodes.unknownKind, "unknown kind '\(text)'", at: node.range,
               help: suggestion == nil ? ["kinds: \(names.joined(separator: ", "))"] : [],
-              fixIts: suggestion.map { [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])] }
+              fixIts: suggestion.map {
+                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])]
+              }
                 ?? []))
         }
       }
@@ -77,7 +81,8 @@ struct DocumentDecoder {
     // $patch
     var deletes = false
     if let entry = values["$patch"] {
-      let node = decoder.decode(entry.value, as: .choice(["delete", "merge"]), path: "$patch", keyRange: decoder.range(entry.key))
+      let node = decoder.decode(
+        entry.value, as: .choice(["delete", "merge"]), path: "$patch", keyRange: decoder.range(entry.key))
       deletes = node.text == "delete"
     }
     // spec

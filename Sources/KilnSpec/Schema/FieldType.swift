@@ -39,7 +39,9 @@ public struct FieldSchema: Sendable {
   public var defaultText: String?
   public var doc: String
 
-  public init(_ name: String, _ type: FieldType, required: Bool = false, default defaultText: String? = nil, _ doc: String) {
+  public init(
+    _ name: String, _ type: FieldType, required: Bool = false, default defaultText: String? = nil, _ doc: String
+  ) {
     self.name = name
     self.type = type
     self.required = required

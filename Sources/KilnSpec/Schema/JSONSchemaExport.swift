@@ -15,8 +15,17 @@ public enum JSONSchemaExport {
       defs.append((kind.rawValue, object(kind.schema, doc: "\(kind.rawValue): \(kind.summary)")))
       branches.append(
         .object([
-          ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])), ("required", .array([.string("kind")]))])),
-          ("then", .object([("properties", .object([("spec", .object([("$ref", .string("#/$defs/\(kind.rawValue)"))]))]))])),
+          (
+            "if",
+            .object([
+              ("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])),
+              ("required", .array([.string("kind")])),
+            ])
+          ),
+          (
+            "then",
+            .object([("properties", .object([("spec", .object([("$ref", .string("#/$defs/\(kind.rawValue)"))]))]))])
+          ),
         ]))
     }
     return .object([
@@ -29,8 +38,17 @@ public enum JSONSchemaExport {
       (
         "properties",
         .object([
-          ("apiVersion", .object([("const", .string(EnvelopeSchema.apiVersion)), ("description", .string("Always kiln/v1."))])),
-          ("kind", .object([("enum", .array(SpecKind.allCases.map { .string($0.rawValue) })), ("description", .string("The kind of object."))])),
+          (
+            "apiVersion",
+            .object([("const", .string(EnvelopeSchema.apiVersion)), ("description", .string("Always kiln/v1."))])
+          ),
+          (
+            "kind",
+            .object([
+              ("enum", .array(SpecKind.allCases.map { .string($0.rawValue) })),
+              ("description", .string("The kind of object.")),
+            ])
+          ),
           ("metadata", .object([("$ref", .string("#/$defs/metadata"))])),
           ("spec", .object([("type", .string("object"))])),
         ])

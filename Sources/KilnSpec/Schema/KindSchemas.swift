@@ -14,7 +14,8 @@ public enum KindSchemas {
   public static let project = ObjectSchema(
     "Project-wide settings; the Project lives in kiln.yaml at the project root.",
     [
-      FieldSchema("include", .list(.text), default: "[\"**/*.yaml\", \"**/*.yml\"]", "Globs of spec files, relative to the root."),
+      FieldSchema(
+        "include", .list(.text), default: "[\"**/*.yaml\", \"**/*.yml\"]", "Globs of spec files, relative to the root."),
       FieldSchema("exclude", .list(.text), default: "[]", "Globs of files to leave out."),
       FieldSchema("lifetime", duration, default: "4y", "Depreciation period of capex in TCO and $/GPU-hour."),
       FieldSchema("utilization", percent, default: "80%", "Expected average GPU utilization."),
@@ -30,14 +31,16 @@ public enum KindSchemas {
               FieldSchema("imageRegistry", .text, "Registry prefixed to images without one."),
               FieldSchema("ingressNamespace", .text, default: "ingress", "Namespace allowed to reach serving ports."),
               FieldSchema("monitoringNamespace", .text, default: "monitoring", "Namespace allowed to scrape metrics."),
-              FieldSchema("monitoringLabels", .textMap, default: "{}", "Labels added to ServiceMonitor and PrometheusRule."),
+              FieldSchema(
+                "monitoringLabels", .textMap, default: "{}", "Labels added to ServiceMonitor and PrometheusRule."),
               FieldSchema(
                 "topologyLabels",
                 .object(
                   ObjectSchema(
                     "Node label keys of Kueue topology levels.",
                     [
-                      FieldSchema("block", .text, default: "kiln.dev/fabric-block", "Label of a leaf group or scalable unit."),
+                      FieldSchema(
+                        "block", .text, default: "kiln.dev/fabric-block", "Label of a leaf group or scalable unit."),
                       FieldSchema("rack", .text, default: "kiln.dev/rack", "Label of a rack."),
                     ])), "Node label keys for Kueue topology levels."),
             ])), "Kubernetes settings."),
@@ -163,7 +166,8 @@ public enum KindSchemas {
       FieldSchema("location", .text, "Free-text location."),
       FieldSchema("jurisdiction", .text, required: true, "ISO 3166-1 alpha-2 code, or EU / EEA."),
       FieldSchema("ownership", .choice(["owned", "colocation", "cloud"]), default: "owned", "Who owns the facility."),
-      FieldSchema("cooling", .choice(["air", "hybrid", "liquid"]), default: "air", "Cooling; sets the default rack power limit."),
+      FieldSchema(
+        "cooling", .choice(["air", "hybrid", "liquid"]), default: "air", "Cooling; sets the default rack power limit."),
       FieldSchema(
         "power",
         .object(
@@ -319,7 +323,8 @@ public enum KindSchemas {
       FieldSchema("cluster", .reference("Cluster"), required: true, "A Cluster with purpose inference or mixed."),
       FieldSchema("rackGroup", .name, default: "any", "Rack group whose servers serve it."),
       FieldSchema("engine", .choice(["vllm", "sglang", "tensorrt-llm"]), default: "vllm", "Serving engine."),
-      FieldSchema("image", .image, default: "a pinned default per engine", "Container image with a pinned tag or digest."),
+      FieldSchema(
+        "image", .image, default: "a pinned default per engine", "Container image with a pinned tag or digest."),
       FieldSchema(
         "parallelism",
         .object(
@@ -390,7 +395,9 @@ public enum KindSchemas {
     "An inference region.",
     [
       FieldSchema("jurisdiction", .text, required: true, "ISO 3166-1 alpha-2 code, or EU / EEA."),
-      FieldSchema("dataResidency", .choice(["none", "strict"]), default: "none", "strict: serving sites must be inside the jurisdiction."),
+      FieldSchema(
+        "dataResidency", .choice(["none", "strict"]), default: "none",
+        "strict: serving sites must be inside the jurisdiction."),
       FieldSchema(
         "ingress",
         .object(
@@ -413,7 +420,9 @@ public enum KindSchemas {
       FieldSchema("cluster", .reference("Cluster"), required: true, "The cluster."),
       FieldSchema("gpus", .count, required: true, "GPUs, in whole servers."),
       FieldSchema("tokens", .count, required: true, "Training tokens."),
-      FieldSchema("precision", .choice(["bf16", "fp16", "fp8", "tf32", "fp32"]), default: "bf16", "The peak MFU is measured against."),
+      FieldSchema(
+        "precision", .choice(["bf16", "fp16", "fp8", "tf32", "fp32"]), default: "bf16",
+        "The peak MFU is measured against."),
       FieldSchema("mfu", percent, required: true, "Model FLOPs utilization."),
       FieldSchema(
         "checkpoint",

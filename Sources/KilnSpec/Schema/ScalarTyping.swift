@@ -24,7 +24,8 @@ struct ScalarTyping {
     case .choice(let values): "one of \(values.joined(separator: ", "))"
     case .count: "a count"
     case .factor: "a number"
-    case .quantity(let dimensions): dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")
+    case .quantity(let dimensions):
+      dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")
     case .ratio: "a ratio such as \"2:1\""
     case .boolean: "true or false"
     case .reference(let target): "the name of a \(target.hasPrefix("catalog:") ? "catalog entry" : target)"
@@ -58,7 +59,8 @@ struct ScalarTyping {
         var fixIts: [FixIt] = []
         var help = ["expected one of: \(values.joined(separator: ", "))"]
         if let suggestion = DidYouMean.suggestion(for: text, among: values) {
-          fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: suggestion)]))
+          fixIts.append(
+            FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: suggestion)]))
           help = []
         }
         emit(SpecCodes.invalidChoice, "'\(text)' is not a valid value for '\(path)'", help: help, fixIts: fixIts)
@@ -72,10 +74,12 @@ struct ScalarTyping {
       default:
         let guess: String? =
           ["yes", "Yes", "YES", "on", "On", "ON", "True", "TRUE", "y", "Y"].contains(text)
-          ? "true" : (["no", "No", "NO", "off", "Off", "OFF", "False", "FALSE", "n", "N"].contains(text) ? "false" : nil)
+          ? "true"
+          : (["no", "No", "NO", "off", "Off", "OFF", "False", "FALSE", "n", "N"].contains(text) ? "false" : nil)
         emit(
           SpecCodes.wrongNodeType, "'\(path)' must be true or false, found '\(text)'",
-          fixIts: guess.map { [FixIt(message: "write '\($0)'", edits: [TextEdit(range: range, replacement: $0)])] } ?? [])
+          fixIts: guess.map { [FixIt(message: "write '\($0)'", edits: [TextEdit(range: range, replacement: $0)])] }
+            ?? [])
         return .invalid
       }
     case .count:
@@ -177,7 +181,9 @@ struct ScalarTyping {
           emit(
             SpecCodes.percentRequired, "'\(path)' is a percentage and needs '%'",
             fixIts: [
-              FixIt(message: "if you meant \(percent), write '\(percent)'", edits: [TextEdit(range: range, replacement: percent)])
+              FixIt(
+                message: "if you meant \(percent), write '\(percent)'",
+                edits: [TextEdit(range: range, replacement: percent)])
             ])
         } else {
           emit(

@@ -41,7 +41,9 @@ struct SchemaDecoder {
     case .object(let schema):
       return decodeObject(index, schema: schema, path: path, keyRange: keyRange)
     case .objectMap(let schema):
-      guard expect(.mapping, index, path: path, what: "a mapping of names") else { return SpecNode(.invalid, range: nodeRange) }
+      guard expect(.mapping, index, path: path, what: "a mapping of names") else {
+        return SpecNode(.invalid, range: nodeRange)
+      }
       var fields: [SpecField] = []
       for (key, value) in document.entries(of: index) {
         guard let name = scalarKey(key, path: path) else { continue }
@@ -60,7 +62,9 @@ struct SchemaDecoder {
       }
       return SpecNode(.list(items), range: nodeRange)
     case .textMap:
-      guard expect(.mapping, index, path: path, what: "a mapping of text") else { return SpecNode(.invalid, range: nodeRange) }
+      guard expect(.mapping, index, path: path, what: "a mapping of text") else {
+        return SpecNode(.invalid, range: nodeRange)
+      }
       var fields: [SpecField] = []
       for (key, value) in document.entries(of: index) {
         guard let name = scalarKey(key, path: path) else { continue }
@@ -101,7 +105,9 @@ struct SchemaDecoder {
             Diagnostic(
               SpecCodes.secretLiteral, "secret entries are references; '\(name)' would put the secret in the spec",
               at: range(key),
-              help: ["store the value in a Kubernetes Secret and reference it with {name, key, env} or {name, key, mountPath}"]))
+              help: [
+                "store the value in a Kubernetes Secret and reference it with {name, key, env} or {name, key, mountPath}"
+              ]))
           continue
         }
         unknownField(name, at: range(key), schema: schema, path: path)
@@ -109,7 +115,8 @@ struct SchemaDecoder {
       }
       seen.insert(name)
       fields.append(
-        SpecField(name: name, keyRange: range(key), node: decode(value, as: field.type, path: childPath, keyRange: range(key))))
+        SpecField(
+          name: name, keyRange: range(key), node: decode(value, as: field.type, path: childPath, keyRange: range(key))))
     }
     if !isOverlay {
       for field in schema.fields where field.required && !seen.contains(field.name) {
@@ -128,7 +135,8 @@ struct SchemaDecoder {
     var fixIts: [FixIt] = []
     if let suggestion = DidYouMean.suggestion(for: name, among: known) {
       help.append("did you mean '\(suggestion)'?")
-      fixIts.append(FixIt(message: "rename to '\(suggestion)'", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
+      fixIts.append(
+        FixIt(message: "rename to '\(suggestion)'", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
     } else if !known.isEmpty {
       help.append("known fields\(path.isEmpty ? "" : " of '\(path)'"): \(known.joined(separator: ", "))")
     }
