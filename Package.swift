@@ -37,9 +37,10 @@ let package = Package(
 
     .target(name: "_KilnTestSupport", dependencies: ["KilnDriver", "KilnDiagnostics"], path: "Tests/_KilnTestSupport"),
 
+    .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "_KilnTestSupport"]),
     .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
-    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "_KilnTestSupport"]),
+    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "_KilnTestSupport", "kiln"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,9 @@ public enum YAMLCodes {
     explanation:
       "The file is not well-formed YAML. The position is where libyaml noticed the problem; the cause is often just before it (a missing colon, a bad indentation, an unclosed bracket or quote).",
     example: "apiVersion: kiln/v1\nkind: Site\nmetadata: {name: hq\n",
-    fix: "Correct the YAML at or just before the reported position. The note names the construct libyaml was reading.")
+    fix:
+      "Correct the YAML at or just before the reported position. When libyaml says which construct it was reading, a note names it and where it began."
+  )
   public static let nulByte = DiagnosticCode(
     "K1002", "file contains a NUL byte",
     explanation:

@@ -175,7 +175,7 @@ private struct TreeBuilder {
             help: ["write the data out, or nest fewer aliases"]))
         return false
       }
-      return attach(target)
+      return attach(target, reference: range(start, end))
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
       let isMapping = event.type == YAML_MAPPING_START_EVENT
       if stack.count >= maxDepth {
@@ -219,16 +219,32 @@ private struct TreeBuilder {
   }
 
   /// Adds a finished node to the open collection (or makes it the root).
-  private mutating func attach(_ index: Int32) -> Bool {
+  /// `reference` is the alias's own range when the node was reached through an alias.
+  private mutating func attach(_ index: Int32, reference: SourceRange? = nil) -> Bool {
     guard !stack.isEmpty else {
       root = index
       return true
     }
     let top = stack.count - 1
+    if stack[top].isMapping && stack[top].children.count % 2 == 1, let keyIndex = stack[top].children.last,
+      Self.isMergeKey(nodes[Int(keyIndex)])
+    {
+      let value = nodes[Int(index)]
+      let valid =
+        value.kind == .mapping
+        || (value.kind == .sequence && value.children.allSatisfy { nodes[Int($0)].kind == .mapping })
+      if !valid {
+        diagnostics.append(
+          Diagnostic(
+            YAMLCodes.invalidMerge, "the value of a merge key '<<' must be a mapping or a list of mappings",
+            at: reference ?? range(value.start, value.end),
+            help: ["anchor a mapping (&defaults {…}) and merge that: <<: *defaults"]))
+      }
+    }
     if stack[top].isMapping && stack[top].children.count % 2 == 0 {
       let key = nodes[Int(index)]
       if key.kind == .scalar {
-        if key.style == .plain && key.value == "<<" && (key.tag == nil || key.tag == mergeTag) {
+        if Self.isMergeKey(key) {
           stack[top].hasMerge = true
         } else if let first = stack[top].keys[key.value] {
           let firstNode = nodes[Int(first)]
@@ -246,6 +262,10 @@ private struct TreeBuilder {
     return true
   }
 
+  static func isMergeKey(_ node: YAMLNode) -> Bool {
+    node.kind == .scalar && node.style == .plain && node.value == "<<" && (node.tag == nil || node.tag == mergeTag)
+  }
+
   /// Replaces `<<` entries by the entries of the merged mappings that the mapping does not set itself.
   private mutating func resolveMerges(_ frame: inout Frame) -> Bool {
     var explicit: [Int32] = []
@@ -255,7 +275,7 @@ private struct TreeBuilder {
     var mergeValues: [Int32] = []
     while position + 1 < frame.children.count {
       let key = nodes[Int(frame.children[position])]
-      if key.kind == .scalar && key.style == .plain && key.value == "<<" && (key.tag == nil || key.tag == mergeTag) {
+      if Self.isMergeKey(key) {
         mergeValues.append(frame.children[position + 1])
       } else {
         explicit += [frame.children[position], frame.children[position + 1]]
@@ -272,13 +292,8 @@ private struct TreeBuilder {
       }
       for sourceIndex in sources {
         let sourceNode = nodes[Int(sourceIndex)]
-        guard sourceNode.kind == .mapping else {
-          diagnostics.append(
-            Diagnostic(
-              YAMLCodes.invalidMerge, "the value of a merge key '<<' must be a mapping or a list of mappings",
-              at: range(sourceNode.start, sourceNode.end)))
-          return true
-        }
+        // Invalid merge values were reported when they were attached.
+        guard sourceNode.kind == .mapping else { continue }
         var pair = 0
         while pair + 1 < sourceNode.children.count {
           let keyIndex = sourceNode.children[pair]

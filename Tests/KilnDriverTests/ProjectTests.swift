@@ -90,11 +90,28 @@ import _KilnTestSupport
     }
   }
 
-  @Test func outputIsIndependentOfFileOrderAndRepeatable() throws {
-    let first = try inRepository { try Linter().lint("specs/invalid/K3001-missing-site") }
-    let second = try inRepository { try Linter().lint("specs/invalid/K3001-missing-site") }
-    let printer = DiagnosticPrinter(format: .json, useColor: false, sourceRootURI: nil)
-    #expect(printer.render(first) == printer.render(second))
+  /// Same input, same bytes: a project copied file by file in opposite orders lints to identical output.
+  @Test(arguments: ["K2017-duplicate-object", "K3007-fabric-spans-sites"])
+  func outputIsIndependentOfFileOrder(name: String) throws {
+    let source = Self.root + "/specs/invalid/" + name
+    let manager = FileManager.default
+    let files = try manager.subpathsOfDirectory(atPath: source).filter { $0.hasSuffix(".yaml") }.sorted()
+    var outputs: [String] = []
+    for order in [files, files.reversed()] {
+      let copy = manager.temporaryDirectory.appendingPathComponent("kiln-order-\(getpid())-\(outputs.count)")
+      try? manager.removeItem(at: copy)
+      defer { try? manager.removeItem(at: copy) }
+      for file in order {
+        let target = copy.appendingPathComponent(file)
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try manager.copyItem(atPath: source + "/" + file, toPath: target.path)
+      }
+      let result = try Linter().lint(copy.path)
+      let json = DiagnosticPrinter(format: .json, useColor: false, sourceRootURI: nil).render(result)
+      outputs.append(json.replacingOccurrences(of: copy.path, with: "PROJECT"))
+    }
+    #expect(outputs[0] == outputs[1])
+    #expect(outputs[0].contains("\"errors\": 1") || outputs[0].contains("\"errors\": 2"))
   }
 }
 
@@ -103,8 +120,8 @@ func inRepository<T>(_ body: () throws -> T) rethrows -> T {
   RepositoryDirectory.lock.lock()
   defer { RepositoryDirectory.lock.unlock() }
   let previous = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(Golden.repositoryRoot)
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  _ = FileManager.default.changeCurrentDirectoryPath(Golden.repositoryRoot)
+  defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   return try body()
 }
 

@@ -84,13 +84,13 @@ import Testing
   }
 
   @Test func credentialPatterns() {
-    #expect(SecretLiteralCheck.credentialKind("hf_" + String(repeating: "a", count: 30)) != nil)
-    #expect(SecretLiteralCheck.credentialKind("hf_" + String(repeating: "a", count: 29)) == nil)
-    #expect(SecretLiteralCheck.credentialKind("sk-" + String(repeating: "A", count: 20)) != nil)
-    #expect(SecretLiteralCheck.credentialKind("ghp_" + String(repeating: "b", count: 36)) != nil)
-    #expect(SecretLiteralCheck.credentialKind("ghp_" + String(repeating: "b", count: 37)) == nil)
-    #expect(SecretLiteralCheck.credentialKind("-----BEGIN RSA PRIVATE KEY-----\nabc") != nil)
-    #expect(SecretLiteralCheck.credentialKind("HF_TOKEN") == nil)
+    #expect(CredentialPatterns.match("hf_" + String(repeating: "a", count: 30)) != nil)
+    #expect(CredentialPatterns.match("hf_" + String(repeating: "a", count: 29)) == nil)
+    #expect(CredentialPatterns.match("sk-" + String(repeating: "A", count: 20)) != nil)
+    #expect(CredentialPatterns.match("ghp_" + String(repeating: "b", count: 36)) != nil)
+    #expect(CredentialPatterns.match("ghp_" + String(repeating: "b", count: 37)) == nil)
+    #expect(CredentialPatterns.match("-----BEGIN RSA PRIVATE KEY-----\nabc") != nil)
+    #expect(CredentialPatterns.match("HF_TOKEN") == nil)
   }
 
   @Test(arguments: [

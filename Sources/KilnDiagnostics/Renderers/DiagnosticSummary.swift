@@ -15,6 +15,7 @@ public struct DiagnosticSummary: Sendable, Hashable {
   /// `2 errors, 1 warning in 6 files`.
   public var sentence: String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    return "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))"
+    let noteText = notes > 0 ? ", \(plural(notes, "note"))" : ""
+    return "\(plural(errors, "error")), \(plural(warnings, "warning"))\(noteText) in \(plural(files, "file"))"
   }
 }

@@ -28,10 +28,12 @@ public struct HumanRenderer: Sendable {
     out += pad + paint("--> ", .blue, bold: true)
     out += "\(diagnostic.range.file):\(start.line):\(start.column)\n"
     if let source, start.line <= source.lineStarts.count, !source.bytes.isEmpty {
-      let text = source.lineText(start.line)
+      let snippet = Snippet(line: source.lineText(start.line), diagnostic: diagnostic)
       out += pad + paint(" |", .blue, bold: true) + "\n"
-      out += paint(String(start.line), .blue, bold: true) + paint(" | ", .blue, bold: true) + text + "\n"
-      out += pad + paint(" | ", .blue, bold: true) + underline(diagnostic, lineText: text, colour: colour) + "\n"
+      out += paint(String(start.line), .blue, bold: true) + paint(" | ", .blue, bold: true) + snippet.text + "\n"
+      var marks = String(repeating: "^", count: snippet.underlineWidth)
+      if let label = diagnostic.label { marks += " " + label }
+      out += pad + paint(" | ", .blue, bold: true) + snippet.lead + paint(marks, colour, bold: true) + "\n"
     }
     for note in diagnostic.notes {
       out += pad + paint(" = ", .blue, bold: true) + paint("note", nil, bold: true) + ": " + note.message
@@ -47,24 +49,6 @@ public struct HumanRenderer: Sendable {
       out += pad + paint(" = ", .blue, bold: true) + paint("help", nil, bold: true) + ": " + fixIt.message + "\n"
     }
     return out
-  }
-
-  private func underline(_ diagnostic: Diagnostic, lineText: String, colour: Colour) -> String {
-    let start = diagnostic.range.start
-    let end = diagnostic.range.end
-    let scalars = Array(lineText.unicodeScalars)
-    let startIndex = min(max(start.codePointColumn - 1, 0), scalars.count)
-    // Keep tabs so the caret lines up under the same characters.
-    let lead = String(String.UnicodeScalarView(scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }))
-    var width = 1
-    if end.line == start.line {
-      width = max(1, end.codePointColumn - start.codePointColumn)
-    } else {
-      width = max(1, scalars.count - startIndex)
-    }
-    var marks = String(repeating: "^", count: width)
-    if let label = diagnostic.label { marks += " " + label }
-    return lead + paint(marks, colour, bold: true)
   }
 
   enum Colour: String {
@@ -90,5 +74,43 @@ public struct HumanRenderer: Sendable {
     if let colour { codes.append(colour.rawValue) }
     guard !codes.isEmpty else { return text }
     return "\u{1B}[\(codes.joined(separator: ";"))m\(text)\u{1B}[0m"
+  }
+}
+
+/// The source line shown under a diagnostic: control characters made visible (so a NUL byte never
+/// reaches the terminal) and very long lines cut to a window around the column.
+struct Snippet {
+  static let maximumWidth = 120
+
+  var text: String
+  /// What goes before the carets: spaces, or tabs where the line has tabs.
+  var lead: String
+  var underlineWidth: Int
+
+  init(line: String, diagnostic: Diagnostic) {
+    var scalars = line.unicodeScalars.map { scalar -> Unicode.Scalar in
+      scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+    }
+    let start = diagnostic.range.start
+    let end = diagnostic.range.end
+    var column = min(max(start.codePointColumn - 1, 0), scalars.count)
+    var width =
+      end.line == start.line ? max(1, end.codePointColumn - start.codePointColumn) : max(1, scalars.count - column)
+    var prefix = ""
+    var suffix = ""
+    if scalars.count > Self.maximumWidth {
+      let first = max(0, min(column - 20, scalars.count - Self.maximumWidth))
+      let last = min(scalars.count, first + Self.maximumWidth)
+      if first > 0 { prefix = "…" }
+      if last < scalars.count { suffix = "…" }
+      scalars = Array(scalars[first..<last])
+      column -= first
+      width = min(width, max(1, scalars.count - column))
+    }
+    text = prefix + String(String.UnicodeScalarView(scalars)) + suffix
+    lead =
+      (prefix.isEmpty ? "" : " ")
+      + String(String.UnicodeScalarView(scalars[0..<column].map { $0 == "\t" ? "\t" : " " }))
+    underlineWidth = width
   }
 }

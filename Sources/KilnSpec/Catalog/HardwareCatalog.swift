@@ -74,7 +74,14 @@ public struct HardwareCatalog: Sendable {
       guard let list = object.spec[section.rawValue] else { continue }
       var seen: [String: SourceRange] = [:]
       for item in list.items {
-        guard let nameNode = item["name"], let name = nameNode.text else { continue }
+        guard let nameNode = item["name"], let name = nameNode.text else {
+          if item["name"] == nil {
+            diagnostics.append(
+              Diagnostic(
+                SpecCodes.missingField, "missing required field 'name' in a \(section.singular) entry", at: item.range))
+          }
+          continue
+        }
         if let first = seen[name] {
           diagnostics.append(
             Diagnostic(
@@ -97,8 +104,11 @@ public struct HardwareCatalog: Sendable {
             }
             overridden[key] = field.keyRange
             let estimated = (existing.fields["estimatedFields"]?.items ?? []).contains { $0.text == field.name }
-            let old = existing.fields[field.name].map { $0.displayText + (estimated ? " (estimate)" : "") } ?? "unset"
-            changes.append("\(field.name) \(old) → \(field.node.displayText)")
+            let oldNode = existing.fields[field.name]
+            let newNode = oldNode.map { SpecNode.merge($0, field.node) } ?? field.node
+            guard oldNode?.displayText != newNode.displayText else { continue }
+            let old = oldNode.map { $0.displayText + (estimated ? " (estimate)" : "") } ?? "unset"
+            changes.append("\(field.name) \(old) → \(newNode.displayText)")
           }
           existing.fields = SpecNode.merge(existing.fields, item)
           // A figure the project states is its own, not an estimate.

@@ -11,7 +11,7 @@ struct SpecValidator {
 
   static let checks: [any SpecCheck] = [
     SingletonCheck(), ReferenceCheck(), UnusedObjectCheck(), SiteOwnershipCheck(), JurisdictionCheck(),
-    SecretLiteralCheck(), ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
+    ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
     TrainingRunCheck(), FabricSiteCheck(),
   ]
 

@@ -91,7 +91,9 @@ struct DocumentDecoder {
     var specKeyRange = documentStart
     if let entry = values["spec"] {
       specKeyRange = decoder.range(entry.key)
-      var specDecoder = SchemaDecoder(file: file, document: document, isOverlay: isOverlay)
+      // A Catalog entry may override a built-in one field by field: required fields are checked
+      // for new entries only, once the built-in names are known (HardwareCatalog.apply).
+      var specDecoder = SchemaDecoder(file: file, document: document, isOverlay: isOverlay || kind == .catalog)
       spec = specDecoder.decode(entry.value, as: .object(kind.schema), path: "spec", keyRange: specKeyRange)
       decoder.diagnostics += specDecoder.diagnostics
     } else if !deletes && !isOverlay {

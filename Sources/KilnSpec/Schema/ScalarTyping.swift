@@ -173,6 +173,10 @@ struct ScalarTyping {
           return .number(quantity.value)
         }
         if quantity.dimension == .factor { return .number(quantity.value) }
+        if quantity.dimension == .percent && quantity.value > 1 {
+          emit(SpecCodes.invalidValue, "'\(path)' is \(text); a percentage here is at most 100%")
+          return .invalid
+        }
         return .quantity(quantity)
       }
       if quantity.dimension == .factor {

@@ -78,6 +78,18 @@ struct SchemaDecoder {
       guard expect(.scalar, index, path: path, what: ScalarTyping.describe(type)) else {
         return SpecNode(.invalid, range: nodeRange)
       }
+      let fieldName = path.split(separator: ".").last.map(String.init) ?? path
+      if !CredentialPatterns.exemptFields.contains(fieldName), let kind = CredentialPatterns.match(node.value) {
+        emit(
+          Diagnostic(
+            SpecCodes.secretLiteral, "'\(path)' holds what looks like \(kind); specs must not contain secrets",
+            at: nodeRange,
+            help: [
+              "store it in a Kubernetes Secret and reference it (secrets: [{name, key, env}])",
+              "treat the credential as leaked and rotate it",
+            ]))
+        return SpecNode(.invalid, range: nodeRange)
+      }
       var typing = ScalarTyping(node: node, range: nodeRange, path: path)
       let value = typing.decode(as: type)
       diagnostics += typing.diagnostics
@@ -123,7 +135,8 @@ struct SchemaDecoder {
         emit(
           Diagnostic(
             SpecCodes.missingField, "missing required field '\(field.name)'\(path.isEmpty ? "" : " in '\(path)'")",
-            at: keyRange, help: ["add '\(field.name)': \(field.doc.lowercasedFirst())"]))
+            at: keyRange,
+            help: ["add '\(field.name)' (\(field.doc.hasSuffix(".") ? String(field.doc.dropLast()) : field.doc))"]))
       }
     }
     return SpecNode(.object(fields), range: nodeRange)
@@ -136,7 +149,7 @@ struct SchemaDecoder {
     if let suggestion = DidYouMean.suggestion(for: name, among: known) {
       help.append("did you mean '\(suggestion)'?")
       fixIts.append(
-        FixIt(message: "rename to '\(suggestion)'", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
+        FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
     } else if !known.isEmpty {
       help.append("known fields\(path.isEmpty ? "" : " of '\(path)'"): \(known.joined(separator: ", "))")
     }
@@ -177,12 +190,5 @@ struct SchemaDecoder {
           SpecCodes.invalidName, "invalid \(what) '\(name)': \(problem)", at: range,
           help: DNSLabel.suggestion(name).map { ["try '\($0)'"] } ?? []))
     }
-  }
-}
-
-extension String {
-  func lowercasedFirst() -> String {
-    guard let first else { return self }
-    return first.lowercased() + dropFirst()
   }
 }
