@@ -48,6 +48,22 @@ import _KilnTestSupport
     #expect(result.stdout.contains("error[K2010]"))
   }
 
+  @Test func warningsPassUnlessTreatedAsErrors() throws {
+    let lenient = try run(["lint", "specs/invalid/K3003-unused-object"])
+    #expect(lenient.status == 0)
+    #expect(lenient.stdout.contains("warning[K3003]"))
+    let strict = try run(["lint", "specs/invalid/K3003-unused-object", "--warnings-as-errors"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("error[K3003]"))
+  }
+
+  @Test func environmentOverlaysApply() throws {
+    #expect(try run(["lint", "specs/reference", "--env", "staging"]).status == 0)
+    let unknown = try run(["lint", "specs/reference", "--env", "prod"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stdout.contains("error[K3006]: unknown environment 'prod'"))
+  }
+
   @Test func unknownOptionExitsTwoWithOneLine() throws {
     let result = try run(["lint", "--bogus"])
     #expect(result.status == 2)

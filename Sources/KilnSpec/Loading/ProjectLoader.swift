@@ -20,14 +20,38 @@ public enum ProjectLoadError: Error, Equatable, Sendable {
 /// A project after loading: its validated objects (overlays applied), its files' text and its catalog.
 public struct Project: Sendable {
   public var root: String
-  public var objects: [SpecObject]
+  public var objects: [SpecObject] {
+    didSet { index = Self.makeIndex(objects) }
+  }
   public var sources: [String: SourceFile]
   public var fileCount: Int
   public var catalog: HardwareCatalog
+  /// `Kind/name` → position in `objects` (the first one, when duplicated), so lookups stay O(1)
+  /// in projects with thousands of objects.
+  private var index: [String: Int]
+
+  public init(
+    root: String, objects: [SpecObject], sources: [String: SourceFile], fileCount: Int, catalog: HardwareCatalog
+  ) {
+    self.root = root
+    self.objects = objects
+    self.sources = sources
+    self.fileCount = fileCount
+    self.catalog = catalog
+    self.index = Self.makeIndex(objects)
+  }
+
+  private static func makeIndex(_ objects: [SpecObject]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (position, object) in objects.enumerated() where index[object.address] == nil {
+      index[object.address] = position
+    }
+    return index
+  }
 
   public func objects(_ kind: SpecKind) -> [SpecObject] { objects.filter { $0.kind == kind } }
   public func object(_ kind: SpecKind, _ name: String) -> SpecObject? {
-    objects.first { $0.kind == kind && $0.name == name }
+    index["\(kind.rawValue)/\(name)"].map { objects[$0] }
   }
 }
 
