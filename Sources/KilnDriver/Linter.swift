@@ -20,7 +20,7 @@ public struct Linter: Sendable {
     self.warningsAsErrors = warningsAsErrors
   }
 
-  public func lint(_ path: String) throws(ProjectLoadError) -> LintResult {
+  public func lint(_ path: String) throws -> LintResult {
     let engine = DiagnosticEngine()
     engine.warningsAsErrors = warningsAsErrors
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
@@ -43,3 +43,6 @@ public struct Linter: Sendable {
     }
   }
 }
+
+/// Problems with the input paths themselves (exit 2), as opposed to diagnostics in the specs.
+public typealias LintInputError = ProjectLoadError

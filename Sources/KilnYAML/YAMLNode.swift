@@ -52,7 +52,10 @@ public struct YAMLDocument: Sendable {
   /// The start of the document (its `---` or first node).
   public internal(set) var start: YAMLMark
 
-  public subscript(index: Int32) -> YAMLNode { nodes[Int(index)] }
+  /// Borrows the node (no copy of its text and children).
+  public subscript(index: Int32) -> YAMLNode {
+    _read { yield nodes[Int(index)] }
+  }
 
   /// The key/value pairs of a mapping node.
   public func entries(of index: Int32) -> [(key: Int32, value: Int32)] {

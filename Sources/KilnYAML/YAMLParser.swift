@@ -54,9 +54,32 @@ private struct TreeBuilder {
     var tag: String?
     var anchor: String?
     var children: [Int32] = []
-    /// First occurrence of each scalar key, for duplicate detection.
-    var keys: [String: Int32] = [:]
+    /// First occurrence of each scalar key, for duplicate detection: a list while the mapping is
+    /// small (most are), a dictionary once it grows.
+    var keyList: [(String, Int32)] = []
+    var keyIndex: [String: Int32]?
     var hasMerge = false
+
+    func firstKey(_ text: String) -> Int32? {
+      if let keyIndex { return keyIndex[text] }
+      for (key, index) in keyList where key == text { return index }
+      return nil
+    }
+
+    mutating func insertKey(_ text: String, _ index: Int32) {
+      if keyIndex != nil {
+        keyIndex?[text] = index
+      } else if keyList.count < 16 {
+        keyList.append((text, index))
+      } else {
+        var dictionary = Dictionary(keyList, uniquingKeysWith: { first, _ in first })
+        dictionary[text] = index
+        keyIndex = dictionary
+        keyList = []
+      }
+    }
+
+    var allKeys: Set<String> { keyIndex.map { Set($0.keys) } ?? Set(keyList.map(\.0)) }
   }
 
   let source: SourceFile
@@ -241,12 +264,13 @@ private struct TreeBuilder {
             help: ["anchor a mapping (&defaults {…}) and merge that: <<: *defaults"]))
       }
     }
-    if stack[top].isMapping && stack[top].children.count % 2 == 0 {
-      let key = nodes[Int(index)]
-      if key.kind == .scalar {
-        if Self.isMergeKey(key) {
-          stack[top].hasMerge = true
-        } else if let first = stack[top].keys[key.value] {
+    if stack[top].isMapping && stack[top].children.count % 2 == 0 && nodes[Int(index)].kind == .scalar {
+      if Self.isMergeKey(nodes[Int(index)]) {
+        stack[top].hasMerge = true
+      } else {
+        let text = nodes[Int(index)].value
+        if let first = stack[top].firstKey(text) {
+          let key = nodes[Int(index)]
           let firstNode = nodes[Int(first)]
           diagnostics.append(
             Diagnostic(
@@ -254,7 +278,7 @@ private struct TreeBuilder {
               notes: [Note("first defined here", at: range(firstNode.start, firstNode.end))],
               help: ["remove one of the two entries"]))
         } else {
-          stack[top].keys[key.value] = index
+          stack[top].insertKey(text, index)
         }
       }
     }
@@ -270,7 +294,7 @@ private struct TreeBuilder {
   private mutating func resolveMerges(_ frame: inout Frame) -> Bool {
     var explicit: [Int32] = []
     var merged: [Int32] = []
-    var present = Set(frame.keys.keys)
+    var present = frame.allKeys
     var position = 0
     var mergeValues: [Int32] = []
     while position + 1 < frame.children.count {

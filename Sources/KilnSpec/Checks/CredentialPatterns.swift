@@ -7,6 +7,8 @@ enum CredentialPatterns {
 
   /// What kind of credential `text` looks like, or `nil`.
   static func match(_ text: String) -> String? {
+    // Every pattern needs at least 23 bytes; most values are shorter and are rejected here.
+    guard text.utf8.count >= 23 else { return nil }
     func alphanumeric(_ scalar: Unicode.Scalar) -> Bool {
       scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
     }
@@ -22,7 +24,25 @@ enum CredentialPatterns {
       let rest = text.unicodeScalars.dropFirst(4)
       if rest.count == 36 && rest.allSatisfy(alphanumeric) { return "a GitHub token" }
     }
-    if text.contains("-----BEGIN ") && text.contains("PRIVATE KEY-----") { return "a private key" }
+    if containsBytes(text, "-----BEGIN ") && containsBytes(text, "PRIVATE KEY-----") { return "a private key" }
     return nil
+  }
+
+  /// Byte-wise substring search (Foundation's `contains` is far slower on this hot path).
+  static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    guard let first = pattern.first else { return true }
+    let bytes = Array(text.utf8)
+    guard bytes.count >= pattern.count else { return false }
+    var start = 0
+    while start <= bytes.count - pattern.count {
+      if bytes[start] == first {
+        var offset = 1
+        while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+        if offset == pattern.count { return true }
+      }
+      start += 1
+    }
+    return false
   }
 }

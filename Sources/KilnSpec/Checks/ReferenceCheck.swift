@@ -9,20 +9,20 @@ struct ReferenceCheck: SpecCheck {
     }
   }
 
-  private func visit(_ node: SpecNode, type: FieldType, path: String, project: Project, engine: DiagnosticEngine) {
+  private func visit(_ node: SpecNode, type: FieldType, path: FieldPath, project: Project, engine: DiagnosticEngine) {
     switch type {
     case .object(let schema):
       for field in node.fields {
-        guard let fieldSchema = schema.field(field.name) else { continue }
-        visit(field.node, type: fieldSchema.type, path: "\(path).\(field.name)", project: project, engine: engine)
+        guard let fieldSchema = schema.field(field.name), Self.mayHoldReferences(fieldSchema.type) else { continue }
+        visit(field.node, type: fieldSchema.type, path: path.field(field.name), project: project, engine: engine)
       }
     case .objectMap(let schema):
       for field in node.fields {
-        visit(field.node, type: .object(schema), path: "\(path).\(field.name)", project: project, engine: engine)
+        visit(field.node, type: .object(schema), path: path.field(field.name), project: project, engine: engine)
       }
     case .list(let itemType):
       for (index, item) in node.items.enumerated() {
-        visit(item, type: itemType, path: "\(path)[\(index)]", project: project, engine: engine)
+        visit(item, type: itemType, path: path.index(index), project: project, engine: engine)
       }
     case .reference(let target):
       guard let name = node.text else { return }
@@ -32,8 +32,16 @@ struct ReferenceCheck: SpecCheck {
     }
   }
 
+  /// Whether a value of this type can hold a reference: the walk skips everything else.
+  static func mayHoldReferences(_ type: FieldType) -> Bool {
+    switch type {
+    case .reference, .object, .objectMap, .list: true
+    default: false
+    }
+  }
+
   func resolve(
-    _ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine
+    _ name: String, target: String, at range: SourceRange, path: FieldPath, project: Project, engine: DiagnosticEngine
   ) {
     if target.hasPrefix("catalog:"), let section = HardwareCatalog.Section(rawValue: String(target.dropFirst(8))) {
       guard project.catalog.entry(section, name) == nil else { return }

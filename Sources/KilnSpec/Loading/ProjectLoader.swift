@@ -68,14 +68,16 @@ public struct ProjectLoader: Sendable {
     self.environment = environment
   }
 
-  public func load(_ rootArgument: String, into engine: DiagnosticEngine) throws(ProjectLoadError) -> Project {
+  public func load(_ rootArgument: String, into engine: DiagnosticEngine) throws -> Project {
     var root = rootArgument.isEmpty ? "." : rootArgument
     while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { throw .notFound(rootArgument) }
-    guard isDirectory.boolValue else { throw .notADirectory(rootArgument) }
+    guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+      throw ProjectLoadError.notFound(rootArgument)
+    }
+    guard isDirectory.boolValue else { throw ProjectLoadError.notADirectory(rootArgument) }
     guard FileManager.default.fileExists(atPath: root + "/" + Self.projectFileName) else {
-      throw .notAProject(rootArgument)
+      throw ProjectLoadError.notAProject(rootArgument)
     }
     let displayPrefix = root == "." ? "" : root + "/"
 

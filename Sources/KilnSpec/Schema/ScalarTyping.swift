@@ -6,10 +6,10 @@ import KilnYAML
 struct ScalarTyping {
   let node: YAMLNode
   let range: SourceRange
-  let path: String
+  let path: FieldPath
   var diagnostics: [Diagnostic] = []
 
-  init(node: YAMLNode, range: SourceRange, path: String) {
+  init(node: YAMLNode, range: SourceRange, path: FieldPath) {
     self.node = node
     self.range = range
     self.path = path

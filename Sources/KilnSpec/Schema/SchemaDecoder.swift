@@ -27,7 +27,7 @@ struct SchemaDecoder {
 
   /// Decodes `index` as `type`. `keyRange` is the range of the key that holds the value (for
   /// "missing field" diagnostics inside it); `path` names the field in messages.
-  mutating func decode(_ index: Int32, as type: FieldType, path: String, keyRange: SourceRange) -> SpecNode {
+  mutating func decode(_ index: Int32, as type: FieldType, path: FieldPath, keyRange: SourceRange) -> SpecNode {
     let node = document[index]
     let nodeRange = range(index)
     if let tag = node.tag, !(tag == Self.strTag && node.kind == .scalar), !Self.collectionTags.contains(tag) {
@@ -51,14 +51,14 @@ struct SchemaDecoder {
         fields.append(
           SpecField(
             name: name, keyRange: range(key),
-            node: decode(value, as: .object(schema), path: "\(path).\(name)", keyRange: range(key))))
+            node: decode(value, as: .object(schema), path: path.field(name), keyRange: range(key))))
       }
       return SpecNode(.object(fields), range: nodeRange)
     case .list(let itemType):
       guard expect(.sequence, index, path: path, what: "a list") else { return SpecNode(.invalid, range: nodeRange) }
       var items: [SpecNode] = []
       for (position, item) in node.children.enumerated() {
-        items.append(decode(item, as: itemType, path: "\(path)[\(position)]", keyRange: range(item)))
+        items.append(decode(item, as: itemType, path: path.index(position), keyRange: range(item)))
       }
       return SpecNode(.list(items), range: nodeRange)
     case .textMap:
@@ -71,15 +71,16 @@ struct SchemaDecoder {
         fields.append(
           SpecField(
             name: name, keyRange: range(key),
-            node: decode(value, as: .text, path: "\(path).\(name)", keyRange: range(key))))
+            node: decode(value, as: .text, path: path.field(name), keyRange: range(key))))
       }
       return SpecNode(.object(fields), range: nodeRange)
     default:
       guard expect(.scalar, index, path: path, what: ScalarTyping.describe(type)) else {
         return SpecNode(.invalid, range: nodeRange)
       }
-      let fieldName = path.split(separator: ".").last.map(String.init) ?? path
-      if !CredentialPatterns.exemptFields.contains(fieldName), let kind = CredentialPatterns.match(node.value) {
+      if !CredentialPatterns.exemptFields.contains(path.lastField ?? ""),
+        let kind = CredentialPatterns.match(node.value)
+      {
         emit(
           Diagnostic(
             SpecCodes.secretLiteral, "'\(path)' holds what looks like \(kind); specs must not contain secrets",
@@ -103,15 +104,16 @@ struct SchemaDecoder {
 
   // MARK: Objects
 
-  mutating func decodeObject(_ index: Int32, schema: ObjectSchema, path: String, keyRange: SourceRange) -> SpecNode {
+  mutating func decodeObject(_ index: Int32, schema: ObjectSchema, path: FieldPath, keyRange: SourceRange) -> SpecNode {
     let nodeRange = range(index)
     guard expect(.mapping, index, path: path, what: "a mapping") else { return SpecNode(.invalid, range: nodeRange) }
     var fields: [SpecField] = []
-    var seen = Set<String>()
+    // Fields present, by position in the schema (schemas have far fewer than 64 fields).
+    var seen: UInt64 = 0
     for (key, value) in document.entries(of: index) {
       guard let name = scalarKey(key, path: path) else { continue }
-      let childPath = path.isEmpty ? name : "\(path).\(name)"
-      guard let field = schema.field(name) else {
+      let childPath = path.field(name)
+      guard let position = schema.fields.firstIndex(where: { $0.name == name }) else {
         if schema.isSecretReference && (name == "value" || name == "data" || name == "stringData") {
           emit(
             Diagnostic(
@@ -125,13 +127,15 @@ struct SchemaDecoder {
         unknownField(name, at: range(key), schema: schema, path: path)
         continue
       }
-      seen.insert(name)
+      let field = schema.fields[position]
+      seen |= 1 << UInt64(position & 63)
       fields.append(
         SpecField(
           name: name, keyRange: range(key), node: decode(value, as: field.type, path: childPath, keyRange: range(key))))
     }
     if !isOverlay {
-      for field in schema.fields where field.required && !seen.contains(field.name) {
+      for (position, field) in schema.fields.enumerated()
+      where field.required && seen & (1 << UInt64(position & 63)) == 0 {
         emit(
           Diagnostic(
             SpecCodes.missingField, "missing required field '\(field.name)'\(path.isEmpty ? "" : " in '\(path)'")",
@@ -142,7 +146,7 @@ struct SchemaDecoder {
     return SpecNode(.object(fields), range: nodeRange)
   }
 
-  mutating func unknownField(_ name: String, at keyRange: SourceRange, schema: ObjectSchema, path: String) {
+  mutating func unknownField(_ name: String, at keyRange: SourceRange, schema: ObjectSchema, path: FieldPath) {
     let known = schema.fields.map(\.name)
     var help: [String] = []
     var fixIts: [FixIt] = []
@@ -161,7 +165,7 @@ struct SchemaDecoder {
 
   // MARK: Helpers
 
-  mutating func scalarKey(_ key: Int32, path: String) -> String? {
+  mutating func scalarKey(_ key: Int32, path: FieldPath) -> String? {
     let node = document[key]
     guard node.kind == .scalar else {
       emit(Diagnostic(SpecCodes.wrongNodeType, "keys of '\(path)' must be plain text", at: range(key)))
@@ -170,7 +174,8 @@ struct SchemaDecoder {
     return node.value
   }
 
-  mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, path: String, what: String) -> Bool {
+  mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, path: FieldPath, what: @autoclosure () -> String) -> Bool
+  {
     let node = document[index]
     guard node.kind != kind else { return true }
     let found: String
@@ -179,7 +184,7 @@ struct SchemaDecoder {
     case .sequence: found = "a list"
     case .scalar: found = node.value.isEmpty && node.style == .plain ? "nothing" : "'\(node.value)'"
     }
-    emit(Diagnostic(SpecCodes.wrongNodeType, "'\(path)' must be \(what), found \(found)", at: range(index)))
+    emit(Diagnostic(SpecCodes.wrongNodeType, "'\(path)' must be \(what()), found \(found)", at: range(index)))
     return false
   }
 

@@ -1,0 +1,42 @@
+/// Where a value sits in a document (`spec.racks[0].powerLimit`), kept as components and turned
+/// into text only when a diagnostic needs it: decoding a large project builds millions of paths
+/// and prints a handful.
+struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+  enum Component: Sendable {
+    case field(String)
+    case index(Int)
+  }
+
+  private(set) var components: [Component] = []
+
+  init(stringLiteral value: String) {
+    if !value.isEmpty { components = [.field(value)] }
+  }
+
+  init(_ components: [Component]) {
+    self.components = components
+  }
+
+  var isEmpty: Bool { components.isEmpty }
+
+  func field(_ name: String) -> FieldPath { FieldPath(components + [.field(name)]) }
+
+  func index(_ position: Int) -> FieldPath { FieldPath(components + [.index(position)]) }
+
+  /// The name of the innermost field (list positions skipped).
+  var lastField: String? {
+    for component in components.reversed() { if case .field(let name) = component { return name } }
+    return nil
+  }
+
+  var description: String {
+    var text = ""
+    for component in components {
+      switch component {
+      case .field(let name): text += text.isEmpty ? name : "." + name
+      case .index(let position): text += "[\(position)]"
+      }
+    }
+    return text
+  }
+}
