@@ -5,24 +5,33 @@ import KilnDiagnostics
 struct ReferenceCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     for object in project.objects {
-      visit(object.spec, type: .object(object.kind.schema), path: "spec", project: project, engine: engine)
+      var path: FieldPath = "spec"
+      visit(object.spec, type: .object(object.kind.schema), path: &path, project: project, engine: engine)
     }
   }
 
-  private func visit(_ node: SpecNode, type: FieldType, path: FieldPath, project: Project, engine: DiagnosticEngine) {
+  private func visit(
+    _ node: SpecNode, type: FieldType, path: inout FieldPath, project: Project, engine: DiagnosticEngine
+  ) {
     switch type {
     case .object(let schema):
       for field in node.fields {
         guard let fieldSchema = schema.field(field.name), Self.mayHoldReferences(fieldSchema.type) else { continue }
-        visit(field.node, type: fieldSchema.type, path: path.field(field.name), project: project, engine: engine)
+        path.push(.field(field.name))
+        visit(field.node, type: fieldSchema.type, path: &path, project: project, engine: engine)
+        path.pop()
       }
     case .objectMap(let schema):
       for field in node.fields {
-        visit(field.node, type: .object(schema), path: path.field(field.name), project: project, engine: engine)
+        path.push(.field(field.name))
+        visit(field.node, type: .object(schema), path: &path, project: project, engine: engine)
+        path.pop()
       }
     case .list(let itemType):
       for (index, item) in node.items.enumerated() {
-        visit(item, type: itemType, path: path.index(index), project: project, engine: engine)
+        path.push(.index(index))
+        visit(item, type: itemType, path: &path, project: project, engine: engine)
+        path.pop()
       }
     case .reference(let target):
       guard let name = node.text else { return }

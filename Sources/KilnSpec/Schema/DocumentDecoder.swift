@@ -10,25 +10,26 @@ struct DocumentDecoder {
     var decoder = SchemaDecoder(file: file, document: document, isOverlay: false)
     let root = document.root
     let documentStart = file.range(of: document.start)
-    guard decoder.expect(.mapping, root, path: "document", what: "a mapping with apiVersion, kind, metadata and spec")
+    decoder.path = "document"
+    guard decoder.expect(.mapping, root, what: "a mapping with apiVersion, kind, metadata and spec")
     else {
       return (nil, decoder.diagnostics)
     }
     var values: [String: (key: Int32, value: Int32)] = [:]
     for (key, value) in document.entries(of: root) {
-      guard let name = decoder.scalarKey(key, path: "document") else { continue }
+      guard let name = decoder.scalarKey(key) else { continue }
       if envelopeKeys.contains(name) || (isOverlay && name == "$patch") {
         values[name] = (key, value)
       } else {
         var keys = envelopeKeys
         if isOverlay { keys.append("$patch") }
         decoder.unknownField(
-          name, at: decoder.range(key), schema: ObjectSchema("", keys.map { FieldSchema($0, .text, "") }), path: "")
+          name, at: decoder.range(key), schema: ObjectSchema("", keys.map { FieldSchema($0, .text, "") }))
       }
     }
     // apiVersion
     if let entry = values["apiVersion"] {
-      let node = decoder.decode(entry.value, as: .text, path: "apiVersion", keyRange: decoder.range(entry.key))
+      let node = decoder.decode(entry.value, as: .text, at: "apiVersion", keyRange: decoder.range(entry.key))
       if let text = node.text, text != EnvelopeSchema.apiVersion {
         decoder.emit(
           Diagnostic(
@@ -45,7 +46,7 @@ struct DocumentDecoder {
     // kind
     var kind: SpecKind?
     if let entry = values["kind"] {
-      let node = decoder.decode(entry.value, as: .text, path: "kind", keyRange: decoder.range(entry.key))
+      let node = decoder.decode(entry.value, as: .text, at: "kind", keyRange: decoder.range(entry.key))
       if let text = node.text {
         kind = SpecKind(rawValue: text)
         if kind == nil {
@@ -70,7 +71,7 @@ struct DocumentDecoder {
     var metadata = SpecNode(.object([]), range: documentStart)
     if let entry = values["metadata"] {
       metadata = decoder.decode(
-        entry.value, as: .object(EnvelopeSchema.metadata), path: "metadata", keyRange: decoder.range(entry.key))
+        entry.value, as: .object(EnvelopeSchema.metadata), at: "metadata", keyRange: decoder.range(entry.key))
       if let nameNode = metadata["name"] {
         name = nameNode.text
         nameRange = nameNode.range
@@ -82,7 +83,7 @@ struct DocumentDecoder {
     var deletes = false
     if let entry = values["$patch"] {
       let node = decoder.decode(
-        entry.value, as: .choice(["delete", "merge"]), path: "$patch", keyRange: decoder.range(entry.key))
+        entry.value, as: .choice(["delete", "merge"]), at: "$patch", keyRange: decoder.range(entry.key))
       deletes = node.text == "delete"
     }
     // spec
@@ -94,7 +95,7 @@ struct DocumentDecoder {
       // A Catalog entry may override a built-in one field by field: required fields are checked
       // for new entries only, once the built-in names are known (HardwareCatalog.apply).
       var specDecoder = SchemaDecoder(file: file, document: document, isOverlay: isOverlay || kind == .catalog)
-      spec = specDecoder.decode(entry.value, as: .object(kind.schema), path: "spec", keyRange: specKeyRange)
+      spec = specDecoder.decode(entry.value, as: .object(kind.schema), at: "spec", keyRange: specKeyRange)
       decoder.diagnostics += specDecoder.diagnostics
     } else if !deletes && !isOverlay {
       decoder.emit(Diagnostic(SpecCodes.missingField, "missing required field 'spec'", at: documentStart))

@@ -9,6 +9,8 @@ struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral 
 
   private(set) var components: [Component] = []
 
+  init() {}
+
   init(stringLiteral value: String) {
     if !value.isEmpty { components = [.field(value)] }
   }
@@ -18,6 +20,10 @@ struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral 
   }
 
   var isEmpty: Bool { components.isEmpty }
+
+  mutating func push(_ component: Component) { components.append(component) }
+
+  mutating func pop() { components.removeLast() }
 
   func field(_ name: String) -> FieldPath { FieldPath(components + [.field(name)]) }
 

@@ -9,6 +9,8 @@ struct SchemaDecoder {
   /// Overlays set only what they change: required fields are not required there.
   let isOverlay: Bool
   var diagnostics: [Diagnostic] = []
+  /// Where decoding is: pushed and popped around each child, so no path is built per node.
+  var path = FieldPath()
 
   static let strTag = "tag:yaml.org,2002:str"
   static let collectionTags: Set<String> = ["tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]
@@ -27,7 +29,13 @@ struct SchemaDecoder {
 
   /// Decodes `index` as `type`. `keyRange` is the range of the key that holds the value (for
   /// "missing field" diagnostics inside it); `path` names the field in messages.
-  mutating func decode(_ index: Int32, as type: FieldType, path: FieldPath, keyRange: SourceRange) -> SpecNode {
+  /// Decodes a top-level field (`apiVersion`, `spec`, …).
+  mutating func decode(_ index: Int32, as type: FieldType, at field: String, keyRange: SourceRange) -> SpecNode {
+    path = FieldPath(stringLiteral: field)
+    return decode(index, as: type, keyRange: keyRange)
+  }
+
+  mutating func decode(_ index: Int32, as type: FieldType, keyRange: SourceRange) -> SpecNode {
     let node = document[index]
     let nodeRange = range(index)
     if let tag = node.tag, !(tag == Self.strTag && node.kind == .scalar), !Self.collectionTags.contains(tag) {
@@ -39,43 +47,46 @@ struct SchemaDecoder {
     }
     switch type {
     case .object(let schema):
-      return decodeObject(index, schema: schema, path: path, keyRange: keyRange)
+      return decodeObject(index, schema: schema, keyRange: keyRange)
     case .objectMap(let schema):
-      guard expect(.mapping, index, path: path, what: "a mapping of names") else {
+      guard expect(.mapping, index, what: "a mapping of names") else {
         return SpecNode(.invalid, range: nodeRange)
       }
       var fields: [SpecField] = []
       for (key, value) in document.entries(of: index) {
-        guard let name = scalarKey(key, path: path) else { continue }
+        guard let name = scalarKey(key) else { continue }
         checkName(name, at: range(key), what: "name")
         fields.append(
           SpecField(
             name: name, keyRange: range(key),
-            node: decode(value, as: .object(schema), path: path.field(name), keyRange: range(key))))
+            node: child(.field(name)) { [keyRange = range(key)] in
+              $0.decode(value, as: .object(schema), keyRange: keyRange)
+            }))
       }
       return SpecNode(.object(fields), range: nodeRange)
     case .list(let itemType):
-      guard expect(.sequence, index, path: path, what: "a list") else { return SpecNode(.invalid, range: nodeRange) }
+      guard expect(.sequence, index, what: "a list") else { return SpecNode(.invalid, range: nodeRange) }
       var items: [SpecNode] = []
       for (position, item) in node.children.enumerated() {
-        items.append(decode(item, as: itemType, path: path.index(position), keyRange: range(item)))
+        let itemRange = range(item)
+        items.append(child(.index(position)) { $0.decode(item, as: itemType, keyRange: itemRange) })
       }
       return SpecNode(.list(items), range: nodeRange)
     case .textMap:
-      guard expect(.mapping, index, path: path, what: "a mapping of text") else {
+      guard expect(.mapping, index, what: "a mapping of text") else {
         return SpecNode(.invalid, range: nodeRange)
       }
       var fields: [SpecField] = []
       for (key, value) in document.entries(of: index) {
-        guard let name = scalarKey(key, path: path) else { continue }
+        guard let name = scalarKey(key) else { continue }
         fields.append(
           SpecField(
             name: name, keyRange: range(key),
-            node: decode(value, as: .text, path: path.field(name), keyRange: range(key))))
+            node: child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: .text, keyRange: keyRange) }))
       }
       return SpecNode(.object(fields), range: nodeRange)
     default:
-      guard expect(.scalar, index, path: path, what: ScalarTyping.describe(type)) else {
+      guard expect(.scalar, index, what: ScalarTyping.describe(type)) else {
         return SpecNode(.invalid, range: nodeRange)
       }
       if !CredentialPatterns.exemptFields.contains(path.lastField ?? ""),
@@ -104,15 +115,21 @@ struct SchemaDecoder {
 
   // MARK: Objects
 
-  mutating func decodeObject(_ index: Int32, schema: ObjectSchema, path: FieldPath, keyRange: SourceRange) -> SpecNode {
+  /// Decodes with `component` pushed on the path.
+  mutating func child(_ component: FieldPath.Component, _ body: (inout SchemaDecoder) -> SpecNode) -> SpecNode {
+    path.push(component)
+    defer { path.pop() }
+    return body(&self)
+  }
+
+  mutating func decodeObject(_ index: Int32, schema: ObjectSchema, keyRange: SourceRange) -> SpecNode {
     let nodeRange = range(index)
-    guard expect(.mapping, index, path: path, what: "a mapping") else { return SpecNode(.invalid, range: nodeRange) }
+    guard expect(.mapping, index, what: "a mapping") else { return SpecNode(.invalid, range: nodeRange) }
     var fields: [SpecField] = []
     // Fields present, by position in the schema (schemas have far fewer than 64 fields).
     var seen: UInt64 = 0
     for (key, value) in document.entries(of: index) {
-      guard let name = scalarKey(key, path: path) else { continue }
-      let childPath = path.field(name)
+      guard let name = scalarKey(key) else { continue }
       guard let position = schema.fields.firstIndex(where: { $0.name == name }) else {
         if schema.isSecretReference && (name == "value" || name == "data" || name == "stringData") {
           emit(
@@ -124,14 +141,16 @@ struct SchemaDecoder {
               ]))
           continue
         }
-        unknownField(name, at: range(key), schema: schema, path: path)
+        unknownField(name, at: range(key), schema: schema)
         continue
       }
       let field = schema.fields[position]
       seen |= 1 << UInt64(position & 63)
       fields.append(
         SpecField(
-          name: name, keyRange: range(key), node: decode(value, as: field.type, path: childPath, keyRange: range(key))))
+          name: name, keyRange: range(key),
+          node: child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: field.type, keyRange: keyRange) })
+      )
     }
     if !isOverlay {
       for (position, field) in schema.fields.enumerated()
@@ -146,7 +165,7 @@ struct SchemaDecoder {
     return SpecNode(.object(fields), range: nodeRange)
   }
 
-  mutating func unknownField(_ name: String, at keyRange: SourceRange, schema: ObjectSchema, path: FieldPath) {
+  mutating func unknownField(_ name: String, at keyRange: SourceRange, schema: ObjectSchema) {
     let known = schema.fields.map(\.name)
     var help: [String] = []
     var fixIts: [FixIt] = []
@@ -165,7 +184,7 @@ struct SchemaDecoder {
 
   // MARK: Helpers
 
-  mutating func scalarKey(_ key: Int32, path: FieldPath) -> String? {
+  mutating func scalarKey(_ key: Int32) -> String? {
     let node = document[key]
     guard node.kind == .scalar else {
       emit(Diagnostic(SpecCodes.wrongNodeType, "keys of '\(path)' must be plain text", at: range(key)))
@@ -174,8 +193,7 @@ struct SchemaDecoder {
     return node.value
   }
 
-  mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, path: FieldPath, what: @autoclosure () -> String) -> Bool
-  {
+  mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, what: @autoclosure () -> String) -> Bool {
     let node = document[index]
     guard node.kind != kind else { return true }
     let found: String
