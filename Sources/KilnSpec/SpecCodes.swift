@@ -190,7 +190,7 @@ public enum SpecCodes {
   public static let wrongReferenceTarget = DiagnosticCode(
     "K3004", "reference to an object of the wrong purpose",
     explanation:
-      "The referenced object exists but cannot play that role: serving on a training-only cluster, a storage fabric as a cluster's compute fabric, a training cluster without a fabric, a rack group without GPUs serving a model.",
+      "The referenced object exists but cannot play that role: serving on a training-only cluster, serving from a rack group of CPU-only servers, a storage fabric as a cluster's compute fabric, or a compute fabric as a Storage's fabric.",
     example: "serving:\n  - {name: chat, cluster: train-h800, …}   # purpose: training\n",
     fix: "Reference an object of the right purpose, or change the object's purpose.")
   public static let overlayTarget = DiagnosticCode(

@@ -12,6 +12,14 @@ struct KilnCommand: ParsableCommand {
 
   /// Usage errors exit 2 with one line, not swift-argument-parser's 64 and a usage screen.
   static func main() {
+    let arguments = CommandLine.arguments.dropFirst()
+    if let first = arguments.first, !first.hasPrefix("-"), first != "help",
+      !configuration.subcommands.contains(where: { $0._commandName == first })
+    {
+      let names = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+      FileHandle.standardError.write(Data("kiln: unknown command '\(first)' (commands: \(names))\n".utf8))
+      Foundation.exit(2)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

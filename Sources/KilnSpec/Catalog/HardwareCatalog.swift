@@ -37,6 +37,8 @@ public struct HardwareCatalog: Sendable {
     public var name: String
     public var fields: SpecNode
     public var isBuiltin: Bool
+    /// A built-in entry whose fields a Catalog document changed.
+    public var isOverridden = false
   }
 
   public private(set) var sections: [Section: [String: Entry]] = [:]
@@ -90,9 +92,16 @@ public struct HardwareCatalog: Sendable {
           continue
         }
         seen[name] = nameNode.range
+        if let existing = sections[section]?[name], !existing.isBuiltin {
+          diagnostics.append(
+            Diagnostic(
+              SpecCodes.duplicateEntry, "\(section.singular) '\(name)' is already defined by another Catalog document",
+              at: nameNode.range, help: ["define each new entry once; only built-in entries can be overridden"]))
+          continue
+        }
         if var existing = sections[section]?[name] {
           var changes: [String] = []
-          for field in item.fields where field.name != "name" {
+          for field in item.fields where field.name != "name" && !field.node.isInvalid {
             let key = "\(section.rawValue)/\(name)/\(field.name)"
             if let first = overridden[key] {
               diagnostics.append(
@@ -123,7 +132,7 @@ public struct HardwareCatalog: Sendable {
                     name: "estimatedFields", keyRange: list.range, node: SpecNode(.list(kept), range: list.range))
                 ]), range: list.range))
           }
-          existing.isBuiltin = false
+          existing.isOverridden = true
           sections[section]?[name] = existing
           if !changes.isEmpty {
             diagnostics.append(
@@ -140,6 +149,21 @@ public struct HardwareCatalog: Sendable {
                 at: nameNode.range,
                 help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]
               ))
+          }
+          if section == .gpus, let compute = item["compute"], compute["bf16"] == nil {
+            diagnostics.append(
+              Diagnostic(
+                SpecCodes.missingField, "missing required field 'bf16' in 'compute' of new GPU '\(name)'",
+                at: item.keyRange(of: "compute") ?? nameNode.range,
+                help: ["add the dense BF16 peak, e.g. bf16: 989TFLOPS"]))
+          }
+          if section == .servers, let count = item["gpuCount"]?.number, count > 0, item["gpu"] == nil {
+            diagnostics.append(
+              Diagnostic(
+                SpecCodes.missingField,
+                "missing required field 'gpu' in new server '\(name)' with \(JSONValue.format(count)) GPUs",
+                at: nameNode.range,
+                help: ["name the GPU model (a catalog GPU), or set gpuCount: 0 for a CPU-only server"]))
           }
           sections[section, default: [:]][name] = Entry(name: name, fields: item, isBuiltin: false)
         }
@@ -165,6 +189,8 @@ extension SpecNode {
 
   /// Overlay semantics: mappings merge key by key; scalars and lists replace.
   public static func merge(_ base: SpecNode, _ overlay: SpecNode) -> SpecNode {
+    // An overlay value that failed validation was reported; it never wipes the base.
+    if overlay.isInvalid { return base }
     guard case .object(let baseFields) = base.value, case .object(let overlayFields) = overlay.value else {
       return overlay
     }

@@ -8,6 +8,12 @@ struct ModelConsistencyCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     for model in project.objects(.model) {
       let spec = model.spec
+      if let kv = spec["kv"], !kv.isInvalid, spec["layers"] == nil {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.missingField, "missing 'layers': kv needs it to compute the KV cache per token",
+            at: spec.keyRange(of: "kv") ?? model.specKeyRange, help: ["add the model's layer count, e.g. layers: 80"]))
+      }
       if let stated = spec["kvCacheBytesPerToken"], let statedBytes = stated.number, let kv = spec["kv"],
         let heads = kv["heads"]?.number, let headDim = kv["headDim"]?.number
       {
@@ -27,11 +33,6 @@ struct ModelConsistencyCheck: SpecCheck {
                 ],
                 help: ["give only one of kvCacheBytesPerToken and kv, or correct the figure"]))
           }
-        } else {
-          engine.emit(
-            Diagnostic(
-              SpecCodes.missingField, "missing 'layers': kv needs it to compute the KV cache per token",
-              at: model.specKeyRange))
         }
       }
       if let total = spec["parameters"]?.number, let active = spec["activeParameters"], let activeCount = active.number,
@@ -40,7 +41,7 @@ struct ModelConsistencyCheck: SpecCheck {
         engine.emit(
           Diagnostic(
             SpecCodes.invalidValue,
-            "activeParameters (\(active.quantity?.text ?? JSONValue.format(activeCount))) exceed parameters",
+            "activeParameters (\(active.displayText)) exceed parameters (\(spec["parameters"]?.displayText ?? ""))",
             at: active.range))
       }
       if let perToken = spec["expertsPerToken"], let perTokenCount = perToken.number {

@@ -40,6 +40,15 @@ struct PolicyRuleCheck: SpecCheck {
     }
   }
 
+  /// What a check's rule accepts, for help text.
+  static func takes(_ check: PolicyCheck) -> String {
+    var settings = ["severity"]
+    if !check.min.isEmpty { settings.append("min") }
+    if !check.max.isEmpty { settings.append("max") }
+    if check.takesBudget { settings += ["capex", "monthlyOpex", "tco"] }
+    return "check '\(check.id)' takes " + settings.map { "'\($0)'" }.joined(separator: ", ")
+  }
+
   private func validate(
     _ rule: SpecNode, field: String, dimensions: [Dimension], isRatio: Bool, check: PolicyCheck,
     engine: DiagnosticEngine
@@ -49,10 +58,7 @@ struct PolicyRuleCheck: SpecCheck {
       engine.emit(
         Diagnostic(
           SpecCodes.invalidCheckSetting, "check '\(check.id)' takes no '\(field)'", at: keyRange,
-          help: [
-            check.min.isEmpty && check.max.isEmpty
-              ? "it takes only 'severity'" : "it takes \(check.min.isEmpty ? "max" : "min")"
-          ]))
+          help: [Self.takes(check)]))
       return
     }
     if isRatio {

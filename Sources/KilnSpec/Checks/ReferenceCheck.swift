@@ -59,7 +59,7 @@ struct ReferenceCheck: SpecCheck {
         Diagnostic(
           SpecCodes.unknownCatalogEntry, "unknown \(section.singular) '\(name)' in '\(path)'", at: range,
           help: suggestion == nil
-            ? ["built-in \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
+            ? ["known \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
           fixIts: suggestion.map {
             [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])]
           } ?? []))

@@ -27,6 +27,22 @@ struct RegionCheck: SpecCheck {
                 at: clusterNode.range, notes: [Note("purpose: training", at: cluster.spec["purpose"]?.range)],
                 help: ["serve from a cluster with purpose inference or mixed"]))
           }
+          // Serving needs GPUs: the named rack group, or at least one group of the cluster, must have them.
+          let groups = (cluster.spec["racks"]?.items ?? []).filter { group in
+            guard let wanted = serving["rackGroup"]?.text else { return true }
+            return group["name"]?.text == wanted
+          }
+          let gpuCounts = groups.compactMap { group -> Double? in
+            guard let model = group["servers"]?["model"]?.text else { return nil }
+            return project.catalog.entry(.servers, model)?.fields["gpuCount"]?.number
+          }
+          if !gpuCounts.isEmpty, gpuCounts.allSatisfy({ $0 == 0 }) {
+            engine.emit(
+              Diagnostic(
+                SpecCodes.wrongReferenceTarget, "Cluster/\(clusterName) has no GPU servers to serve a model on",
+                at: serving["rackGroup"]?.range ?? clusterNode.range,
+                help: ["add a rack group of GPU servers, or serve from another cluster"]))
+          }
           if let groupNode = serving["rackGroup"], let groupName = groupNode.text {
             let groups = (cluster.spec["racks"]?.items ?? []).compactMap { $0["name"]?.text }
             if !groups.contains(groupName) {
@@ -53,6 +69,19 @@ struct RegionCheck: SpecCheck {
               SpecCodes.invalidValue,
               "replicas.min (\(JSONValue.format(low))) is above replicas.max (\(JSONValue.format(high)))",
               at: minimum.range))
+        }
+        for secret in serving["secrets"]?.items ?? [] where !secret.isInvalid {
+          let hasEnv = secret["env"] != nil
+          let hasMount = secret["mountPath"] != nil
+          if hasEnv == hasMount {
+            engine.emit(
+              Diagnostic(
+                hasEnv ? SpecCodes.invalidValue : SpecCodes.missingField,
+                hasEnv
+                  ? "a secret reference sets both 'env' and 'mountPath'; give one"
+                  : "a secret reference needs 'env' (an environment variable) or 'mountPath' (a file)",
+                at: secret.range))
+          }
         }
         if let parallelism = serving["parallelism"] {
           for field in parallelism.fields where field.node.number == 0 {

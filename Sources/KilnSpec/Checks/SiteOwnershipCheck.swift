@@ -14,7 +14,7 @@ struct SiteOwnershipCheck: SpecCheck {
       default: blocks = ["power": true, "racks": true, "colocation": false, "cloud": false]
       }
       let ownershipRange = spec["ownership"]?.range ?? site.specKeyRange
-      if ownership == "owned", let power = spec["power"], power["price"] == nil,
+      if ownership == "owned", let power = spec["power"], !power.isInvalid, power["price"] == nil,
         let powerKey = spec.keyRange(of: "power")
       {
         engine.emit(

@@ -12,7 +12,7 @@ struct SpecValidator {
   static let checks: [any SpecCheck] = [
     SingletonCheck(), ReferenceCheck(), UnusedObjectCheck(), SiteOwnershipCheck(), JurisdictionCheck(),
     ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
-    TrainingRunCheck(), FabricSiteCheck(),
+    TrainingRunCheck(), FabricSiteCheck(), StorageCheck(), MetadataCheck(),
   ]
 
   func run(_ engine: DiagnosticEngine) {

@@ -109,7 +109,17 @@ public struct ProjectLoader: Sendable {
         let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
         engine.emit(contentsOf: diagnostics)
         guard let object else { continue }
-        if object.kind == .project && projectObject == nil { projectObject = object }
+        if object.kind == .project {
+          if let first = projectObject {
+            engine.emit(
+              Diagnostic(
+                SpecCodes.misplacedSingleton,
+                "a project has one Project document; Project/\(object.name) is a second one",
+                at: object.nameRange, notes: [Note("the project is defined here", at: first.nameRange)]))
+            continue
+          }
+          projectObject = object
+        }
         objects.append(object)
       }
     }
@@ -180,7 +190,12 @@ public struct ProjectLoader: Sendable {
                   .map { ["did you mean '\($0)'?"] } ?? []))
               continue
             }
-            if overlay.deletes {
+            if overlay.deletes && overlay.kind == .project {
+              engine.emit(
+                Diagnostic(
+                  SpecCodes.misplacedSingleton, "an overlay cannot delete the Project", at: overlay.nameRange,
+                  help: ["overlays may change the Project's fields; remove '$patch: delete'"]))
+            } else if overlay.deletes {
               objects.remove(at: index)
             } else {
               objects[index].spec = SpecNode.merge(objects[index].spec, overlay.spec)

@@ -27,7 +27,8 @@ public enum DNSLabel {
     while out.last == "-" { out.removeLast() }
     out = String(out.prefix(maximumLength))
     while out.last == "-" { out.removeLast() }
-    return out.isEmpty || out == name ? nil : out
+    // A suggestion that drops most of the name (`ünï` → `n`) helps nobody.
+    return out.isEmpty || out == name || out.count * 2 < name.count ? nil : out
   }
 
   private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

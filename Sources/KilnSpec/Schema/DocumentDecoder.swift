@@ -94,7 +94,8 @@ struct DocumentDecoder {
       specKeyRange = decoder.range(entry.key)
       // A Catalog entry may override a built-in one field by field: required fields are checked
       // for new entries only, once the built-in names are known (HardwareCatalog.apply).
-      var specDecoder = SchemaDecoder(file: file, document: document, isOverlay: isOverlay || kind == .catalog)
+      var specDecoder = SchemaDecoder(
+        file: file, document: document, isOverlay: isOverlay || kind == .catalog, relaxListItems: kind == .catalog)
       spec = specDecoder.decode(entry.value, as: .object(kind.schema), at: "spec", keyRange: specKeyRange)
       decoder.diagnostics += specDecoder.diagnostics
     } else if !deletes && !isOverlay {

@@ -5,6 +5,8 @@ struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral 
   enum Component: Sendable {
     case field(String)
     case index(Int)
+    /// A key of a free-form mapping (labels, annotations): printed like a field, never a schema field.
+    case mapKey(String)
   }
 
   private(set) var components: [Component] = []
@@ -31,7 +33,13 @@ struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral 
 
   /// The name of the innermost field (list positions skipped).
   var lastField: String? {
-    for component in components.reversed() { if case .field(let name) = component { return name } }
+    for component in components.reversed() {
+      switch component {
+      case .field(let name): return name
+      case .mapKey: return nil
+      case .index: continue
+      }
+    }
     return nil
   }
 
@@ -39,7 +47,7 @@ struct FieldPath: Sendable, CustomStringConvertible, ExpressibleByStringLiteral 
     var text = ""
     for component in components {
       switch component {
-      case .field(let name): text += text.isEmpty ? name : "." + name
+      case .field(let name), .mapKey(let name): text += text.isEmpty ? name : "." + name
       case .index(let position): text += "[\(position)]"
       }
     }

@@ -12,7 +12,9 @@ public enum JSONSchemaExport {
     var defs: [(String, JSONValue)] = [("metadata", object(EnvelopeSchema.metadata))]
     var branches: [JSONValue] = []
     for kind in SpecKind.allCases {
-      defs.append((kind.rawValue, object(kind.schema, doc: "\(kind.rawValue): \(kind.summary)")))
+      // Catalog entries may override built-in ones field by field: only `name` is required there.
+      defs.append(
+        (kind.rawValue, object(kind.schema, doc: "\(kind.rawValue): \(kind.summary)", relaxEntries: kind == .catalog)))
       branches.append(
         .object([
           (
@@ -59,17 +61,21 @@ public enum JSONSchemaExport {
     ])
   }
 
-  static func object(_ schema: ObjectSchema, doc: String? = nil) -> JSONValue {
+  static func object(_ schema: ObjectSchema, doc: String? = nil, relaxEntries: Bool = false, isEntry: Bool = false)
+    -> JSONValue
+  {
     var properties: [(String, JSONValue)] = []
     for field in schema.fields {
       var description = field.doc
       if let defaultText = field.defaultText { description += " [default: \(defaultText)]" }
-      properties.append((field.name, withDescription(type(field.type), description)))
+      properties.append((field.name, withDescription(type(field.type, relaxEntries: relaxEntries), description)))
     }
     var members: [(String, JSONValue)] = [("type", .string("object"))]
     if let doc = doc ?? (schema.doc.isEmpty ? nil : schema.doc) { members.append(("description", .string(doc))) }
     members.append(("properties", .object(properties)))
-    let required = schema.fields.filter(\.required).map { JSONValue.string($0.name) }
+    let required = schema.fields.filter { $0.required && (!isEntry || $0.name == "name") }.map {
+      JSONValue.string($0.name)
+    }
     if !required.isEmpty { members.append(("required", .array(required))) }
     members.append(("additionalProperties", .bool(false)))
     return .object(members)
@@ -85,7 +91,7 @@ public enum JSONSchemaExport {
     .object([("type", .string("string")), ("pattern", .string(regex))])
   }
 
-  static func type(_ type: FieldType) -> JSONValue {
+  static func type(_ type: FieldType, relaxEntries: Bool = false) -> JSONValue {
     switch type {
     case .text, .image, .reference:
       return .object([("type", .string("string"))])
@@ -131,6 +137,9 @@ public enum JSONSchemaExport {
         ("additionalProperties", object(schema)),
       ])
     case .list(let item):
+      if relaxEntries, case .object(let schema) = item {
+        return .object([("type", .string("array")), ("items", object(schema, isEntry: true))])
+      }
       return .object([("type", .string("array")), ("items", Self.type(item))])
     case .textMap:
       return .object([("type", .string("object")), ("additionalProperties", .object([("type", .string("string"))]))])

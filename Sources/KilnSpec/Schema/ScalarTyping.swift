@@ -71,6 +71,11 @@ struct ScalarTyping {
       switch (text, node.style) {
       case ("true", .plain): return .bool(true)
       case ("false", .plain): return .bool(false)
+      case ("true", _), ("false", _):
+        emit(
+          SpecCodes.wrongNodeType, "'\(path)' must be true or false without quotes, found the text \"\(text)\"",
+          fixIts: [FixIt(message: "remove the quotes: \(text)", edits: [TextEdit(range: range, replacement: text)])])
+        return .invalid
       default:
         let guess: String? =
           ["yes", "Yes", "YES", "on", "On", "ON", "True", "TRUE", "y", "Y"].contains(text)
@@ -126,7 +131,7 @@ struct ScalarTyping {
   }
 
   mutating func decodeNumber(dimensions: [Dimension], integral: Bool) -> SpecNode.Value {
-    if text.isEmpty && node.style == .plain {
+    if node.style == .plain && YAMLCoreSchema.implicitType(of: text) == .null {
       emit(SpecCodes.wrongNodeType, "'\(path)' has no value")
       return .invalid
     }
@@ -150,7 +155,7 @@ struct ScalarTyping {
       case .unknownUnit(let unit, let suggestion):
         var fixIts: [FixIt] = []
         if let suggestion {
-          let replacement = text.hasSuffix(unit) ? String(text.dropLast(unit.count)) + suggestion : text
+          let replacement = Self.replacingLast(unit, in: text, with: suggestion)
           fixIts.append(
             FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: replacement)]))
         }
@@ -170,9 +175,11 @@ struct ScalarTyping {
             emit(SpecCodes.invalidNumber, "'\(path)' is too large: \(Self.clip(text))")
             return .invalid
           }
-          return .number(quantity.value)
+          return .quantity(Quantity(value: quantity.value, dimension: .count, text: text))
         }
-        if quantity.dimension == .factor { return .number(quantity.value) }
+        if quantity.dimension == .factor {
+          return .quantity(Quantity(value: quantity.value, dimension: .factor, text: text))
+        }
         if quantity.dimension == .percent && quantity.value > 1 {
           emit(SpecCodes.invalidValue, "'\(path)' is \(text); a percentage here is at most 100%")
           return .invalid
@@ -192,7 +199,7 @@ struct ScalarTyping {
         } else {
           emit(
             SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)",
-            help: ["for example '\(text)\(Self.unitSuffix(of: dimensions[0]))'"])
+            help: ["write the number with its unit, as in '\(dimensions[0].example)'"])
         }
         return .invalid
       }
@@ -203,10 +210,10 @@ struct ScalarTyping {
     }
   }
 
-  static func unitSuffix(of dimension: Dimension) -> String {
-    var example = Substring(dimension.example)
-    if example.first == "$" { example = example.dropFirst() }
-    return String(example.drop { $0.isNumber || $0 == "." })
+  /// `text` with the last occurrence of `unit` replaced (`1.5m tokens/s` → `1.5M tokens/s`).
+  static func replacingLast(_ unit: String, in text: String, with replacement: String) -> String {
+    guard !unit.isEmpty, let found = text.ranges(of: unit).last else { return text }
+    return text.replacingCharacters(in: found, with: replacement)
   }
 
   static func clip(_ text: String) -> String {
@@ -214,7 +221,17 @@ struct ScalarTyping {
   }
 
   mutating func decodeRatio() -> SpecNode.Value {
-    if text.hasSuffix("%") { return decodeNumber(dimensions: [.percent], integral: false) }
+    if text.hasSuffix("%") {
+      // A ratio as a percentage: 200% is 2:1, so no 100% cap here.
+      guard case .success(let quantity) = QuantityParser.parse(text), quantity.dimension == .percent, quantity.value > 0
+      else {
+        emit(
+          SpecCodes.invalidValue,
+          "'\(path)' must be a ratio such as \"2:1\" or a positive percentage, found '\(Self.clip(text))'")
+        return .invalid
+      }
+      return .quantity(Quantity(value: quantity.value, dimension: .factor, text: text))
+    }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2, let down = Double(parts[0].trimmingSpaces()), let up = Double(parts[1].trimmingSpaces()),
       down.isFinite, up.isFinite, down > 0, up > 0, parts[0].count <= 20, parts[1].count <= 20

@@ -6,8 +6,12 @@ import KilnYAML
 struct SchemaDecoder {
   let file: YAMLFile
   let document: YAMLDocument
-  /// Overlays set only what they change: required fields are not required there.
-  let isOverlay: Bool
+  /// Whether required fields are enforced at the current depth. Overlays and Catalog entries set
+  /// only what they change, so required fields are relaxed there — but a list in an overlay
+  /// replaces the base list whole, so its items must be complete.
+  var relaxed: Bool
+  /// Whether list items stay relaxed (Catalog entries may override built-in ones field by field).
+  let relaxListItems: Bool
   var diagnostics: [Diagnostic] = []
   /// Where decoding is: pushed and popped around each child, so no path is built per node.
   var path = FieldPath()
@@ -15,10 +19,11 @@ struct SchemaDecoder {
   static let strTag = "tag:yaml.org,2002:str"
   static let collectionTags: Set<String> = ["tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]
 
-  init(file: YAMLFile, document: YAMLDocument, isOverlay: Bool) {
+  init(file: YAMLFile, document: YAMLDocument, isOverlay: Bool, relaxListItems: Bool = false) {
     self.file = file
     self.document = document
-    self.isOverlay = isOverlay
+    self.relaxed = isOverlay
+    self.relaxListItems = relaxListItems
   }
 
   func range(_ index: Int32) -> SourceRange { file.range(of: document[index]) }
@@ -67,10 +72,13 @@ struct SchemaDecoder {
     case .list(let itemType):
       guard expect(.sequence, index, what: "a list") else { return SpecNode(.invalid, range: nodeRange) }
       var items: [SpecNode] = []
+      let wasRelaxed = relaxed
+      relaxed = relaxed && relaxListItems
       for (position, item) in node.children.enumerated() {
         let itemRange = range(item)
         items.append(child(.index(position)) { $0.decode(item, as: itemType, keyRange: itemRange) })
       }
+      relaxed = wasRelaxed
       return SpecNode(.list(items), range: nodeRange)
     case .textMap:
       guard expect(.mapping, index, what: "a mapping of text") else {
@@ -82,7 +90,7 @@ struct SchemaDecoder {
         fields.append(
           SpecField(
             name: name, keyRange: range(key),
-            node: child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: .text, keyRange: keyRange) }))
+            node: child(.mapKey(name)) { [keyRange = range(key)] in $0.decode(value, as: .text, keyRange: keyRange) }))
       }
       return SpecNode(.object(fields), range: nodeRange)
     default:
@@ -152,7 +160,7 @@ struct SchemaDecoder {
           node: child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: field.type, keyRange: keyRange) })
       )
     }
-    if !isOverlay {
+    if !relaxed {
       for (position, field) in schema.fields.enumerated()
       where field.required && seen & (1 << UInt64(position & 63)) == 0 {
         emit(

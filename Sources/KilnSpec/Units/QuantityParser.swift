@@ -81,8 +81,12 @@ public enum QuantityParser {
         path = path.dropFirst()
       }
       guard let (unitMultiplier, dimension) = moneyUnits[String(path)] else {
-        let candidates = moneyUnits.keys.filter { !$0.isEmpty }
-        return .failure(.unknownUnit(String(path), suggestion: DidYouMeanUnit.suggest(String(path), candidates)))
+        let candidates = moneyUnits.filter { !$0.key.isEmpty }
+        let preferred = candidates.filter { expecting.contains($0.value.1) }.map(\.key)
+        return .failure(
+          .unknownUnit(
+            String(path),
+            suggestion: DidYouMeanUnit.suggest(String(path), preferred: preferred, all: Array(candidates.keys))))
       }
       result = Quantity(value: number * multiplier * unitMultiplier, dimension: dimension, text: text)
     } else if unit.isEmpty {
@@ -92,7 +96,9 @@ public enum QuantityParser {
       var multiplier = 1.0
       if !prefix.isEmpty {
         guard let suffix = countSuffixes[prefix] else {
-          return .failure(.unknownUnit(prefix, suggestion: DidYouMeanUnit.suggest(prefix, Array(countSuffixes.keys))))
+          return .failure(
+            .unknownUnit(
+              prefix, suggestion: DidYouMeanUnit.suggest(prefix, preferred: [], all: Array(countSuffixes.keys))))
         }
         multiplier = suffix
       }
@@ -102,7 +108,10 @@ public enum QuantityParser {
     } else if let (multiplier, dimension) = units[unit] {
       result = Quantity(value: number * multiplier, dimension: dimension, text: text)
     } else {
-      return .failure(.unknownUnit(unit, suggestion: DidYouMeanUnit.suggest(unit, Array(units.keys) + ["tokens/s"])))
+      let preferred = units.filter { expecting.contains($0.value.1) }.map(\.key)
+      return .failure(
+        .unknownUnit(
+          unit, suggestion: DidYouMeanUnit.suggest(unit, preferred: preferred, all: Array(units.keys) + ["tokens/s"])))
     }
     guard result.value.isFinite else { return .failure(.notFinite) }
     return .success(result)
@@ -149,12 +158,19 @@ public enum QuantityParser {
   }
 }
 
-/// Unit suggestions: case-insensitive match first (`kw` → `kW`), then edit distance.
+/// Unit suggestions: units of the field's own dimensions first, then any unit; a case-insensitive
+/// match (`kw` → `kW`) before edit distance. An ambiguous spelling (`gb/s`: bits or bytes?) gets
+/// no suggestion, because guessing would be off by a factor of 8.
 enum DidYouMeanUnit {
-  static func suggest(_ unit: String, _ candidates: [String]) -> String? {
-    let sorted = candidates.sorted()
-    if let exact = sorted.first(where: { $0.lowercased() == unit.lowercased() }) { return exact }
-    return DidYouMean.suggestion(for: unit, among: sorted)
+  static func suggest(_ unit: String, preferred: [String], all: [String]) -> String? {
+    for candidates in [preferred, all] where !candidates.isEmpty {
+      let sorted = candidates.sorted()
+      let caseMatches = sorted.filter { $0.lowercased() == unit.lowercased() }
+      if caseMatches.count > 1 { return nil }
+      if let match = caseMatches.first { return match }
+      if let close = DidYouMean.suggestion(for: unit, among: sorted) { return close }
+    }
+    return nil
   }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+import KilnDiagnostics
+
+/// Labels, annotations and name prefixes end up in Kubernetes objects, so they follow Kubernetes'
+/// rules: label keys `[prefix/]name`, label values of at most 63 characters, a namespace prefix
+/// that keeps namespace names DNS labels.
+struct MetadataCheck: SpecCheck {
+  func run(_ project: Project, _ engine: DiagnosticEngine) {
+    for object in project.objects {
+      for field in object.metadata["labels"]?.fields ?? [] {
+        checkKey(field, engine)
+        if let value = field.node.text, let problem = Self.labelValueProblem(value) {
+          engine.emit(
+            Diagnostic(
+              SpecCodes.invalidName, "label value '\(value)' is not valid in Kubernetes: \(problem)",
+              at: field.node.range))
+        }
+      }
+      for field in object.metadata["annotations"]?.fields ?? [] { checkKey(field, engine) }
+    }
+    guard let project = project.objects(.project).first, let kubernetes = project.spec["kubernetes"] else { return }
+    for field in kubernetes["monitoringLabels"]?.fields ?? [] {
+      checkKey(field, engine)
+      if let value = field.node.text, let problem = Self.labelValueProblem(value) {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.invalidName, "label value '\(value)' is not valid in Kubernetes: \(problem)", at: field.node.range
+          ))
+      }
+    }
+    if let prefixNode = kubernetes["namespacePrefix"], let prefix = prefixNode.text, !prefix.isEmpty {
+      let allowed = prefix.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+      if !allowed || prefix.hasPrefix("-") || prefix.utf8.count > 30 {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.invalidName,
+            "namespacePrefix '\(prefix)' would make invalid namespace names: use lower-case letters, digits and '-', start with a letter or digit, at most 30 characters",
+            at: prefixNode.range, help: DNSLabel.suggestion(prefix).map { ["try '\($0)-'"] } ?? []))
+      }
+    }
+  }
+
+  private func checkKey(_ field: SpecField, _ engine: DiagnosticEngine) {
+    if let problem = Self.labelKeyProblem(field.name) {
+      engine.emit(
+        Diagnostic(
+          SpecCodes.invalidName, "key '\(field.name)' is not valid in Kubernetes: \(problem)", at: field.keyRange))
+    }
+  }
+
+  static func isNameCharacter(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+  }
+
+  /// A qualified name's name part: at most 63 of `[A-Za-z0-9._-]`, alphanumeric at both ends.
+  static func namePartProblem(_ name: Substring) -> String? {
+    if name.isEmpty { return "the name part is empty" }
+    if name.utf8.count > 63 { return "the name part is longer than 63 characters" }
+    guard let first = name.utf8.first, let last = name.utf8.last, isNameCharacter(first), isNameCharacter(last) else {
+      return "it must start and end with a letter or digit"
+    }
+    if !name.utf8.allSatisfy({ isNameCharacter($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }) {
+      return "only letters, digits, '-', '_' and '.' are allowed"
+    }
+    return nil
+  }
+
+  static func labelKeyProblem(_ key: String) -> String? {
+    let parts = key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+    if parts.count == 2 {
+      let prefix = parts[0]
+      let validPrefix =
+        !prefix.isEmpty && prefix.utf8.count <= 253
+        && prefix.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+          DNSLabel.problem(String($0)) == nil
+        }
+      if !validPrefix { return "the prefix before '/' must be a lower-case DNS subdomain" }
+      return namePartProblem(parts[1])
+    }
+    return namePartProblem(Substring(key))
+  }
+
+  static func labelValueProblem(_ value: String) -> String? {
+    value.isEmpty
+      ? nil : namePartProblem(Substring(value)).map { $0.replacingOccurrences(of: "the name part", with: "it") }
+  }
+}
