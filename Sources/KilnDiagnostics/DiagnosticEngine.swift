@@ -2,7 +2,8 @@
 /// driver stops only when the next stage cannot run. Severity overrides (from a Policy) apply to
 /// every diagnostic of a code, whenever it was reported.
 public final class DiagnosticEngine {
-  private var collected: [Diagnostic] = []
+  /// What was emitted, before severity overrides and sorting.
+  public private(set) var collected: [Diagnostic] = []
   /// Per-code severity overrides; `.some(nil)` silences the code.
   private var severityOverrides: [String: Severity?] = [:]
   public var warningsAsErrors = false

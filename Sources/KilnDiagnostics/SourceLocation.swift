@@ -2,19 +2,37 @@
 /// 1-based column in Unicode code points (what SARIF's `columnKind: unicodeCodePoints` means and what
 /// libyaml counts).
 public struct SourceLocation: Hashable, Sendable, Comparable {
-  public var line: Int
-  public var column: Int
-  public var offset: Int
-  public var codePointColumn: Int
+  // Stored compactly: every node of a large project keeps two locations.
+  private var storedLine: Int32
+  private var storedColumn: Int32
+  private var storedOffset: Int32
+  private var storedCodePointColumn: Int32
 
-  public init(line: Int, column: Int, offset: Int, codePointColumn: Int? = nil) {
-    self.line = line
-    self.column = column
-    self.offset = offset
-    self.codePointColumn = codePointColumn ?? column
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
+  public var offset: Int {
+    get { Int(storedOffset) }
+    set { storedOffset = Int32(clamping: newValue) }
+  }
+  public var codePointColumn: Int {
+    get { Int(storedCodePointColumn) }
+    set { storedCodePointColumn = Int32(clamping: newValue) }
   }
 
-  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+  public init(line: Int, column: Int, offset: Int, codePointColumn: Int? = nil) {
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
+    storedOffset = Int32(clamping: offset)
+    storedCodePointColumn = Int32(clamping: codePointColumn ?? column)
+  }
+
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.storedOffset < rhs.storedOffset }
 }
 
 /// A half-open range in one file.

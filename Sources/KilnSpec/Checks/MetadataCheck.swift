@@ -66,6 +66,21 @@ struct MetadataCheck: SpecCheck {
   }
 
   static func labelKeyProblem(_ key: String) -> String? {
+    // Fast path for the common case: a plain name of letters, digits, '-', '_', '.'.
+    var count = 0
+    var plain = true
+    for byte in key.utf8 {
+      count += 1
+      if !(isNameCharacter(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E) {
+        plain = false
+        break
+      }
+    }
+    if plain, count > 0, count <= 63, let first = key.utf8.first, let last = key.utf8.last, isNameCharacter(first),
+      isNameCharacter(last)
+    {
+      return nil
+    }
     let parts = key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
     if parts.count == 2 {
       let prefix = parts[0]

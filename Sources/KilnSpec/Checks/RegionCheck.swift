@@ -4,6 +4,8 @@ import KilnDiagnostics
 /// group that exists and has GPUs, replica bounds in order.
 struct RegionCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
+    // Whether a cluster (or one rack group of it) has GPU servers, computed once per pair.
+    var hasGPUs: [String: Bool] = [:]
     for region in project.objects(.region) {
       var seen: [String: SourceRange] = [:]
       for serving in region.spec["serving"]?.items ?? [] {
@@ -28,15 +30,23 @@ struct RegionCheck: SpecCheck {
                 help: ["serve from a cluster with purpose inference or mixed"]))
           }
           // Serving needs GPUs: the named rack group, or at least one group of the cluster, must have them.
-          let groups = (cluster.spec["racks"]?.items ?? []).filter { group in
-            guard let wanted = serving["rackGroup"]?.text else { return true }
-            return group["name"]?.text == wanted
-          }
-          let gpuCounts = groups.compactMap { group -> Double? in
-            guard let model = group["servers"]?["model"]?.text else { return nil }
-            return project.catalog.entry(.servers, model)?.fields["gpuCount"]?.number
-          }
-          if !gpuCounts.isEmpty, gpuCounts.allSatisfy({ $0 == 0 }) {
+          let wanted = serving["rackGroup"]?.text
+          let cacheKey = clusterName + "/" + (wanted ?? "")
+          let servesOnGPUs =
+            hasGPUs[cacheKey]
+            ?? {
+              let groups = (cluster.spec["racks"]?.items ?? []).filter { group in
+                wanted == nil || group["name"]?.text == wanted
+              }
+              let gpuCounts = groups.compactMap { group -> Double? in
+                guard let model = group["servers"]?["model"]?.text else { return nil }
+                return project.catalog.entry(.servers, model)?.fields["gpuCount"]?.number
+              }
+              let result = gpuCounts.isEmpty || !gpuCounts.allSatisfy { $0 == 0 }
+              hasGPUs[cacheKey] = result
+              return result
+            }()
+          if !servesOnGPUs {
             engine.emit(
               Diagnostic(
                 SpecCodes.wrongReferenceTarget, "Cluster/\(clusterName) has no GPU servers to serve a model on",

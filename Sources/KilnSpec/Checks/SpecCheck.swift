@@ -15,8 +15,16 @@ struct SpecValidator {
     TrainingRunCheck(), FabricSiteCheck(), StorageCheck(), MetadataCheck(),
   ]
 
+  /// Checks are independent: each runs on its own engine, in parallel, and their diagnostics are
+  /// merged in the checks' order.
   func run(_ engine: DiagnosticEngine) {
-    for check in Self.checks { check.run(project, engine) }
+    let project = self.project
+    let results = ParallelMap.map(Array(Self.checks.indices)) { index in
+      let local = DiagnosticEngine()
+      Self.checks[index].run(project, local)
+      return local.collected
+    }
+    for diagnostics in results { engine.emit(contentsOf: diagnostics) }
   }
 
   /// Drops the second and later objects of one Kind/name, reporting each.

@@ -28,7 +28,7 @@ public struct Project: Sendable {
   public var catalog: HardwareCatalog
   /// `Kind/name` → position in `objects` (the first one, when duplicated), so lookups stay O(1)
   /// in projects with thousands of objects.
-  private var index: [String: Int]
+  private var index: [SpecKind: [String: Int]]
 
   public init(
     root: String, objects: [SpecObject], sources: [String: SourceFile], fileCount: Int, catalog: HardwareCatalog
@@ -41,17 +41,17 @@ public struct Project: Sendable {
     self.index = Self.makeIndex(objects)
   }
 
-  private static func makeIndex(_ objects: [SpecObject]) -> [String: Int] {
-    var index: [String: Int] = [:]
-    for (position, object) in objects.enumerated() where index[object.address] == nil {
-      index[object.address] = position
+  private static func makeIndex(_ objects: [SpecObject]) -> [SpecKind: [String: Int]] {
+    var index: [SpecKind: [String: Int]] = [:]
+    for (position, object) in objects.enumerated() where index[object.kind]?[object.name] == nil {
+      index[object.kind, default: [:]][object.name] = position
     }
     return index
   }
 
   public func objects(_ kind: SpecKind) -> [SpecObject] { objects.filter { $0.kind == kind } }
   public func object(_ kind: SpecKind, _ name: String) -> SpecObject? {
-    index["\(kind.rawValue)/\(name)"].map { objects[$0] }
+    index[kind]?[name].map { objects[$0] }
   }
 }
 
@@ -83,20 +83,9 @@ public struct ProjectLoader: Sendable {
 
     var sources: [String: SourceFile] = [:]
     func read(_ relative: String) -> YAMLFile? {
-      let display = displayPrefix + relative
-      guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
-        let reason =
-          ProjectFiles.realPath(root + "/" + relative) == nil
-          ? "it is a symbolic link to a missing file" : "permission denied or not a regular file"
-        engine.emit(
-          Diagnostic(
-            YAMLCodes.unreadableFile, "cannot read \(display): \(reason)", at: .wholeFile(display),
-            help: ["fix or remove the file, or leave it out with spec.exclude in kiln.yaml"]))
-        return nil
-      }
-      let source = SourceFile(path: display, bytes: [UInt8](data))
-      sources[display] = source
-      let (file, diagnostics) = parser.parse(source)
+      let (source, file, diagnostics) = Self.parseFile(
+        relative, root: root, displayPrefix: displayPrefix, parser: parser)
+      if let source { sources[source.path] = source }
       engine.emit(contentsOf: diagnostics)
       return file
     }
@@ -151,12 +140,28 @@ public struct ProjectLoader: Sendable {
         Diagnostic(
           SpecCodes.invalidGlob, "skipped \(displayPrefix + path): \(problem)", at: .wholeFile(displayPrefix + path)))
     }
-    for path in paths {
-      guard let file = read(path) else { continue }
-      for document in file.documents where !document.isEmpty {
-        let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
-        engine.emit(contentsOf: diagnostics)
-        guard let object else { continue }
+    // Files are read, parsed and validated on every core; results are taken in path order, so the
+    // output never depends on scheduling.
+    let yamlParser = parser
+    let rootPath = root
+    let loaded = ParallelMap.map(paths) { path in
+      let (source, file, diagnostics) = Self.parseFile(
+        path, root: rootPath, displayPrefix: displayPrefix, parser: yamlParser)
+      var all = diagnostics
+      var decoded: [SpecObject] = []
+      if let file {
+        for document in file.documents where !document.isEmpty {
+          let (object, objectDiagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
+          all += objectDiagnostics
+          if let object { decoded.append(object) }
+        }
+      }
+      return LoadedFile(source: source, diagnostics: all, objects: decoded)
+    }
+    for file in loaded {
+      if let source = file.source { sources[source.path] = source }
+      engine.emit(contentsOf: file.diagnostics)
+      for object in file.objects {
         if object.kind == .project {
           engine.emit(
             Diagnostic(
@@ -229,6 +234,32 @@ public struct ProjectLoader: Sendable {
     project.objects = SpecValidator(project: project).removingDuplicates(engine)
     SpecValidator(project: project).run(engine)
     return project
+  }
+
+  /// One file after parsing and validation, before it joins the project.
+  struct LoadedFile: Sendable {
+    var source: SourceFile?
+    var diagnostics: [Diagnostic]
+    var objects: [SpecObject]
+  }
+
+  /// Reads and parses one file; pure, so files can be read in parallel.
+  static func parseFile(_ relative: String, root: String, displayPrefix: String, parser: YAMLParser)
+    -> (SourceFile?, YAMLFile?, [Diagnostic])
+  {
+    let display = displayPrefix + relative
+    guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+      let reason =
+        ProjectFiles.realPath(root + "/" + relative) == nil
+        ? "it is a symbolic link to a missing file" : "permission denied or not a regular file"
+      let diagnostic = Diagnostic(
+        YAMLCodes.unreadableFile, "cannot read \(display): \(reason)", at: .wholeFile(display),
+        help: ["fix or remove the file, or leave it out with spec.exclude in kiln.yaml"])
+      return (nil, nil, [diagnostic])
+    }
+    let source = SourceFile(path: display, bytes: [UInt8](data))
+    let (file, diagnostics) = parser.parse(source)
+    return (source, file, diagnostics)
   }
 
   private func globs(_ node: SpecNode?, default defaults: [String], engine: DiagnosticEngine) -> [Glob] {

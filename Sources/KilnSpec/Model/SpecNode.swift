@@ -3,7 +3,9 @@ import KilnDiagnostics
 /// A validated value of a spec with the range it came from. After an overlay the range is the
 /// overlay's, so diagnostics about merged values point at the line that set them.
 public struct SpecNode: Sendable {
-  public indirect enum Value: Sendable {
+  /// Not `indirect`: lists and objects already live in arrays, and boxing every scalar would cost
+  /// an allocation per node.
+  public enum Value: Sendable {
     case text(String)
     case number(Double)
     case quantity(Quantity)

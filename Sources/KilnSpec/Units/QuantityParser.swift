@@ -58,20 +58,17 @@ public enum QuantityParser {
   /// `expecting` resolves the one ambiguous unit: `B` is bytes for a data-size field and billions
   /// for a count (`671B` parameters, `70272B` of KV cache).
   public static func parse(_ raw: String, expecting: [Dimension] = []) -> Result<Quantity, Failure> {
-    let text = raw.trimmingSpaces()
-    guard !text.isEmpty else { return .failure(.empty) }
-    var rest = Substring(text)
-    if rest.first == "-" { return .failure(.negative) }
-    if rest.first == "+" { rest = rest.dropFirst() }
-    let isMoney = rest.first == "$"
-    if isMoney { rest = rest.dropFirst() }
-    if rest.first == "-" { return .failure(.negative) }
-    let numberText = scanNumber(&rest)
-    guard !numberText.isEmpty else { return .failure(.malformedNumber) }
-    if numberText.count > maximumNumberLength { return .failure(.numberTooLong(digits: numberText.count)) }
-    guard let number = Double(numberText) else { return .failure(.malformedNumber) }
-    guard number.isFinite else { return .failure(.notFinite) }
-    let unit = String(rest).trimmingSpaces()
+    // Lexed on UTF-8 bytes: this runs for every count and quantity of a project.
+    var source = raw
+    let lexed: Lexeme
+    switch source.withUTF8({ Lexeme.lex($0) }) {
+    case .success(let value): lexed = value
+    case .failure(let failure): return .failure(failure)
+    }
+    let text = lexed.text
+    let isMoney = lexed.isMoney
+    let number = lexed.number
+    let unit = lexed.unit
     let result: Quantity
     if isMoney {
       var multiplier = 1.0
@@ -117,45 +114,6 @@ public enum QuantityParser {
     return .success(result)
   }
 
-  /// Scans `[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?` or `\.[0-9]+…` and returns its text.
-  static func scanNumber(_ rest: inout Substring) -> Substring {
-    let start = rest.startIndex
-    var index = start
-    var digits = 0
-    func isDigit(_ character: Character) -> Bool { character >= "0" && character <= "9" }
-    while index < rest.endIndex, isDigit(rest[index]) {
-      index = rest.index(after: index)
-      digits += 1
-    }
-    if index < rest.endIndex, rest[index] == "." {
-      let afterDot = rest.index(after: index)
-      var probe = afterDot
-      var fraction = 0
-      while probe < rest.endIndex, isDigit(rest[probe]) {
-        probe = rest.index(after: probe)
-        fraction += 1
-      }
-      if fraction > 0 || digits > 0 {
-        index = probe
-        digits += fraction
-      }
-    }
-    guard digits > 0 else { return "" }
-    if index < rest.endIndex, rest[index] == "e" || rest[index] == "E" {
-      var probe = rest.index(after: index)
-      if probe < rest.endIndex, rest[probe] == "+" || rest[probe] == "-" { probe = rest.index(after: probe) }
-      var exponent = 0
-      while probe < rest.endIndex, isDigit(rest[probe]) {
-        probe = rest.index(after: probe)
-        exponent += 1
-      }
-      // `5E` stays a number followed by a unit: only a complete exponent is part of the number.
-      if exponent > 0 { index = probe }
-    }
-    let number = rest[start..<index]
-    rest = rest[index...]
-    return number
-  }
 }
 
 /// Unit suggestions: units of the field's own dimensions first, then any unit; a case-insensitive
@@ -180,5 +138,68 @@ extension String {
     while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
     while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
     return String(view)
+  }
+}
+
+/// The parts of a quantity's text: `$` or not, the number, the unit.
+struct Lexeme {
+  var text: String
+  var isMoney: Bool
+  var number: Double
+  var unit: String
+
+  static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Lexeme, QuantityParser.Failure> {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    var start = 0
+    var end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    guard start < end else { return .failure(.empty) }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    var index = start
+    if bytes[index] == UInt8(ascii: "-") { return .failure(.negative) }
+    if bytes[index] == UInt8(ascii: "+") { index += 1 }
+    let isMoney = index < end && bytes[index] == UInt8(ascii: "$")
+    if isMoney { index += 1 }
+    if index < end, bytes[index] == UInt8(ascii: "-") { return .failure(.negative) }
+    let numberStart = index
+    var digits = 0
+    while index < end, isDigit(bytes[index]) {
+      index += 1
+      digits += 1
+    }
+    if index < end, bytes[index] == UInt8(ascii: ".") {
+      var probe = index + 1
+      var fraction = 0
+      while probe < end, isDigit(bytes[probe]) {
+        probe += 1
+        fraction += 1
+      }
+      if fraction > 0 || digits > 0 {
+        index = probe
+        digits += fraction
+      }
+    }
+    guard digits > 0 else { return .failure(.malformedNumber) }
+    if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      var probe = index + 1
+      if probe < end, bytes[probe] == UInt8(ascii: "+") || bytes[probe] == UInt8(ascii: "-") { probe += 1 }
+      var exponent = 0
+      while probe < end, isDigit(bytes[probe]) {
+        probe += 1
+        exponent += 1
+      }
+      // `5E` stays a number followed by a unit: only a complete exponent is part of the number.
+      if exponent > 0 { index = probe }
+    }
+    let numberLength = index - numberStart
+    if numberLength > QuantityParser.maximumNumberLength { return .failure(.numberTooLong(digits: numberLength)) }
+    let numberText = String(decoding: UnsafeBufferPointer(rebasing: bytes[numberStart..<index]), as: UTF8.self)
+    guard let number = Double(numberText) else { return .failure(.malformedNumber) }
+    guard number.isFinite else { return .failure(.notFinite) }
+    while index < end, isSpace(bytes[index]) { index += 1 }
+    let unit = index < end ? String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : ""
+    return .success(Lexeme(text: text, isMoney: isMoney, number: number, unit: unit))
   }
 }
