@@ -10,6 +10,17 @@ public enum YAMLCoreSchema {
   }
 
   public static func implicitType(of text: String) -> ImplicitType? {
+    // Most text starts with a letter that no number, boolean or null can start with.
+    if let first = text.utf8.first {
+      switch first {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "~"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+        UInt8(ascii: "n"), UInt8(ascii: "N"):
+        break
+      default:
+        return nil
+      }
+    }
     switch text {
     case "", "~", "null", "Null", "NULL": return .null
     case "true", "True", "TRUE", "false", "False", "FALSE": return .bool

@@ -145,8 +145,9 @@ private struct TreeBuilder {
     case YAML_DOCUMENT_START_EVENT:
       nodes = []
       weights = []
-      // About one node per 12 bytes of typical specs: reserving avoids regrowing (and copying) the arena.
-      let estimate = min(source.bytes.count / 12, 1 << 22)
+      // About one node per 12 bytes of typical specs; a file often holds many small documents, so
+      // the first reservation is modest and the arena grows by doubling from there.
+      let estimate = min(source.bytes.count / 12, 1024)
       nodes.reserveCapacity(estimate)
       weights.reserveCapacity(estimate)
       anchors = [:]
