@@ -25,10 +25,14 @@ import time
 
 
 def run(argv):
-    """Runs argv with output discarded; returns (exit status, wall seconds)."""
+    """Runs argv with output discarded; returns (exit status, wall seconds, CPU seconds).
+    CPU is the child's user + system time: kiln reads files on every core, libyaml-parse on one."""
     start = time.perf_counter()
-    status = subprocess.call(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return status, time.perf_counter() - start
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, wall, usage.ru_utime + usage.ru_stime
 
 
 def peak_rss_kib(argv):
@@ -98,36 +102,43 @@ def main():
             rows.append((name, files, size, gpus, None))
             continue
 
-        kiln_times, yaml_times = [], []
+        kiln_times, yaml_times, kiln_cpu, yaml_cpu = [], [], [], []
         for i in range(args.runs):
-            status, seconds = run([args.kiln, "lint", dataset])
+            status, seconds, cpu = run([args.kiln, "lint", dataset])
             if status != 0:
                 failed = True
                 print(f"   kiln lint exited {status} in run {i + 1}", file=sys.stderr)
             kiln_times.append(seconds)
-            status, seconds = run([args.libyaml, dataset])
+            kiln_cpu.append(cpu)
+            status, seconds, cpu = run([args.libyaml, dataset])
             if status != 0:
                 failed = True
                 print(f"   libyaml-parse exited {status} in run {i + 1}", file=sys.stderr)
             yaml_times.append(seconds)
+            yaml_cpu.append(cpu)
         kiln_median = statistics.median(kiln_times)
         yaml_median = statistics.median(yaml_times)
+        kiln_cpu_median = statistics.median(kiln_cpu)
+        yaml_cpu_median = statistics.median(yaml_cpu)
         print(f"   kiln lint     {' '.join(f'{t:.3f}' for t in kiln_times)}  median {kiln_median:.3f} s")
         print(f"   libyaml-parse {' '.join(f'{t:.3f}' for t in yaml_times)}  median {yaml_median:.3f} s")
-        rows.append((name, files, size, gpus, (kiln_median, yaml_median, kiln_rss, yaml_rss)))
+        rows.append((name, files, size, gpus,
+                     (kiln_median, yaml_median, kiln_rss, yaml_rss, kiln_cpu_median, yaml_cpu_median)))
 
     header = ("| dataset | files | bytes | GPUs | kiln median s | libyaml median s | kiln/libyaml "
-              "| kiln peak RSS MB | libyaml peak RSS MB |")
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| kiln CPU s | libyaml CPU s | CPU ratio | kiln peak RSS MB | libyaml peak RSS MB |")
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, files, size, gpus, measured in rows:
         gpu_text = f"{gpus:,}" if gpus else "—"
         if measured is None:
-            lines.append(f"| {name} | {files} | {size:,} | {gpu_text} | failed | | | | |")
+            lines.append(f"| {name} | {files} | {size:,} | {gpu_text} | failed | | | | | | | |")
             continue
-        kiln_median, yaml_median, kiln_rss, yaml_rss = measured
+        kiln_median, yaml_median, kiln_rss, yaml_rss, kiln_cpu_median, yaml_cpu_median = measured
+        cpu_ratio = f"{kiln_cpu_median / yaml_cpu_median:.2f}×" if yaml_cpu_median > 0 else "—"
         lines.append(
             f"| {name} | {files} | {size:,} | {gpu_text} | {kiln_median:.3f} | {yaml_median:.3f} "
-            f"| {kiln_median / yaml_median:.2f}× | {kiln_rss / 1024:.1f} | {yaml_rss / 1024:.1f} |")
+            f"| {kiln_median / yaml_median:.2f}× | {kiln_cpu_median:.3f} | {yaml_cpu_median:.3f} | {cpu_ratio} "
+            f"| {kiln_rss / 1024:.1f} | {yaml_rss / 1024:.1f} |")
     table = "\n".join(lines)
     print()
     print(table)
@@ -148,7 +159,8 @@ def main():
             f"({os.cpu_count()} cores, {platform.platform()}); kiln `{args.kiln}`"
             + (f" ({kiln_version})" if kiln_version else "")
             + (f", commit {commit}{' with local changes' if dirty else ''}" if commit else "") + ".",
-            f"Median wall time of {args.runs} runs each, interleaved; peak RSS from one more run each under `/usr/bin/time -f %M`.",
+            f"Median wall time and CPU time (user + system) of {args.runs} runs each, interleaved; peak RSS from one more run",
+            "each under `/usr/bin/time -f %M`. kiln reads and validates files on every core; libyaml-parse uses one.",
             "Target: kiln lint ≤ 2× libyaml's own parse time. Absolute times on a shared machine are noisy;",
             "compare the ratios. Regenerate with `./run.sh` (see README.md).",
             "",
