@@ -27,8 +27,17 @@ let package = Package(
       name: "KilnSpec", dependencies: ["KilnYAML", "KilnDiagnostics"],
       resources: [.embedInCode("Catalog/BuiltinCatalog.yaml"), .embedInCode("Jurisdictions/jurisdictions.tsv")]),
 
+    // Stage 3: typed spec -> resolved, expanded IR.
+    .target(name: "KilnIR", dependencies: ["KilnSpec", "KilnDiagnostics"]),
+
+    // Stage 4: IR -> checks (diagnostics) and metrics.
+    .target(name: "KilnAnalysis", dependencies: ["KilnIR", "KilnSpec", "KilnDiagnostics"]),
+
+    // Stage 5: emitters (reports; later Kubernetes manifests, graph, plan).
+    .target(name: "KilnBackends", dependencies: ["KilnAnalysis", "KilnIR", "KilnDiagnostics"]),
+
     // The pipeline as a library API.
-    .target(name: "KilnDriver", dependencies: ["KilnSpec", "KilnYAML", "KilnDiagnostics"]),
+    .target(name: "KilnDriver", dependencies: ["KilnBackends", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics"]),
 
     // The thin command-line shell.
     .executableTarget(
@@ -39,6 +48,8 @@ let package = Package(
 
     .testTarget(name: "KilnDiagnosticsTests", dependencies: ["KilnDiagnostics"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "_KilnTestSupport"]),
+    .testTarget(name: "KilnIRTests", dependencies: ["KilnIR", "_KilnTestSupport"]),
+    .testTarget(name: "KilnAnalysisTests", dependencies: ["KilnAnalysis", "KilnIR", "KilnSpec", "_KilnTestSupport"]),
     .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
     .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "_KilnTestSupport", "kiln"]),
   ],

@@ -1,10 +1,11 @@
+import KilnAnalysis
 import KilnDiagnostics
 import KilnSpec
 import KilnYAML
 
 /// Every diagnostic code of every stage, for `kiln explain`, SARIF rules and docs/diagnostics.md.
 public enum DiagnosticRegistry {
-  public static let all: [DiagnosticCode] = (YAMLCodes.all + SpecCodes.all).sorted()
+  public static let all: [DiagnosticCode] = (YAMLCodes.all + SpecCodes.all + AnalysisCodes.all).sorted()
 
   public static func code(_ id: String) -> DiagnosticCode? { all.first { $0.id == id.uppercased() } }
 }

@@ -1,4 +1,6 @@
+import KilnAnalysis
 import KilnDiagnostics
+import KilnIR
 import KilnSpec
 
 /// The result of linting a project.
@@ -24,6 +26,10 @@ public struct Linter: Sendable {
     let engine = DiagnosticEngine()
     engine.warningsAsErrors = warningsAsErrors
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
+    // The analyzer runs on a project without syntax, schema or reference errors (K1–K3).
+    if !engine.hasErrors(inFamilies: ["K1", "K2", "K3"]) {
+      engine.emit(contentsOf: Analyzer.analyze(IRBuilder.build(project)))
+    }
     applyPolicy(project, engine)
     let diagnostics = engine.diagnostics
     return LintResult(

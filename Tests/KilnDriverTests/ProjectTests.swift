@@ -98,7 +98,7 @@ import _KilnTestSupport
     let files = try manager.subpathsOfDirectory(atPath: source).filter { $0.hasSuffix(".yaml") }.sorted()
     var outputs: [String] = []
     for order in [files, files.reversed()] {
-      let copy = manager.temporaryDirectory.appendingPathComponent("kiln-order-\(getpid())-\(outputs.count)")
+      let copy = manager.temporaryDirectory.appendingPathComponent("kiln-order-\(getpid())-\(name)-\(outputs.count)")
       try? manager.removeItem(at: copy)
       defer { try? manager.removeItem(at: copy) }
       for file in order {

@@ -1,0 +1,73 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// One check of the analyzer, in a file of its own; each reports located diagnostics with the
+/// numbers that led to them.
+protocol AnalysisCheck: Sendable {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic]
+}
+
+/// What checks share: the Policy's thresholds.
+public struct AnalysisContext: Sendable {
+  public var policy: PolicySpec?
+
+  /// A rule's `min`/`max` parsed as a quantity of the given dimensions, or the default.
+  func threshold(_ check: String, _ field: String, default value: Double) -> Double {
+    guard let rule = policy?.rule(check) else { return value }
+    let text = field == "min" ? rule.min?.value : rule.max?.value
+    guard let text else { return value }
+    if text.contains(":") {
+      let parts = text.split(separator: ":")
+      if parts.count == 2, let down = Double(parts[0]), let up = Double(parts[1]), up > 0 { return down / up }
+      return value
+    }
+    if case .success(let quantity) = QuantityParser.parse(text, expecting: [.percent, .bandwidth, .power]) {
+      return quantity.value
+    }
+    return value
+  }
+}
+
+/// Runs every analyzer check.
+public enum Analyzer {
+  static let checks: [any AnalysisCheck] = [
+    RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(), FabricCapacityCheck(),
+    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), DataResidencyCheck(), TrainingCapacityCheck(),
+  ]
+
+  public static func analyze(_ ir: IRProject) -> [Diagnostic] {
+    let context = AnalysisContext(policy: ir.policy)
+    return checks.flatMap { $0.run(ir, context) }
+  }
+}
+
+/// Number formatting for messages: `51.0kW`, `1.27MW`.
+enum Figures {
+  static func power(_ watts: Double) -> String {
+    if watts >= 1e6 { return String(format1(watts / 1e6)) + "MW" }
+    return String(format1(watts / 1e3)) + "kW"
+  }
+
+  static func format1(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? "\(Int(rounded)).0" : "\(rounded)"
+  }
+
+  static func count(_ value: Int) -> String {
+    var digits = String(value)
+    var out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits = String(digits.dropLast(3))
+    }
+    return digits + out
+  }
+
+  static func percent(_ fraction: Double) -> String { format1(fraction * 100) + "%" }
+
+  static func bandwidth(_ bytesPerSecond: Double) -> String {
+    let bits = bytesPerSecond * 8
+    return bits >= 1e12 ? format1(bits / 1e12) + "Tb/s" : "\(Int((bits / 1e9).rounded()))Gb/s"
+  }
+}

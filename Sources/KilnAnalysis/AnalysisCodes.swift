@@ -1,0 +1,83 @@
+import KilnDiagnostics
+
+/// The analyzer's diagnostics: K4xxx physical (power, space, fabric), K6xxx serving, training and
+/// residency. Each maps to a Policy check id, which sets its severity and threshold.
+public enum AnalysisCodes {
+  public static let rackPower = DiagnosticCode(
+    "K4101", "rack draws more than its power limit", check: "rack-power",
+    explanation:
+      "Servers per rack × each server's maximum power exceeds the rack's power limit (the rack group's powerLimit, else the site's racks.powerLimit, else the default for the site's cooling: 20 kW air, 45 kW hybrid, 120 kW liquid).",
+    example:
+      "racks:\n  - {name: gpu, count: 8, servers: {model: DGX-H100, perRack: 5}, powerLimit: 44kW}   # 5 × 10.2 kW = 51 kW\n",
+    fix: "Put fewer servers in each rack (more racks), or raise the limit if the facility's power and cooling allow it."
+  )
+  public static let rackUnits = DiagnosticCode(
+    "K4102", "servers do not fit in the rack", check: "rack-units",
+    explanation: "Servers per rack × each server's height exceeds the site's rack units (racks.units, default 42).",
+    example: "servers: {model: DGX-H100, perRack: 6}   # 6 × 8U = 48U in a 42U rack\n",
+    fix: "Put fewer servers in each rack, or declare taller racks at the site.")
+  public static let rackLimitAboveSite = DiagnosticCode(
+    "K4103", "rack group limit above the site's", severity: .warning, check: "rack-power",
+    explanation:
+      "A rack group's powerLimit is above the site's racks.powerLimit: the facility may not deliver or cool it.",
+    example: "powerLimit: 60kW   # the site allows 44kW per rack\n",
+    fix: "Lower the rack group's limit, or raise the site's if the facility supports it.")
+  public static let sitePower = DiagnosticCode(
+    "K4201", "site power exceeded", check: "site-power",
+    explanation:
+      "The site's IT load at maximum power (GPU servers, storage and network switches), times the PUE, exceeds the facility power capacity.",
+    example: "power: {capacity: 1MW, pue: 1.3}   # 96 DGX-H100 × 10.2 kW × 1.3 = 1.27 MW\n",
+    fix: "Add capacity, move clusters to another site, or use fewer servers.")
+  public static let sitePowerHeadroom = DiagnosticCode(
+    "K4202", "site power headroom below the policy minimum", severity: .warning, check: "site-power-headroom",
+    explanation:
+      "The facility power left after the IT load × PUE is below the minimum headroom (10 % by default, or the Policy's site-power-headroom min).",
+    example: "power: {capacity: 1.3MW, pue: 1.3}   # 1.27 MW used: 2 % left\n",
+    fix: "Add capacity or reduce the load; or lower the minimum in the Policy if the margin is intended.")
+  public static let sitePositions = DiagnosticCode(
+    "K4203", "site has too few rack positions", check: "site-positions",
+    explanation:
+      "GPU racks, storage racks and network racks (switches packed into racks of the site's height) need more positions than the site has.",
+    example: "racks: {positions: 10}   # 12 GPU racks + 2 network racks\n",
+    fix: "Add positions, or place clusters at other sites.")
+  public static let fabricCapacity = DiagnosticCode(
+    "K4301", "fabric cannot hold its endpoints", check: "fabric-capacity",
+    explanation:
+      "The attached NIC ports outnumber what the declared tiers and planes can connect at the switch's radix and the oversubscription (two tiers hold k × down endpoints, k²/2 at 1:1; three tiers k³/4 at 1:1).",
+    example: "tiers: 2   # 64-port switches hold 2,048 endpoints at 1:1; 2,176 are attached\n",
+    fix: "Declare more tiers (or `auto`), more planes, a switch with more ports, or split the cluster.")
+  public static let fabricPortSpeed = DiagnosticCode(
+    "K4302", "switch ports slower than the NICs", check: "fabric-port-speed",
+    explanation:
+      "The attached servers' NICs are faster than the switch's ports (and its breakout ports): the links would run at the switch's speed.",
+    example: "switch: QM8700   # 200 Gb/s ports; the servers have 400 Gb/s NICs\n",
+    fix: "Use a switch as fast as the NICs (QM9700 for 400 Gb/s InfiniBand).")
+  public static let fabricOversubscription = DiagnosticCode(
+    "K4303", "training fabric oversubscribed", severity: .warning, check: "fabric-oversubscription",
+    explanation:
+      "A fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture is non-blocking; the Policy's fabric-oversubscription max changes it).",
+    example: "oversubscription: \"2:1\"   # on the fabric of a training cluster\n",
+    fix: "Make the fabric non-blocking, or raise the maximum in the Policy if the workload tolerates it.")
+  public static let dataResidency = DiagnosticCode(
+    "K6201", "serving outside the region's jurisdiction", check: "data-residency",
+    explanation:
+      "A Region with dataResidency: strict serves from a cluster whose site is outside the region's jurisdiction (EU and EEA membership from the ISO 3166-1 table shipped with Kiln).",
+    example: "jurisdiction: EU\ndataResidency: strict\nserving: [{cluster: sg-infer, …}]   # the cluster is in SG\n",
+    fix: "Serve from a cluster at a site inside the jurisdiction, or relax the residency rule.")
+  public static let trainingCapacity = DiagnosticCode(
+    "K6301", "training run larger than its cluster", check: "training-capacity",
+    explanation: "A TrainingRun asks for more GPUs than its cluster can schedule (all GPUs less the reserve).",
+    example: "gpus: 4096   # the cluster has 2,048 GPUs\n",
+    fix: "Ask for fewer GPUs, or run on a bigger cluster.")
+  public static let trainingRunsExceedCluster = DiagnosticCode(
+    "K6302", "training runs together exceed their cluster", severity: .warning, check: "training-capacity",
+    explanation:
+      "Each run fits its cluster alone, but the runs on one cluster together ask for more GPUs than it can schedule: they cannot all run at once.",
+    example: "two runs of 1,536 GPUs on a cluster of 2,048",
+    fix: "Schedule them one after the other (Kueue queues them), or make the cluster bigger.")
+
+  public static let all: [DiagnosticCode] = [
+    rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions, fabricCapacity,
+    fabricPortSpeed, fabricOversubscription, dataResidency, trainingCapacity, trainingRunsExceedCluster,
+  ]
+}

@@ -1,0 +1,25 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// `data-residency`: a strict region serves only from sites inside its jurisdiction.
+struct DataResidencyCheck: AnalysisCheck {
+  static let jurisdictions = Jurisdictions()
+
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    ir.serving.compactMap { serving in
+      guard serving.region.dataResidency.value == "strict", let site = serving.cluster?.site else { return nil }
+      let region = serving.region.jurisdiction.value
+      guard !Self.jurisdictions.contains(region, site.jurisdiction.value) else { return nil }
+      return Diagnostic(
+        AnalysisCodes.dataResidency,
+        "Region/\(serving.region.name) is strictly \(region), but '\(serving.entry.name.value)' serves from \(serving.cluster?.id ?? "") at Site/\(site.name) in \(site.jurisdiction.value)",
+        at: serving.entry.cluster.range,
+        notes: [
+          Note("dataResidency: strict", at: serving.region.dataResidency.range),
+          Note("Site/\(site.name) is in \(site.jurisdiction.value)", at: site.jurisdiction.range),
+        ],
+        help: ["serve from a cluster at a site in \(region)"])
+    }
+  }
+}

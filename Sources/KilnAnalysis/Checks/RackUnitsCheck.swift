@@ -1,0 +1,29 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `rack-units`: servers per rack × server height ≤ the site's rack units.
+struct RackUnitsCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for cluster in ir.clusters {
+      guard let site = cluster.site, site.ownership.value != .cloud else { continue }
+      let units = site.rackUnits.value
+      for group in cluster.rackGroups where group.rackUnitsUsed > units {
+        let fits = group.server.rackUnits > 0 ? units / group.server.rackUnits : 0
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.rackUnits,
+            "rack group '\(group.name)' needs \(group.rackUnitsUsed)U per rack; the site's racks have \(units)U",
+            at: group.spec.perRack.range,
+            label: "\(group.serversPerRack) × \(group.server.name) at \(group.server.rackUnits)U",
+            notes: [
+              Note(
+                "rack units of Site/\(site.name)\(site.rackUnits.isDefault ? " (the default)" : "")",
+                at: site.rackUnits.range)
+            ],
+            help: ["lower perRack to \(fits)"]))
+      }
+    }
+    return diagnostics
+  }
+}

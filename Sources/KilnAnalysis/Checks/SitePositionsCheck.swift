@@ -1,0 +1,40 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `site-positions`: GPU racks, storage racks and network racks fit the site's positions. Switches
+/// are packed into racks of the site's height.
+struct SitePositionsCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for site in ir.sites {
+      guard let positions = site.rackPositions, site.ownership.value != .cloud else { continue }
+      var notes: [Note] = []
+      var total = 0
+      for cluster in ir.clusters where cluster.site?.name == site.name {
+        total += cluster.racks
+        notes.append(Note("\(cluster.id): \(cluster.racks) racks", at: cluster.spec.site.range))
+      }
+      for storage in ir.storage where storage.site.value == site.name && storage.racks.value > 0 {
+        total += storage.racks.value
+        notes.append(Note("Storage/\(storage.name): \(storage.racks.value) racks", at: storage.racks.range))
+      }
+      for fabric in ir.fabrics where SiteLoad.site(of: fabric, ir) == site.name {
+        guard let size = fabric.sizeValue, let model = fabric.switchModel, size.switches > 0 else { continue }
+        let units = size.switches * max(1, model.rackUnits)
+        let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)
+        total += racks
+        notes.append(
+          Note("\(fabric.id): \(size.switches) switches in \(racks) network racks", at: fabric.spec.switchModel.range))
+      }
+      if total > positions.value {
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.sitePositions,
+            "Site/\(site.name) needs \(total) rack positions; it has \(positions.value)", at: positions.range,
+            notes: notes,
+            help: ["add positions, or place a cluster at another site"]))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,73 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `site-power` and `site-power-headroom`: (IT load at maximum power) × PUE fits the facility, with
+/// headroom. The IT load is the GPU servers, storage and fabric switches at the site.
+struct SitePowerCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let minimumHeadroom = context.threshold("site-power-headroom", "min", default: 0.10)
+    for site in ir.sites {
+      guard let capacity = site.powerCapacity, site.ownership.value != .cloud else { continue }
+      let load = SiteLoad(ir, site: site.name)
+      let facility = load.itPower * site.pue.value
+      var notes = load.contributors.map { Note("\($0.name): \(Figures.power($0.watts))", at: $0.range) }
+      notes.append(Note("PUE \(site.pue.value)\(site.pue.isDefault ? " (the default)" : "")", at: site.pue.range))
+      if facility > capacity.value + 0.5 {
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.sitePower,
+            "Site/\(site.name) needs \(Figures.power(facility)) (IT \(Figures.power(load.itPower)) × PUE \(site.pue.value)), above its \(Figures.power(capacity.value)) capacity",
+            at: capacity.range, notes: notes,
+            help: ["add capacity, move a cluster to another site, or use fewer servers"]))
+      } else if capacity.value > 0 {
+        let headroom = (capacity.value - facility) / capacity.value
+        if headroom < minimumHeadroom {
+          diagnostics.append(
+            Diagnostic(
+              AnalysisCodes.sitePowerHeadroom,
+              "Site/\(site.name) has \(Figures.percent(headroom)) power headroom (\(Figures.power(facility)) of \(Figures.power(capacity.value))), below the \(Figures.percent(minimumHeadroom)) minimum",
+              at: capacity.range, notes: notes))
+        }
+      }
+    }
+    return diagnostics
+  }
+}
+
+/// The IT load of one site at maximum power, with its contributors.
+struct SiteLoad {
+  struct Contributor {
+    var name: String
+    var watts: Double
+    var range: SourceRange
+  }
+
+  var contributors: [Contributor] = []
+  var itPower: Double { contributors.reduce(0) { $0 + $1.watts } }
+
+  init(_ ir: IRProject, site: String) {
+    for cluster in ir.clusters where cluster.site?.name == site {
+      contributors.append(Contributor(name: cluster.id, watts: cluster.itPower, range: cluster.spec.site.range))
+    }
+    for storage in ir.storage where storage.site.value == site && storage.power.value > 0 {
+      contributors.append(
+        Contributor(name: "Storage/\(storage.name)", watts: storage.power.value, range: storage.power.range))
+    }
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue, let power = fabric.switchModel?.power, SiteLoad.site(of: fabric, ir) == site
+      else { continue }
+      contributors.append(
+        Contributor(name: fabric.id, watts: Double(size.switches) * power, range: fabric.spec.switchModel.range))
+    }
+  }
+
+  /// A fabric is at the site of what attaches to it.
+  static func site(of fabric: IRFabric, _ ir: IRProject) -> String? {
+    for id in fabric.attached {
+      if let cluster = ir.clusters.first(where: { $0.id == id }) { return cluster.site?.name }
+      if let storage = ir.storage.first(where: { "Storage/\($0.name)" == id }) { return storage.site.value }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,109 @@
+import KilnIR
+import KilnSpec
+
+/// Capex, opex and TCO (docs/models.md). Prices come from the catalog (with their estimate flags)
+/// and the specs; nothing here is a constant of its own except the calendar.
+public struct CostModel: Sendable {
+  /// Hours in an average month: 8,760 h / 12.
+  public static let hoursPerMonth = 730.0
+  public static let secondsPerMonth = hoursPerMonth * 3_600
+
+  public struct Capex: Sendable {
+    public var servers = 0.0
+    public var switches = 0.0
+    public var transceivers = 0.0
+    public var storage = 0.0
+    public var total: Double { servers + switches + transceivers + storage }
+    /// Catalog entries whose price is an estimate and that contributed.
+    public var estimatedItems: Set<String> = []
+  }
+
+  public var capex = Capex()
+  /// $ per month by site.
+  public var monthlyOpexBySite: [String: Double] = [:]
+  public var monthlyStorageOpex = 0.0
+
+  public var monthlyOpex: Double { monthlyOpexBySite.values.reduce(0, +) + monthlyStorageOpex }
+
+  public init(_ ir: IRProject) {
+    let loadFactor = ir.project?.loadFactor.value ?? 0.65
+    for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
+      for group in cluster.rackGroups {
+        if let price = group.server.price {
+          capex.servers += Double(group.servers) * price
+          if group.server.estimatedFields.contains("price") { capex.estimatedItems.insert(group.server.name) }
+        }
+        // Server-side optics: one module per NIC port that names a transceiver.
+        for nic in group.server.nics {
+          guard let name = nic.transceiver, let module = ir.catalog.transceiver(name), let price = module.price else {
+            continue
+          }
+          capex.transceivers += Double(group.servers * nic.count) * price
+          if module.estimatedFields.contains("price") { capex.estimatedItems.insert(module.name) }
+        }
+      }
+    }
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
+      if let price = model.price {
+        capex.switches += Double(size.switches) * price
+        if model.estimatedFields.contains("price") { capex.estimatedItems.insert(model.name) }
+      }
+      if let module = fabric.transceiver, let price = module.price {
+        capex.transceivers += Double(fabric.transceiverModules) * price
+        if module.estimatedFields.contains("price") { capex.estimatedItems.insert(module.name) }
+      }
+    }
+    for storage in ir.storage {
+      if let price = storage.price { capex.storage += price.value }
+      if let monthly = storage.monthlyPrice {
+        // $/TB/month × TB, or a flat $/month.
+        monthlyStorageOpex +=
+          monthly.value.dimension == .storagePrice
+          ? monthly.value.value * storage.capacity.value / 1e12 : monthly.value.value
+      }
+    }
+    for site in ir.sites {
+      let clusters = ir.clusters.filter { $0.site?.name == site.name }
+      switch site.ownership.value {
+      case .cloud:
+        let gpus = clusters.reduce(0) { $0 + $1.gpus }
+        monthlyOpexBySite[site.name] = Double(gpus) * Self.hoursPerMonth * (site.gpuHourPrice?.value ?? 0)
+      case .colocation:
+        // Contracted IT power: the maximum draw of the site's equipment.
+        let kW = ITLoad(ir, site: site.name).total / 1_000
+        monthlyOpexBySite[site.name] = kW * (site.colocationPrice?.value ?? 0)
+      case .owned:
+        let kW = ITLoad(ir, site: site.name).total / 1_000
+        monthlyOpexBySite[site.name] =
+          kW * loadFactor * site.pue.value * Self.hoursPerMonth * (site.energyPrice?.value ?? 0)
+      }
+    }
+  }
+
+  /// Total cost of ownership over the project's lifetime: capex + monthly opex × months.
+  public func tco(lifetimeSeconds: Double) -> Double {
+    capex.total + monthlyOpex * lifetimeSeconds / Self.secondsPerMonth
+  }
+}
+
+/// The IT load of a site at maximum power: GPU servers, storage, fabric switches.
+public struct ITLoad: Sendable {
+  public var servers = 0.0
+  public var storage = 0.0
+  public var network = 0.0
+  public var total: Double { servers + storage + network }
+
+  public init(_ ir: IRProject, site: String) {
+    for cluster in ir.clusters where cluster.site?.name == site { servers += cluster.itPower }
+    for item in ir.storage where item.site.value == site { storage += item.power.value }
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue, let power = fabric.switchModel?.power else { continue }
+      let attachedHere = fabric.attached.contains { id in
+        ir.clusters.contains { $0.id == id && $0.site?.name == site }
+          || ir.storage.contains { "Storage/\($0.name)" == id && $0.site.value == site }
+      }
+      if attachedHere { network += Double(size.switches) * power }
+    }
+  }
+}

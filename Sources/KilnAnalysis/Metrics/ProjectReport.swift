@@ -1,0 +1,149 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// The figures of `kiln report`, computed once and rendered by each format. Units are in the key
+/// names of the JSON form (docs/report-format.md): kW, USD, Gb/s; headroom is a fraction.
+public struct ProjectReport: Sendable {
+  public struct Totals: Sendable {
+    public var gpus = 0
+    public var servers = 0
+    public var racks = 0
+    public var itPowerKW = 0.0
+    public var facilityPowerKW = 0.0
+    public var capexUSD = 0.0
+    public var monthlyOpexUSD = 0.0
+    public var tcoUSD = 0.0
+  }
+
+  public struct Site: Sendable {
+    public var name: String
+    public var ownership: String
+    public var jurisdiction: String
+    public var itPowerKW: Double
+    public var facilityPowerKW: Double
+    public var capacityKW: Double?
+    public var headroom: Double?
+    public var monthlyOpexUSD: Double
+  }
+
+  public struct Cluster: Sendable {
+    public var name: String
+    public var site: String
+    public var gpus: Int
+    public var gpuModels: [String]
+    public var schedulableGpus: Int
+    public var queueableGpus: Int
+    /// Peak PFLOPS by precision; `nil` where the GPUs lack the precision (FP8 on an A100).
+    public var peakPFLOPS: [String: Double?]
+    public var hbmTB: Double
+  }
+
+  public struct Fabric: Sendable {
+    public var name: String
+    public var topology: String
+    public var tiers: Int?
+    public var planes: Int?
+    public var endpoints: Int
+    public var switches: Int?
+    public var switchesByTier: [String: Int]
+    public var switchLinks: Int?
+    public var endpointLinks: Int?
+    public var transceivers: Int
+    /// One-way bisection bandwidth in Gb/s: half the endpoints at the link speed, divided by the
+    /// oversubscription.
+    public var bisectionBandwidthGbps: Double?
+    public var costPerEndpointUSD: Double?
+    public var hops: Int?
+  }
+
+  public struct Training: Sendable {
+    public var name: String
+    public var flops: Double
+    public var gpuHours: Double?
+    public var days: Double?
+    public var costUSD: Double?
+  }
+
+  public var totals = Totals()
+  public var sites: [Site] = []
+  public var clusters: [Cluster] = []
+  public var fabrics: [Fabric] = []
+  public var training: [Training] = []
+  public var errors = 0
+  public var warnings = 0
+  /// Catalog entries with estimated prices that the money totals rest on.
+  public var estimatedItems: [String] = []
+
+  public init(_ ir: IRProject, diagnostics: [Diagnostic]) {
+    let costs = CostModel(ir)
+    let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
+    for site in ir.sites {
+      let load = ITLoad(ir, site: site.name)
+      let facility = site.ownership.value == .cloud ? 0 : load.total * site.pue.value
+      let capacity = site.powerCapacity?.value
+      sites.append(
+        Site(
+          name: site.name, ownership: site.ownership.value.rawValue, jurisdiction: site.jurisdiction.value,
+          itPowerKW: load.total / 1_000, facilityPowerKW: facility / 1_000, capacityKW: capacity.map { $0 / 1_000 },
+          headroom: capacity.flatMap { $0 > 0 ? ($0 - facility) / $0 : nil },
+          monthlyOpexUSD: costs.monthlyOpexBySite[site.name] ?? 0))
+      totals.itPowerKW += load.total / 1_000
+      totals.facilityPowerKW += facility / 1_000
+    }
+    for cluster in ir.clusters {
+      totals.gpus += cluster.gpus
+      totals.servers += cluster.servers
+      totals.racks += cluster.racks
+      let gpus = cluster.rackGroups.compactMap { group in group.server.gpu.map { (group.gpus, $0) } }
+      var peaks: [String: Double?] = [:]
+      for precision in ["bf16", "fp8"] {
+        let lacks = gpus.contains { $0.1.compute[precision] == nil }
+        peaks[precision] =
+          lacks ? .some(nil) : gpus.reduce(0) { $0 + Double($1.0) * ($1.1.compute[precision] ?? 0) } / 1e15
+      }
+      clusters.append(
+        Cluster(
+          name: cluster.name, site: cluster.spec.site.value, gpus: cluster.gpus,
+          gpuModels: Array(Set(gpus.map(\.1.name))).sorted(), schedulableGpus: cluster.schedulableGPUs,
+          queueableGpus: cluster.queueableGPUs, peakPFLOPS: peaks,
+          hbmTB: gpus.reduce(0) { $0 + Double($1.0) * $1.1.memory } / 1e12))
+    }
+    for fabric in ir.fabrics {
+      let size = fabric.sizeValue
+      var byTier: [String: Int] = [:]
+      if let size {
+        byTier["leaf"] = size.leaves
+        if size.spines > 0 { byTier["spine"] = size.spines }
+        if size.cores > 0 { byTier["core"] = size.cores }
+      }
+      let endpoints = fabric.request?.endpoints ?? 0
+      let linkGbps = (fabric.nicSpeed ?? 0) * 8 / 1e9
+      let switchCost = size.flatMap { size in fabric.switchModel?.price.map { Double(size.switches) * $0 } }
+      let opticsCost = fabric.transceiver?.price.map { Double(fabric.transceiverModules) * $0 } ?? 0
+      fabrics.append(
+        Fabric(
+          name: fabric.spec.name, topology: fabric.spec.topology.value, tiers: size?.tiers, planes: size?.planes,
+          endpoints: endpoints, switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
+          endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
+          bisectionBandwidthGbps: size.map { _ in
+            Double(endpoints) / 2 * linkGbps / max(1, fabric.spec.oversubscription.value)
+          },
+          costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
+          hops: size?.hops))
+    }
+    for run in ir.trainingRuns {
+      let price = run.spec.gpuHourPrice?.value
+      training.append(
+        Training(
+          name: run.spec.name, flops: run.flops, gpuHours: run.gpuHours, days: run.days,
+          costUSD: price.flatMap { price in run.gpuHours.map { $0 * price } }))
+    }
+    totals.capexUSD = costs.capex.total
+    totals.monthlyOpexUSD = costs.monthlyOpex
+    totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
+    estimatedItems = costs.capex.estimatedItems.sorted()
+    errors = diagnostics.count { $0.severity == .error }
+    warnings = diagnostics.count { $0.severity == .warning }
+  }
+}

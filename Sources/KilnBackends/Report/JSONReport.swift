@@ -1,0 +1,108 @@
+import KilnAnalysis
+import KilnDiagnostics
+
+/// `kiln report --format json`: stable, documented keys (docs/report-format.md). Money totals are
+/// whole US dollars; rates keep 4 significant digits; a figure that does not exist is `null`.
+public enum JSONReport {
+  public static func render(_ report: ProjectReport) -> String {
+    func dollars(_ value: Double?) -> JSONValue { value.map { .int(Int($0.rounded())) } ?? .null }
+    func number(_ value: Double?, digits: Int = 4) -> JSONValue {
+      guard let value, value.isFinite else { return .null }
+      return .double(significant(value, digits))
+    }
+    func int(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    let totals = report.totals
+    let document = JSONValue.object([
+      ("formatVersion", .int(1)),
+      (
+        "totals",
+        .object([
+          ("gpus", .int(totals.gpus)), ("servers", .int(totals.servers)), ("racks", .int(totals.racks)),
+          ("itPower_kW", number(totals.itPowerKW, digits: 6)),
+          ("facilityPower_kW", number(totals.facilityPowerKW, digits: 6)),
+          ("capex_usd", dollars(totals.capexUSD)), ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
+          ("tco_usd", dollars(totals.tcoUSD)),
+          ("estimatedPrices", .array(report.estimatedItems.map { .string($0) })),
+        ])
+      ),
+      (
+        "sites",
+        .array(
+          report.sites.map { site in
+            .object([
+              ("name", .string(site.name)), ("ownership", .string(site.ownership)),
+              ("jurisdiction", .string(site.jurisdiction)), ("itPower_kW", number(site.itPowerKW, digits: 6)),
+              ("facilityPower_kW", number(site.facilityPowerKW, digits: 6)),
+              ("capacity_kW", number(site.capacityKW, digits: 6)), ("headroom", number(site.headroom)),
+              ("monthlyOpex_usd", dollars(site.monthlyOpexUSD)),
+            ])
+          })
+      ),
+      (
+        "clusters",
+        .array(
+          report.clusters.map { cluster in
+            .object([
+              ("name", .string(cluster.name)), ("site", .string(cluster.site)), ("gpus", .int(cluster.gpus)),
+              ("gpuModels", .array(cluster.gpuModels.map { .string($0) })),
+              ("schedulableGpus", .int(cluster.schedulableGpus)), ("queueableGpus", .int(cluster.queueableGpus)),
+              (
+                "peakPFLOPS",
+                .object(["bf16", "fp8"].map { ($0, number(cluster.peakPFLOPS[$0] ?? nil)) })
+              ),
+              ("hbm_TB", number(cluster.hbmTB)),
+            ])
+          })
+      ),
+      (
+        "fabrics",
+        .array(
+          report.fabrics.map { fabric in
+            .object([
+              ("name", .string(fabric.name)), ("topology", .string(fabric.topology)), ("tiers", int(fabric.tiers)),
+              ("planes", int(fabric.planes)), ("endpoints", .int(fabric.endpoints)), ("switches", int(fabric.switches)),
+              (
+                "switchesByTier",
+                .object(fabric.switchesByTier.keys.sorted().map { ($0, .int(fabric.switchesByTier[$0] ?? 0)) })
+              ),
+              ("switchLinks", int(fabric.switchLinks)), ("endpointLinks", int(fabric.endpointLinks)),
+              ("transceivers", .int(fabric.transceivers)),
+              ("bisectionBandwidth_Gbps", number(fabric.bisectionBandwidthGbps, digits: 6)),
+              ("costPerEndpoint_usd", number(fabric.costPerEndpointUSD)), ("hops", int(fabric.hops)),
+            ])
+          })
+      ),
+      (
+        "training",
+        .array(
+          report.training.map { run in
+            .object([
+              ("name", .string(run.name)), ("flops", number(run.flops)), ("gpuHours", number(run.gpuHours)),
+              ("days", number(run.days)), ("cost_usd", dollars(run.costUSD)),
+            ])
+          })
+      ),
+      ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
+    ])
+    return document.serialized() + "\n"
+  }
+
+  /// `value` rounded to `digits` significant digits.
+  static func significant(_ value: Double, _ digits: Int) -> Double {
+    guard value != 0, value.isFinite else { return value }
+    var scale = 1.0
+    var magnitude = abs(value)
+    var exponent = 0
+    while magnitude >= 10 {
+      magnitude /= 10
+      exponent += 1
+    }
+    while magnitude < 1 {
+      magnitude *= 10
+      exponent -= 1
+    }
+    let shift = digits - 1 - exponent
+    for _ in 0..<abs(shift) { scale *= 10 }
+    return shift >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
+  }
+}

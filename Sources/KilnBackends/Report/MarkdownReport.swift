@@ -1,0 +1,90 @@
+import KilnAnalysis
+
+/// `kiln report --format markdown`: for a pull request or a wiki page.
+public enum MarkdownReport {
+  public static func render(_ report: ProjectReport, title: String) -> String {
+    func money(_ value: Double?) -> String {
+      guard let value else { return "—" }
+      let absValue = abs(value)
+      if absValue >= 1e9 { return "$" + fixed(value / 1e9, 2) + "B" }
+      if absValue >= 1e6 { return "$" + fixed(value / 1e6, 2) + "M" }
+      if absValue >= 1e3 { return "$" + fixed(value / 1e3, 1) + "k" }
+      return "$" + fixed(value, 0)
+    }
+    func kW(_ value: Double?) -> String {
+      value.map { $0 >= 1_000 ? fixed($0 / 1_000, 2) + " MW" : fixed($0, 1) + " kW" } ?? "—"
+    }
+    func percent(_ value: Double?) -> String { value.map { fixed($0 * 100, 1) + " %" } ?? "—" }
+    let totals = report.totals
+    var out = "# \(title): capacity and cost\n\n"
+    out += "| GPUs | servers | racks | IT power | facility power | capex | opex / month | TCO |\n"
+    out += "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    out +=
+      "| \(totals.gpus) | \(totals.servers) | \(totals.racks) | \(kW(totals.itPowerKW)) | \(kW(totals.facilityPowerKW)) "
+    out += "| \(money(totals.capexUSD)) | \(money(totals.monthlyOpexUSD)) | \(money(totals.tcoUSD)) |\n\n"
+    if !report.estimatedItems.isEmpty {
+      out += "Money totals rest on estimated catalog prices for: \(report.estimatedItems.joined(separator: ", ")).\n\n"
+    }
+    if report.errors + report.warnings > 0 {
+      out += "**Diagnostics:** \(report.errors) errors, \(report.warnings) warnings (run `kiln lint` for details).\n\n"
+    }
+    out +=
+      "## Sites\n\n| site | ownership | jurisdiction | IT power | facility power | capacity | headroom | opex / month |\n"
+    out += "|---|---|---|---:|---:|---:|---:|---:|\n"
+    for site in report.sites {
+      out +=
+        "| \(site.name) | \(site.ownership) | \(site.jurisdiction) | \(kW(site.itPowerKW)) | \(kW(site.facilityPowerKW)) "
+      out += "| \(kW(site.capacityKW)) | \(percent(site.headroom)) | \(money(site.monthlyOpexUSD)) |\n"
+    }
+    out += "\n## Clusters\n\n| cluster | site | GPUs | models | schedulable | queueable | BF16 PFLOPS | FP8 PFLOPS |\n"
+    out += "|---|---|---:|---|---:|---:|---:|---:|\n"
+    for cluster in report.clusters {
+      let bf16 = (cluster.peakPFLOPS["bf16"] ?? nil).map { fixed($0, 1) } ?? "—"
+      let fp8 = (cluster.peakPFLOPS["fp8"] ?? nil).map { fixed($0, 1) } ?? "—"
+      out += "| \(cluster.name) | \(cluster.site) | \(cluster.gpus) | \(cluster.gpuModels.joined(separator: ", ")) "
+      out += "| \(cluster.schedulableGpus) | \(cluster.queueableGpus) | \(bf16) | \(fp8) |\n"
+    }
+    out +=
+      "\n## Fabrics\n\n| fabric | topology | tiers | planes | endpoints | switches (leaf/spine/core) | switch links | optics | $ per endpoint |\n"
+    out += "|---|---|---:|---:|---:|---|---:|---:|---:|\n"
+    for fabric in report.fabrics {
+      let tiers = ["leaf", "spine", "core"].compactMap { fabric.switchesByTier[$0].map(String.init) }.joined(
+        separator: "/")
+      out +=
+        "| \(fabric.name) | \(fabric.topology) | \(fabric.tiers.map(String.init) ?? "—") | \(fabric.planes.map(String.init) ?? "—") "
+      out +=
+        "| \(fabric.endpoints) | \(fabric.switches.map { "\($0) (\(tiers))" } ?? "—") | \(fabric.switchLinks.map(String.init) ?? "—") "
+      out += "| \(fabric.transceivers) | \(money(fabric.costPerEndpointUSD)) |\n"
+    }
+    if !report.training.isEmpty {
+      out += "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost |\n|---|---:|---:|---:|---:|\n"
+      for run in report.training {
+        out += "| \(run.name) | \(scientific(run.flops)) | \(run.gpuHours.map { fixed($0, 0) } ?? "—") "
+        out += "| \(run.days.map { fixed($0, 1) } ?? "—") | \(money(run.costUSD)) |\n"
+      }
+    }
+    return out
+  }
+
+  static func fixed(_ value: Double, _ decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    if decimals == 0 { return String(Int(rounded)) }
+    let whole = Int(rounded.rounded(.towardZero))
+    var fraction = String(Int((abs(rounded - Double(whole)) * scale).rounded()))
+    while fraction.count < decimals { fraction = "0" + fraction }
+    return (rounded < 0 && whole == 0 ? "-" : "") + "\(whole).\(fraction)"
+  }
+
+  static func scientific(_ value: Double) -> String {
+    guard value > 0 else { return "0" }
+    var exponent = 0
+    var mantissa = value
+    while mantissa >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    return fixed(mantissa, 2) + "e\(exponent)"
+  }
+}

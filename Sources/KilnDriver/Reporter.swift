@@ -1,0 +1,39 @@
+import KilnAnalysis
+import KilnBackends
+import KilnDiagnostics
+import KilnIR
+
+/// `kiln report` formats.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  case markdown
+  case json
+}
+
+/// `kiln report`: lint, then the capacity and cost report. With syntax, schema or reference errors
+/// there is no report (`text` is nil); with analyzer errors the report is written and lists them.
+public struct Reporter: Sendable {
+  public var environment: String?
+
+  public init(environment: String? = nil) {
+    self.environment = environment
+  }
+
+  public struct Output: Sendable {
+    public var lint: LintResult
+    public var text: String?
+  }
+
+  public func report(_ path: String, format: ReportFormat) throws -> Output {
+    let lint = try Linter(environment: environment).lint(path)
+    let blocking = lint.diagnostics.contains { diagnostic in
+      diagnostic.severity == .error && ["K1", "K2", "K3"].contains { diagnostic.code.id.hasPrefix($0) }
+    }
+    guard !blocking else { return Output(lint: lint, text: nil) }
+    let report = ProjectReport(IRBuilder.build(lint.project), diagnostics: lint.diagnostics)
+    let title = lint.project.objects(.project).first?.name ?? "Kiln project"
+    switch format {
+    case .json: return Output(lint: lint, text: JSONReport.render(report))
+    case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
+    }
+  }
+}

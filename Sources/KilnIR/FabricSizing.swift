@@ -1,0 +1,337 @@
+// Fabric sizing by LANGUAGE.md's "Fabric (a network)" rules. The formulas are checked against published
+// figures: ISCA'25 Table 3 (FT2, MPFT, FT3 at k = 64), the DGX SuperPOD H100 RA Tables 3–4 and Fire-Flyer §III.
+
+/// The topology families of LANGUAGE.md's Fabric kind.
+public enum FabricTopology: String, Sendable, Hashable {
+  case fatTree = "fat-tree"
+  case railOptimized = "rail-optimized"
+  case multiPlane = "multi-plane"
+}
+
+/// What a fabric must connect and with what.
+public struct FabricRequest: Sendable, Hashable {
+  public var topology: FabricTopology
+  /// Endpoint ports in total (all NIC ports of the role, all planes together).
+  public var endpoints: Int
+  /// Nodes attached (needed by rail-optimized: a scalable unit holds `down` nodes).
+  public var nodes: Int
+  /// Endpoint ports per node (rails for rail-optimized; the default plane count for multi-plane).
+  public var portsPerNode: Int
+  /// Switch radix: ports at the speed used (the breakout port count when NICs run at breakout speed).
+  public var radix: Int
+  /// Oversubscription down:up of leaf ports (1:1 is down 1, up 1).
+  public var down: Double
+  public var up: Double
+  /// 1, 2 or 3; nil for auto (the smallest number of tiers that fits).
+  public var tiers: Int?
+  /// Planes of a multi-plane fabric (nil: portsPerNode). Ignored for other topologies (1 plane).
+  public var planes: Int?
+
+  public init(
+    topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
+    up: Double = 1, tiers: Int? = nil, planes: Int? = nil
+  ) {
+    self.topology = topology
+    self.endpoints = endpoints
+    self.nodes = nodes
+    self.portsPerNode = portsPerNode
+    self.radix = radix
+    self.down = down
+    self.up = up
+    self.tiers = tiers
+    self.planes = planes
+  }
+}
+
+/// Switches that have the same number of ports in use. Kept with a size because optics are rounded up per
+/// switch, and which leaves are partly filled depends on the topology (a rail-optimized partial unit leaves
+/// every rail's leaf short; a fat-tree fills leaves in order), which the public counts alone cannot tell.
+struct SwitchLoad: Sendable, Hashable {
+  var switches: Int
+  var ports: Int
+}
+
+/// The size of one fabric: switches per tier (all planes together), links and capacity.
+public struct FabricSize: Sendable, Hashable {
+  public var tiers: Int
+  public var planes: Int
+  /// Leaf ports facing endpoints and facing spines, per leaf. A one-tier fabric's single switch has every
+  /// port facing endpoints (down = radix, up = 0).
+  public var leafDown: Int
+  public var leafUp: Int
+  public var leaves: Int
+  public var spines: Int
+  public var cores: Int
+  public var switches: Int { leaves + spines + cores }
+  /// Switch-to-switch links (both leaf–spine and spine–core), all planes.
+  public var switchLinks: Int
+  /// Endpoint–switch links (= endpoints).
+  public var endpointLinks: Int
+  /// Most endpoints the chosen tiers and planes can hold at this radix and oversubscription.
+  public var capacity: Int
+  /// Switch ports in use (both ends of switch links + the switch end of endpoint links), all planes.
+  public var switchPortsUsed: Int
+  /// Worst-case switches on an endpoint-to-endpoint path (1, 3 or 5; 0 for an empty fabric).
+  public var hops: Int
+  /// Ports in use per switch, grouped (all planes); the sum is `switchPortsUsed`.
+  var switchLoads: [SwitchLoad]
+}
+
+public enum FabricSizingError: Error, Sendable, Hashable {
+  /// More endpoints than the declared tiers (or 3 tiers, for auto) can hold.
+  case exceedsCapacity(endpoints: Int, capacity: Int, tiers: Int)
+  /// Radix or ratio that cannot build a fabric (radix < 2, down/up not positive, leafDown == 0, …).
+  case invalidParameters(String)
+}
+
+public enum FabricSizing {
+  /// Sizes a fabric by LANGUAGE.md's rules.
+  public static func size(_ request: FabricRequest) -> Result<FabricSize, FabricSizingError> {
+    let plan: Plan
+    switch Plan.make(request) {
+    case .success(let made): plan = made
+    case .failure(let error): return .failure(error)
+    }
+    let tiers: Int
+    if let declared = request.tiers {
+      guard request.endpoints == 0 || plan.fits(tiers: declared) else {
+        return .failure(exceedsCapacity(plan, request, tiers: declared))
+      }
+      tiers = declared
+    } else if request.endpoints == 0 {
+      tiers = 1
+    } else if let smallest = (1...3).first(where: { plan.fits(tiers: $0) }) {
+      tiers = smallest
+    } else {
+      return .failure(exceedsCapacity(plan, request, tiers: 3))
+    }
+    return .success(plan.build(tiers: tiers))
+  }
+
+  /// Modules needed per switch: ceil(ports in use on that switch / ports per module), summed over switches.
+  /// A module size below 1 means no optics (copper), so 0 modules.
+  ///
+  /// DGX SuperPOD 4 SU (127 nodes, 1,016 endpoints) with twin-port OSFP gives 1,536, the RA's Table 7 count.
+  /// The RA counts 32 cages on each of 48 switches as if every leaf were full. Here the 8 leaves of the
+  /// 31-node unit use 31 + 32 = 63 ports, and ceil(63 / 2) = 32 modules is still a full leaf's count, so the
+  /// per-switch rule and the RA agree. With one-port modules they would differ (63, not 64, per such leaf).
+  public static func transceivers(_ size: FabricSize, portsPerModule: Int) -> Int {
+    guard portsPerModule >= 1 else { return 0 }
+    return size.switchLoads.reduce(0) { total, load in
+      saturatingAdd(total, saturatingMultiply(load.switches, ceilDivide(load.ports, portsPerModule)))
+    }
+  }
+
+  private static func exceedsCapacity(_ plan: Plan, _ request: FabricRequest, tiers: Int) -> FabricSizingError {
+    .exceedsCapacity(endpoints: request.endpoints, capacity: plan.capacity(tiers: tiers), tiers: tiers)
+  }
+}
+
+// MARK: - The sizing plan
+
+/// A validated request with the numbers every tier formula shares, so fitting and building agree.
+private struct Plan {
+  static let maxRadix = 65_536
+  let request: FabricRequest
+  /// Radix, leaf ports down and up (up ≥ 1), and k/2 (a three-tier spine's ports each way).
+  let radix: Int
+  let down: Int
+  let up: Int
+  var half: Int { radix / 2 }
+  let planes: Int
+  /// Endpoints of the fullest plane (all endpoints when there is one plane).
+  let planeEndpoints: Int
+  /// Leaves of one plane when it has two or three tiers.
+  let leaves: Int
+
+  static func make(_ request: FabricRequest) -> Result<Plan, FabricSizingError> {
+    func invalid(_ message: String) -> Result<Plan, FabricSizingError> { .failure(.invalidParameters(message)) }
+    guard request.endpoints >= 0, request.nodes >= 0, request.portsPerNode >= 0 else {
+      return invalid("endpoints, nodes and ports per node must not be negative")
+    }
+    guard request.radix >= 2 else { return invalid("switch radix \(request.radix) is below 2") }
+    // No switch comes near this; the bound keeps every per-plane count (≤ k³/2 links) far from overflow.
+    guard request.radix <= maxRadix else { return invalid("switch radix \(request.radix) is above \(maxRadix)") }
+    if let tiers = request.tiers, !(1...3).contains(tiers) {
+      return invalid("tiers must be 1, 2 or 3, not \(tiers)")
+    }
+    guard request.down.isFinite, request.up.isFinite, request.down > 0, request.up > 0 else {
+      return invalid("oversubscription \(request.down):\(request.up) must have both sides positive")
+    }
+    let down = leafDownPorts(radix: request.radix, down: request.down, up: request.up)
+    guard down >= 1 else {
+      return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for endpoints")
+    }
+    guard down < request.radix else {
+      return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks")
+    }
+    let up = request.radix - down
+
+    var planes = 1
+    if request.topology == .multiPlane {
+      planes = request.planes ?? request.portsPerNode
+      guard planes >= 1 else { return invalid("a multi-plane fabric needs at least 1 plane, not \(planes)") }
+    }
+    let planeEndpoints = ceilDivide(request.endpoints, planes)
+
+    var leaves = ceilDivide(planeEndpoints, down)
+    if request.topology == .railOptimized {
+      let (ports, overflow) = request.nodes.multipliedReportingOverflow(by: request.portsPerNode)
+      guard !overflow, ports == request.endpoints else {
+        return invalid(
+          "a rail-optimized fabric needs endpoints = nodes × ports per node "
+            + "(\(request.endpoints) ≠ \(request.nodes) × \(request.portsPerNode))")
+      }
+      leaves = saturatingMultiply(ceilDivide(request.nodes, down), request.portsPerNode)
+    }
+    return .success(
+      Plan(
+        request: request, radix: request.radix, down: down, up: up, planes: planes,
+        planeEndpoints: planeEndpoints, leaves: leaves))
+  }
+
+  /// floor(k·d/(d+u)), with a quotient that is an integer up to rounding error taken as that integer so
+  /// ratios such as 0.1:0.1 do not lose a port to floating point.
+  static func leafDownPorts(radix: Int, down: Double, up: Double) -> Int {
+    let exact = Double(radix) * down / (down + up)
+    guard exact.isFinite, exact >= 0 else { return 0 }
+    let nearest = exact.rounded()
+    let ports = abs(exact - nearest) < 1e-9 ? nearest : exact.rounded(.down)
+    return ports >= Double(radix) ? radix : Int(ports)
+  }
+
+  /// Most leaves a plane of these tiers can hold: two tiers, k (a spine takes one link from each leaf per
+  /// share); three tiers, the k·(k/2) spines at most (k²/2 for even k) with k/2 down ports each over `up`.
+  func maxLeaves(tiers: Int) -> Int {
+    switch tiers {
+    case 2: radix
+    case 3: saturatingMultiply(saturatingMultiply(radix, half), half) / up
+    default: 0
+    }
+  }
+
+  func fits(tiers: Int) -> Bool {
+    tiers == 1 ? planeEndpoints <= radix : leaves <= maxLeaves(tiers: tiers)
+  }
+
+  /// Endpoints these tiers hold over all planes. Rail-optimized counts whole units only: a unit needs a
+  /// leaf per rail, so leaves beyond a multiple of the rail count carry nothing.
+  func capacity(tiers: Int) -> Int {
+    var perPlane = radix
+    if tiers > 1 {
+      let leaves = maxLeaves(tiers: tiers)
+      if request.topology == .railOptimized {
+        let rails = max(request.portsPerNode, 1)
+        perPlane = saturatingMultiply(saturatingMultiply(leaves / rails, rails), down)
+      } else {
+        perPlane = saturatingMultiply(leaves, down)
+      }
+    }
+    return saturatingMultiply(perPlane, planes)
+  }
+
+  func build(tiers: Int) -> FabricSize {
+    var size = FabricSize(
+      tiers: tiers, planes: planes, leafDown: tiers == 1 ? radix : down, leafUp: tiers == 1 ? 0 : up,
+      leaves: 0, spines: 0, cores: 0, switchLinks: 0, endpointLinks: request.endpoints,
+      capacity: capacity(tiers: tiers), switchPortsUsed: 0, hops: 0, switchLoads: [])
+    guard request.endpoints > 0 else { return size }
+
+    // One plane's switches and links; fits(tiers:) bounds every product below by k³/4-sized numbers.
+    var planeLeaves = leaves
+    var spines = 0
+    var cores = 0
+    var links = 0
+    var loads: [SwitchLoad] = []
+    switch tiers {
+    case 1:
+      planeLeaves = 1
+    case 2:
+      let needed = ceilDivide(leaves * up, radix)
+      spines = (1...up).first { up % $0 == 0 && $0 >= needed } ?? up
+      links = leaves * up
+      loads.append(SwitchLoad(switches: spines, ports: links / spines))
+    default:
+      spines = ceilDivide(leaves * up, half)
+      cores = ceilDivide(spines * half, radix)
+      links = leaves * up + spines * half
+      // Spine downlinks fill spines in order; every spine uses all k/2 uplinks; cores fill in order.
+      let spineDown = leaves * up
+      loads.append(SwitchLoad(switches: spineDown / half, ports: 2 * half))
+      if spineDown % half > 0 { loads.append(SwitchLoad(switches: 1, ports: spineDown % half + half)) }
+      let coreLinks = spines * half
+      loads.append(SwitchLoad(switches: coreLinks / radix, ports: radix))
+      if coreLinks % radix > 0 { loads.append(SwitchLoad(switches: 1, ports: coreLinks % radix)) }
+    }
+    // Many near-empty planes could overflow the totals; they saturate instead.
+    loads = loads.map { SwitchLoad(switches: saturatingMultiply($0.switches, planes), ports: $0.ports) }
+    loads += leafLoads(tiers: tiers, planeLeaves: planeLeaves)
+
+    size.leaves = saturatingMultiply(planeLeaves, planes)
+    size.spines = saturatingMultiply(spines, planes)
+    size.cores = saturatingMultiply(cores, planes)
+    size.switchLinks = saturatingMultiply(links, planes)
+    size.switchLoads = merged(loads)
+    size.switchPortsUsed = size.switchLoads.reduce(0) {
+      saturatingAdd($0, saturatingMultiply($1.switches, $1.ports))
+    }
+    size.hops = 2 * tiers - 1
+    return size
+  }
+
+  /// Leaf ports in use, all planes. Node NIC i joins plane i mod P, so E mod P planes get one endpoint more
+  /// than the rest; every plane is built for the fullest. A fat-tree plane fills its leaves in order; a
+  /// rail-optimized unit puts each node's rail r on the unit's leaf r.
+  func leafLoads(tiers: Int, planeLeaves: Int) -> [SwitchLoad] {
+    let uplinks = tiers == 1 ? 0 : up
+    if request.topology == .railOptimized && tiers > 1 {
+      let rails = request.portsPerNode
+      var loads = [SwitchLoad(switches: request.nodes / down * rails, ports: down + uplinks)]
+      if request.nodes % down > 0 { loads.append(SwitchLoad(switches: rails, ports: request.nodes % down + uplinks)) }
+      return loads
+    }
+    let fewer = request.endpoints / planes
+    let fuller = request.endpoints % planes
+    var loads: [SwitchLoad] = []
+    for (count, endpoints) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
+      guard tiers > 1 else {
+        loads.append(SwitchLoad(switches: count, ports: endpoints))
+        continue
+      }
+      let full = endpoints / down
+      let rest = endpoints % down
+      let empty = planeLeaves - full - (rest > 0 ? 1 : 0)
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: down + uplinks))
+      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + uplinks)) }
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: uplinks))
+    }
+    return loads
+  }
+
+  /// One group per port count, most ports first, so equal fabrics compare equal.
+  func merged(_ loads: [SwitchLoad]) -> [SwitchLoad] {
+    var byPorts: [Int: Int] = [:]
+    for load in loads where load.switches > 0 {
+      byPorts[load.ports] = saturatingAdd(byPorts[load.ports, default: 0], load.switches)
+    }
+    return byPorts.sorted { $0.key > $1.key }.map { SwitchLoad(switches: $0.value, ports: $0.key) }
+  }
+}
+
+// MARK: - Arithmetic
+
+/// ceil(a / b) for a ≥ 0, b ≥ 1, without the overflow of (a + b − 1) / b near Int.max.
+private func ceilDivide(_ a: Int, _ b: Int) -> Int {
+  a / b + (a % b > 0 ? 1 : 0)
+}
+
+/// Capacities of huge radixes saturate instead of trapping.
+private func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+  let (product, overflow) = a.multipliedReportingOverflow(by: b)
+  return overflow ? Int.max : product
+}
+
+private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+  let (sum, overflow) = a.addingReportingOverflow(b)
+  return overflow ? Int.max : sum
+}

@@ -1,0 +1,131 @@
+import KilnDiagnostics
+import KilnSpec
+
+/// A rack group with its catalog server resolved and its limits decided.
+public struct IRRackGroup: Sendable {
+  public var name: String
+  public var racks: Int
+  public var serversPerRack: Int
+  public var server: ServerModel
+  /// W per rack, and where the limit comes from (the group's field, the site's, or the site's cooling).
+  public var powerLimit: Located<Double>
+  public var nodeLabel: (key: String, value: String)?
+  public var spec: ClusterSpec.RackGroup
+
+  public var servers: Int { racks * serversPerRack }
+  public var gpus: Int { servers * server.gpuCount }
+  /// Maximum power of one rack, W.
+  public var rackPower: Double { Double(serversPerRack) * server.power }
+  public var rackUnitsUsed: Int { serversPerRack * server.rackUnits }
+}
+
+/// A cluster with its GPU accounting (LANGUAGE.md, Cluster).
+public struct IRCluster: Sendable {
+  public var id: String
+  public var spec: ClusterSpec
+  public var site: SiteSpec?
+  public var rackGroups: [IRRackGroup]
+  /// GPUs held back as spares, rounded up to whole servers per rack group.
+  public var reservedGPUs: Int
+  /// GPUs of the cluster's serving entries at their maximum replicas.
+  public var servingGPUs: Int
+
+  public var name: String { spec.name }
+  public var gpus: Int { rackGroups.reduce(0) { $0 + $1.gpus } }
+  public var servers: Int { rackGroups.reduce(0) { $0 + $1.servers } }
+  public var racks: Int { rackGroups.reduce(0) { $0 + $1.racks } }
+  public var schedulableGPUs: Int { gpus - reservedGPUs }
+  public var queueableGPUs: Int { max(0, schedulableGPUs - servingGPUs) }
+  /// Maximum IT power, W.
+  public var itPower: Double { rackGroups.reduce(0) { $0 + Double($1.servers) * $1.server.power } }
+
+  /// Each queue's nominal quota: floor(share × queueable); what rounding leaves goes to the first queue.
+  public var queueQuotas: [(name: String, gpus: Int)] {
+    var quotas = spec.queues.map {
+      (name: $0.name.value, gpus: Int((Double(queueableGPUs) * $0.share.value).rounded(.down)))
+    }
+    let assigned = quotas.reduce(0) { $0 + $1.gpus }
+    let total = Int((Double(queueableGPUs) * spec.queues.reduce(0) { $0 + $1.share.value }).rounded(.down))
+    if !quotas.isEmpty, total > assigned { quotas[0].gpus += total - assigned }
+    return quotas
+  }
+}
+
+/// A fabric with what attaches to it and its sizing.
+public struct IRFabric: Sendable {
+  public var id: String
+  public var spec: FabricSpec
+  public var switchModel: SwitchModel?
+  public var transceiver: TransceiverModel?
+  /// Clusters and Storage objects attached.
+  public var attached: [String]
+  public var request: FabricRequest?
+  public var size: Result<FabricSize, FabricSizingError>?
+  /// The NIC speed of the attached servers, bytes/s (the fastest, for the port-speed check).
+  public var nicSpeed: Double?
+  /// Whether NICs run at the switch's breakout speed (so the breakout radix is used).
+  public var usesBreakout: Bool
+
+  public var sizeValue: FabricSize? {
+    if case .success(let size) = size { return size }
+    return nil
+  }
+
+  public var transceiverModules: Int {
+    guard let size = sizeValue, let transceiver else { return 0 }
+    return FabricSizing.transceivers(size, portsPerModule: max(1, transceiver.ports))
+  }
+}
+
+/// A serving entry resolved against its model and cluster.
+public struct IRServing: Sendable {
+  public var id: String
+  public var region: RegionSpec
+  public var entry: RegionSpec.Serving
+  public var model: ModelSpec?
+  public var cluster: IRCluster?
+  /// The servers one replica spans, with the rack group that serves it.
+  public var serversPerReplica: Int
+  public var server: ServerModel?
+
+  public var gpusPerReplica: Int { entry.gpusPerReplica }
+  public var maxGPUs: Int { gpusPerReplica * entry.maxReplicas.value }
+}
+
+/// A training run resolved against its model and cluster, with its arithmetic.
+public struct IRTrainingRun: Sendable {
+  public var id: String
+  public var spec: TrainingRunSpec
+  public var model: ModelSpec?
+  public var cluster: IRCluster?
+  public var gpu: GPUModel?
+
+  /// Training FLOPs = 6 × active parameters × tokens (LANGUAGE.md, TrainingRun).
+  public var flops: Double { 6 * (model?.activeParameters.value ?? 0) * spec.tokens.value }
+  /// Peak FLOPS per GPU at the run's precision, if the GPU has one.
+  public var peakPerGPU: Double? { gpu?.compute[spec.precision.value] }
+  /// Wall-clock seconds = FLOPs / (GPUs × peak × MFU).
+  public var seconds: Double? {
+    guard let peak = peakPerGPU, spec.gpus.value > 0, spec.mfu.value > 0 else { return nil }
+    return flops / (Double(spec.gpus.value) * peak * spec.mfu.value)
+  }
+  public var days: Double? { seconds.map { $0 / 86_400 } }
+  public var gpuHours: Double? { seconds.map { $0 / 3_600 * Double(spec.gpus.value) } }
+}
+
+/// The resolved, expanded project: what the analyzer checks and the backends emit.
+public struct IRProject: Sendable {
+  public var project: ProjectSpec?
+  public var sites: [SiteSpec]
+  public var clusters: [IRCluster]
+  public var fabrics: [IRFabric]
+  public var storage: [StorageSpec]
+  public var models: [ModelSpec]
+  public var serving: [IRServing]
+  public var trainingRuns: [IRTrainingRun]
+  public var policy: PolicySpec?
+  public var catalog: CatalogModels
+
+  public func site(_ name: String) -> SiteSpec? { sites.first { $0.name == name } }
+  public func cluster(_ name: String) -> IRCluster? { clusters.first { $0.name == name } }
+}

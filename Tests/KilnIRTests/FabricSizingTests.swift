@@ -1,0 +1,158 @@
+import Testing
+
+@testable import KilnIR
+
+/// Fabric sizing must reproduce the published switch and link counts it is built from; the same figures are
+/// checked by hand in docs and data (shared/data/published-figures.md sections A, C.1, D.1 and D.2).
+@Suite struct FabricSizingTests {
+  /// One published fabric: what was asked and the counts the source prints.
+  struct Published: Sendable, CustomTestStringConvertible {
+    let name: String
+    let request: FabricRequest
+    let tiers: Int
+    let leaves: Int
+    let spines: Int
+    let cores: Int
+    let switchLinks: Int
+    var testDescription: String { name }
+  }
+
+  static func fatTree(_ endpoints: Int, radix: Int = 64, tiers: Int? = nil) -> FabricRequest {
+    FabricRequest(
+      topology: .fatTree, endpoints: endpoints, nodes: endpoints, portsPerNode: 1, radix: radix, tiers: tiers)
+  }
+
+  static func superPOD(nodes: Int) -> FabricRequest {
+    FabricRequest(topology: .railOptimized, endpoints: nodes * 8, nodes: nodes, portsPerNode: 8, radix: 64)
+  }
+
+  // ISCA'25 arXiv:2505.09343 Table 3 (64-port switches, 1:1): FT2 2,048 endpoints / 96 switches / 2,048
+  // links; MPFT 16,384 / 768 / 16,384; FT3 65,536 / 5,120 / 131,072. Links are switch-to-switch only.
+  static let isca: [Published] = [
+    Published(
+      name: "ISCA FT2", request: fatTree(2048), tiers: 2, leaves: 64, spines: 32, cores: 0, switchLinks: 2048),
+    Published(
+      name: "ISCA MPFT (2,048 nodes × 8 ports, 8 planes)",
+      request: FabricRequest(topology: .multiPlane, endpoints: 16384, nodes: 2048, portsPerNode: 8, radix: 64),
+      tiers: 2, leaves: 512, spines: 256, cores: 0, switchLinks: 16384),
+    Published(
+      name: "ISCA FT3", request: fatTree(65536, tiers: 3), tiers: 3, leaves: 2048, spines: 2048, cores: 1024,
+      switchLinks: 131_072),
+  ]
+
+  // NVIDIA DGX SuperPOD H100 RA RA-11333-001 Table 4 (nodes = 32·SU − 1, one slot goes to UFM) and Table 3
+  // (32 nodes per SU): QM9700 (k = 64), rail-optimized, 8 rails, non-blocking. 3 SU needs 16 spines, not
+  // 12: the spine count must divide a leaf's 32 uplinks.
+  static let superPODs: [Published] = [
+    (31, 8, 4, 0), (63, 16, 8, 0), (95, 24, 16, 0), (127, 32, 16, 0), (128, 32, 16, 0), (256, 64, 32, 0),
+    (512, 128, 128, 64), (1024, 256, 256, 128), (2048, 512, 512, 256),
+  ].map { nodes, leaves, spines, cores in
+    Published(
+      name: "SuperPOD \(nodes) nodes", request: superPOD(nodes: nodes), tiers: cores == 0 ? 2 : 3,
+      leaves: leaves, spines: spines, cores: cores, switchLinks: leaves * 32 + (cores == 0 ? 0 : spines * 32))
+  }
+
+  // DeepSeek-V3 cluster (ISCA'25 arXiv:2505.09343 §5.1: 8 IB NICs per node, one per plane; V3 report: 2,048
+  // H800 = 256 nodes): 8 planes × (8 leaves + 4 spines) = 96 switches.
+  // Fire-Flyer arXiv:2408.14158 §III: QM8700 (40 ports) two-layer fat-tree, 800 endpoints, 40 leaves + 20 spines.
+  static let others: [Published] = [
+    Published(
+      name: "DeepSeek-V3 MPFT",
+      request: FabricRequest(topology: .multiPlane, endpoints: 2048, nodes: 256, portsPerNode: 8, radix: 64),
+      tiers: 2, leaves: 64, spines: 32, cores: 0, switchLinks: 2048),
+    Published(
+      name: "Fire-Flyer zone", request: fatTree(800, radix: 40), tiers: 2, leaves: 40, spines: 20, cores: 0,
+      switchLinks: 800),
+  ]
+
+  @Test(arguments: isca + superPODs + others)
+  func publishedCounts(_ published: Published) throws {
+    let size = try FabricSizing.size(published.request).get()
+    #expect(size.tiers == published.tiers)
+    #expect(size.leaves == published.leaves)
+    #expect(size.spines == published.spines)
+    #expect(size.cores == published.cores)
+    #expect(size.switchLinks == published.switchLinks)
+    #expect(size.endpointLinks == published.request.endpoints)
+    #expect(size.hops == 2 * published.tiers - 1)
+    // Every port in use is one end of a switch link or the switch end of an endpoint link.
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    #expect(size.endpointLinks <= size.capacity)
+  }
+
+  // ISCA'25 arXiv:2505.09343 Table 3 totals as printed: switches and endpoint capacity.
+  @Test(arguments: [(0, 96, 2048), (1, 768, 16384), (2, 5120, 65536)])
+  func iscaTotals(index: Int, switches: Int, capacity: Int) throws {
+    let size = try FabricSizing.size(Self.isca[index].request).get()
+    #expect(size.switches == switches)
+    #expect(size.capacity == capacity)
+  }
+
+  // Fire-Flyer arXiv:2408.14158 §III: one two-layer QM8700 fat-tree holds 800 endpoints (k²/2 at k = 40).
+  @Test func fireFlyerCapacity() throws {
+    let size = try FabricSizing.size(Self.fatTree(800, radix: 40)).get()
+    #expect(size.capacity == 800)
+    #expect(size.switches == 60)
+  }
+
+  // NVIDIA DGX SuperPOD H100 RA RA-11333-001 Table 7: the 4-SU (127-node) compute fabric has 48 QM9700 and
+  // 1,536 switch-side twin-port OSFP modules. The 8 leaves of the 31-node unit use 63 ports, still 32 modules.
+  @Test func superPODTransceivers() throws {
+    let size = try FabricSizing.size(Self.superPOD(nodes: 127)).get()
+    #expect(size.switches == 48)
+    #expect(FabricSizing.transceivers(size, portsPerModule: 2) == 1536)
+    #expect(FabricSizing.transceivers(size, portsPerModule: 1) == size.switchPortsUsed)
+  }
+
+  // Auto tiers at k = 64, 1:1: one switch holds 64, two tiers k²/2 = 2,048, three tiers k³/4 = 65,536
+  // (ISCA'25 arXiv:2505.09343 Table 3 capacities).
+  @Test(arguments: [(1, 1), (64, 1), (65, 2), (2048, 2), (2049, 3), (65536, 3)])
+  func autoTiers(endpoints: Int, tiers: Int) throws {
+    let size = try FabricSizing.size(Self.fatTree(endpoints)).get()
+    #expect(size.tiers == tiers)
+  }
+
+  // A two-tier 64-port fabric holds k²/2 = 2,048 endpoints (ISCA'25 arXiv:2505.09343 Table 3, FT2); one more
+  // does not fit, and auto stops at three tiers (k³/4 = 65,536, FT3).
+  @Test(arguments: [(2049, 2 as Int?, 2048, 2), (65537, nil, 65536, 3), (65, 1, 64, 1)])
+  func exceedsCapacity(endpoints: Int, tiers: Int?, capacity: Int, reported: Int) {
+    let result = FabricSizing.size(Self.fatTree(endpoints, tiers: tiers))
+    #expect(result == .failure(.exceedsCapacity(endpoints: endpoints, capacity: capacity, tiers: reported)))
+  }
+
+  @Test(arguments: [
+    FabricRequest(topology: .fatTree, endpoints: 4, nodes: 4, portsPerNode: 1, radix: 1),
+    FabricRequest(topology: .fatTree, endpoints: 4, nodes: 4, portsPerNode: 1, radix: 64, down: 0),
+    FabricRequest(topology: .fatTree, endpoints: 4, nodes: 4, portsPerNode: 1, radix: 64, up: -1),
+    FabricRequest(topology: .fatTree, endpoints: 4, nodes: 4, portsPerNode: 1, radix: 64, down: 1, up: 100),
+    FabricRequest(topology: .fatTree, endpoints: 4, nodes: 4, portsPerNode: 1, radix: 64, tiers: 4),
+    FabricRequest(topology: .multiPlane, endpoints: 4, nodes: 4, portsPerNode: 0, radix: 64),
+    FabricRequest(topology: .railOptimized, endpoints: 5, nodes: 4, portsPerNode: 1, radix: 64),
+  ])
+  func invalidParameters(_ request: FabricRequest) {
+    guard case .failure(.invalidParameters) = FabricSizing.size(request) else {
+      Issue.record("expected invalidParameters for \(request)")
+      return
+    }
+  }
+
+  @Test func emptyFabricHasNoSwitches() throws {
+    let size = try FabricSizing.size(Self.fatTree(0)).get()
+    #expect(size.switches == 0)
+    #expect(size.tiers == 1)
+    #expect(FabricSizing.transceivers(size, portsPerModule: 2) == 0)
+  }
+
+  // 3:1 at k = 64 is 48 down and 16 up (shared/data/hardware-reference.md §5 example); full two tiers then
+  // hold 64 × 48 endpoints on 64 leaves and 16 spines.
+  @Test func oversubscribedLeaves() throws {
+    let request = FabricRequest(
+      topology: .fatTree, endpoints: 3072, nodes: 3072, portsPerNode: 1, radix: 64, down: 3, up: 1)
+    let size = try FabricSizing.size(request).get()
+    #expect(size.leafDown == 48)
+    #expect(size.leafUp == 16)
+    #expect(size.leaves == 64)
+    #expect(size.spines == 16)
+    #expect(size.capacity == 3072)
+  }
+}
