@@ -7,6 +7,12 @@ import KilnIR
 public enum ReportFormat: String, CaseIterable, Sendable {
   case markdown
   case json
+  /// The bill of materials.
+  case csv
+  /// Graphviz DOT (`kiln graph`).
+  case dot
+  /// The canonical IR (`kiln ir`).
+  case ir
 }
 
 /// `kiln report`: lint, then the capacity and cost report. With syntax, schema or reference errors
@@ -34,6 +40,9 @@ public struct Reporter: Sendable {
     switch format {
     case .json: return Output(lint: lint, text: JSONReport.render(report))
     case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
+    case .csv: return Output(lint: lint, text: BillOfMaterials(IRBuilder.build(lint.project)).csv)
+    case .dot: return Output(lint: lint, text: DOTGraph.render(IRBuilder.build(lint.project), title: title))
+    case .ir: return Output(lint: lint, text: CanonicalIR.render(IRBuilder.build(lint.project)))
     }
   }
 }

@@ -190,14 +190,14 @@ private struct Plan {
         planeEndpoints: planeEndpoints, leaves: leaves))
   }
 
-  /// floor(k·d/(d+u)), with a quotient that is an integer up to rounding error taken as that integer so
-  /// ratios such as 0.1:0.1 do not lose a port to floating point.
+  /// floor(k·d/(d+u)). A quotient within 1e-9 below an integer counts as that integer, so ratios such as
+  /// 0.1:0.1 do not lose a port to floating point. Int(x) is the floor for x ≥ 0 and needs no libm.
   static func leafDownPorts(radix: Int, down: Double, up: Double) -> Int {
     let exact = Double(radix) * down / (down + up)
     guard exact.isFinite, exact >= 0 else { return 0 }
-    let nearest = exact.rounded()
-    let ports = abs(exact - nearest) < 1e-9 ? nearest : exact.rounded(.down)
-    return ports >= Double(radix) ? radix : Int(ports)
+    guard exact < Double(radix) else { return radix }
+    let floor = Int(exact)
+    return exact - Double(floor) > 1 - 1e-9 ? floor + 1 : floor
   }
 
   /// Most leaves a plane of these tiers can hold: two tiers, k (a spine takes one link from each leaf per

@@ -1,0 +1,79 @@
+import KilnIR
+
+/// The bill of materials: what would be bought, by catalog entry, with unit and total prices.
+public struct BillOfMaterials: Sendable {
+  public struct Line: Sendable {
+    public var item: String
+    public var catalogName: String
+    public var count: Int
+    public var unitPrice: Double?
+    public var estimated: Bool
+    public var total: Double? { unitPrice.map { $0 * Double(count) } }
+  }
+
+  public var lines: [Line] = []
+
+  public init(_ ir: IRProject) {
+    var servers: [String: (Int, ServerModel)] = [:]
+    var optics: [String: (Int, TransceiverModel)] = [:]
+    var switches: [String: (Int, SwitchModel)] = [:]
+    for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
+      for group in cluster.rackGroups {
+        servers[group.server.name, default: (0, group.server)].0 += group.servers
+        for nic in group.server.nics {
+          guard let name = nic.transceiver, let module = ir.catalog.transceiver(name) else { continue }
+          optics[name, default: (0, module)].0 += group.servers * nic.count
+        }
+      }
+    }
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
+      switches[model.name, default: (0, model)].0 += size.switches
+      if let module = fabric.transceiver { optics[module.name, default: (0, module)].0 += fabric.transceiverModules }
+    }
+    for name in servers.keys.sorted() {
+      guard let (count, model) = servers[name] else { continue }
+      lines.append(
+        Line(
+          item: "server", catalogName: name, count: count, unitPrice: model.price,
+          estimated: model.estimatedFields.contains("price")))
+    }
+    for name in switches.keys.sorted() {
+      guard let (count, model) = switches[name] else { continue }
+      lines.append(
+        Line(
+          item: "switch", catalogName: name, count: count, unitPrice: model.price,
+          estimated: model.estimatedFields.contains("price")))
+    }
+    for name in optics.keys.sorted() {
+      guard let (count, model) = optics[name] else { continue }
+      lines.append(
+        Line(
+          item: "transceiver", catalogName: name, count: count, unitPrice: model.price,
+          estimated: model.estimatedFields.contains("price")))
+    }
+    for storage in ir.storage.sorted(by: { $0.name < $1.name }) {
+      guard let price = storage.price else { continue }
+      lines.append(
+        Line(
+          item: "storage", catalogName: "Storage/\(storage.name)", count: 1, unitPrice: price.value, estimated: false))
+    }
+  }
+
+  /// RFC 4180 CSV: item, catalog name, count, unit price, total, estimate.
+  public var csv: String {
+    var out = "item,catalog_name,count,unit_price_usd,total_usd,estimate\n"
+    for line in lines {
+      let unit = line.unitPrice.map { String(Int($0.rounded())) } ?? ""
+      let total = line.total.map { String(Int($0.rounded())) } ?? ""
+      out +=
+        "\(line.item),\(Self.quote(line.catalogName)),\(line.count),\(unit),\(total),\(line.estimated ? "yes" : "no")\n"
+    }
+    return out
+  }
+
+  static func quote(_ field: String) -> String {
+    guard field.contains(",") || field.contains("\"") || field.contains("\n") else { return field }
+    return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+  }
+}
