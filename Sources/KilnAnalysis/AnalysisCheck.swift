@@ -33,7 +33,8 @@ public struct AnalysisContext: Sendable {
 public enum Analyzer {
   static let checks: [any AnalysisCheck] = [
     RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(), FabricCapacityCheck(),
-    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), DataResidencyCheck(), TrainingCapacityCheck(),
+    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(),
+    DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 
   public static func analyze(_ ir: IRProject) -> [Diagnostic] {
@@ -65,6 +66,19 @@ enum Figures {
   }
 
   static func percent(_ fraction: Double) -> String { format1(fraction * 100) + "%" }
+
+  static func bytes(_ value: Double) -> String {
+    if value >= 1e12 { return format1(value / 1e12) + " TB" }
+    return format1(value / 1e9) + " GB"
+  }
+
+  static func rate(_ value: Double) -> String {
+    if value >= 1e6 { return format1(value / 1e6) + "M" }
+    if value >= 1e3 { return format1(value / 1e3) + "k" }
+    return format1(value)
+  }
+
+  static func milliseconds(_ seconds: Double) -> String { format1(seconds * 1_000) + "ms" }
 
   static func bandwidth(_ bytesPerSecond: Double) -> String {
     let bits = bytesPerSecond * 8

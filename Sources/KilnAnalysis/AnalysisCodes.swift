@@ -58,6 +58,30 @@ public enum AnalysisCodes {
       "A fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture is non-blocking; the Policy's fabric-oversubscription max changes it).",
     example: "oversubscription: \"2:1\"   # on the fabric of a training cluster\n",
     fix: "Make the fabric non-blocking, or raise the maximum in the Policy if the workload tolerates it.")
+  public static let memoryFit = DiagnosticCode(
+    "K6101", "model does not fit the replica's GPU memory", check: "memory-fit",
+    explanation:
+      "The model's weights plus the KV cache of one full-context sequence exceed the replica's GPU memory × gpuMemoryUtilization (GPUs per replica = tensor × pipeline × data).",
+    example: "model: deepseek-v3   # 671 GB of FP8 weights\nparallelism: {tensor: 4}   # 4 × 80 GiB\n",
+    fix: "Use more GPUs per replica, GPUs with more memory, a shorter maxModelLen, or lower-precision weights.")
+  public static let servingCapacity = DiagnosticCode(
+    "K6102", "serving capacity below peak demand", check: "serving-capacity",
+    explanation:
+      "At its maximum replicas the serving entry produces fewer output tokens per second than the peak demand, by the roofline of docs/models.md (memory-bound decode at the planned batch).",
+    example: "replicas: {max: 2}\ndemand: {peak: 500k tokens/s}\n",
+    fix: "Raise replicas.max (the cluster must have the GPUs), use faster GPUs, or lower the demand.")
+  public static let servingHeadroom = DiagnosticCode(
+    "K6103", "serving headroom below the policy minimum", severity: .warning, check: "serving-headroom",
+    explanation:
+      "Capacity at maximum replicas exceeds peak demand by less than the minimum headroom (20 % by default; the Policy's serving-headroom min).",
+    example: "capacity 110k tokens/s for a peak of 100k: 10 % headroom",
+    fix: "Add replicas, or lower the minimum if the margin is intended.")
+  public static let servingSLO = DiagnosticCode(
+    "K6104", "latency objective cannot be met", check: "serving-slo",
+    explanation:
+      "The TPOT objective is below the time of a decode step even with one sequence, or the TTFT objective is below the compute-bound prefill estimate of the average input (2 × active parameters × input tokens at half the replica's peak).",
+    example: "slo: {tpot: 5ms}   # one decode step reads 40 GB of weights at 3.35 TB/s per GPU",
+    fix: "Relax the objective, or use more or faster GPUs per replica.")
   public static let dataResidency = DiagnosticCode(
     "K6201", "serving outside the region's jurisdiction", check: "data-residency",
     explanation:
@@ -78,6 +102,7 @@ public enum AnalysisCodes {
 
   public static let all: [DiagnosticCode] = [
     rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions, fabricCapacity,
-    fabricPortSpeed, fabricOversubscription, dataResidency, trainingCapacity, trainingRunsExceedCluster,
+    fabricPortSpeed, fabricOversubscription, memoryFit, servingCapacity, servingHeadroom, servingSLO, dataResidency,
+    trainingCapacity, trainingRunsExceedCluster,
   ]
 }

@@ -57,6 +57,22 @@ public struct ProjectReport: Sendable {
     public var hops: Int?
   }
 
+  public struct Serving: Sendable {
+    public var region: String
+    public var name: String
+    public var model: String
+    public var gpusPerReplica: Int
+    public var replicasMax: Int
+    public var batch: Int?
+    public var tokensPerSecondPerReplica: Double?
+    public var capacityTokensPerSecond: Double?
+    public var demandTokensPerSecond: Double
+    /// capacity / demand − 1, as a fraction.
+    public var headroom: Double?
+    public var tpotSeconds: Double?
+    public var ttftEstimateSeconds: Double?
+  }
+
   public struct Training: Sendable {
     public var name: String
     public var flops: Double
@@ -70,6 +86,7 @@ public struct ProjectReport: Sendable {
   public var clusters: [Cluster] = []
   public var fabrics: [Fabric] = []
   public var training: [Training] = []
+  public var serving: [Serving] = []
   public var errors = 0
   public var warnings = 0
   /// Catalog entries with estimated prices that the money totals rest on.
@@ -131,6 +148,19 @@ public struct ProjectReport: Sendable {
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
           hops: size?.hops))
+    }
+    for entry in ir.serving {
+      let model = ServingModel(entry)
+      let perReplica = model.map(\.tokensPerSecond)
+      let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
+      let demand = entry.entry.peakDemand.value
+      serving.append(
+        Serving(
+          region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.value,
+          gpusPerReplica: entry.gpusPerReplica, replicasMax: entry.entry.maxReplicas.value, batch: model?.batch,
+          tokensPerSecondPerReplica: perReplica, capacityTokensPerSecond: capacity, demandTokensPerSecond: demand,
+          headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil }, tpotSeconds: model?.tpot,
+          ttftEstimateSeconds: model.flatMap { $0.averageInput > 0 ? $0.ttftEstimate : nil }))
     }
     for run in ir.trainingRuns {
       let price = run.spec.gpuHourPrice?.value

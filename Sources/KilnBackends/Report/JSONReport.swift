@@ -82,6 +82,20 @@ public enum JSONReport {
             ])
           })
       ),
+      (
+        "serving",
+        .array(
+          report.serving.map { entry in
+            .object([
+              ("region", .string(entry.region)), ("name", .string(entry.name)), ("model", .string(entry.model)),
+              ("gpusPerReplica", .int(entry.gpusPerReplica)), ("replicasMax", .int(entry.replicasMax)),
+              ("batch", int(entry.batch)), ("tokensPerSecondPerReplica", number(entry.tokensPerSecondPerReplica)),
+              ("capacity_tokensPerSecond", number(entry.capacityTokensPerSecond)),
+              ("demand_tokensPerSecond", number(entry.demandTokensPerSecond)), ("headroom", number(entry.headroom)),
+              ("tpot_s", number(entry.tpotSeconds)), ("ttftEstimate_s", number(entry.ttftEstimateSeconds)),
+            ])
+          })
+      ),
       ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
     ])
     return document.serialized() + "\n"

@@ -56,6 +56,19 @@ public enum MarkdownReport {
         "| \(fabric.endpoints) | \(fabric.switches.map { "\($0) (\(tiers))" } ?? "—") | \(fabric.switchLinks.map(String.init) ?? "—") "
       out += "| \(fabric.transceivers) | \(money(fabric.costPerEndpointUSD)) |\n"
     }
+    if !report.serving.isEmpty {
+      out +=
+        "\n## Serving\n\n| region | serving | model | GPUs / replica | max replicas | batch | tokens/s per replica | capacity | peak demand | headroom | TPOT |\n"
+      out += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+      for entry in report.serving {
+        let perReplica = entry.tokensPerSecondPerReplica.map { fixed($0, 0) } ?? "—"
+        let capacity = entry.capacityTokensPerSecond.map { fixed($0, 0) } ?? "—"
+        out += "| \(entry.region) | \(entry.name) | \(entry.model) | \(entry.gpusPerReplica) | \(entry.replicasMax) "
+        out +=
+          "| \(entry.batch.map(String.init) ?? "—") | \(perReplica) | \(capacity) | \(fixed(entry.demandTokensPerSecond, 0)) "
+        out += "| \(percent(entry.headroom)) | \(entry.tpotSeconds.map { fixed($0 * 1_000, 1) + " ms" } ?? "—") |\n"
+      }
+    }
     if !report.training.isEmpty {
       out += "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost |\n|---|---:|---:|---:|---:|\n"
       for run in report.training {

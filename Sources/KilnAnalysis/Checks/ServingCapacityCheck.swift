@@ -1,0 +1,34 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `serving-capacity` and `serving-headroom`: capacity at max replicas against peak demand.
+struct ServingCapacityCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    let minimum = context.threshold("serving-headroom", "min", default: 0.20)
+    var diagnostics: [Diagnostic] = []
+    for serving in ir.serving {
+      guard let model = ServingModel(serving), model.batch > 0 else { continue }
+      let demand = serving.entry.peakDemand.value
+      let capacity = model.tokensPerSecond * Double(serving.entry.maxReplicas.value)
+      guard demand > 0 else { continue }
+      let figures =
+        "\(serving.entry.maxReplicas.value) replicas × \(Figures.rate(model.tokensPerSecond)) tokens/s (batch \(model.batch)) = \(Figures.rate(capacity)) tokens/s"
+      if capacity < demand {
+        let needed = Int((demand / model.tokensPerSecond).rounded(.up))
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.servingCapacity,
+            "'\(serving.entry.name.value)' in Region/\(serving.region.name) serves \(Figures.rate(capacity)) tokens/s at most, below the peak demand of \(Figures.rate(demand))",
+            at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
+            help: ["raise replicas.max to \(needed) or more"]))
+      } else if capacity / demand - 1 < minimum {
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.servingHeadroom,
+            "'\(serving.entry.name.value)' in Region/\(serving.region.name) has \(Figures.percent(capacity / demand - 1)) headroom over its peak demand; the minimum is \(Figures.percent(minimum))",
+            at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)]))
+      }
+    }
+    return diagnostics
+  }
+}

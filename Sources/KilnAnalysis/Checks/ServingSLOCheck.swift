@@ -1,0 +1,27 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `serving-slo`: TPOT reachable at batch 1; TTFT not below the compute-bound prefill estimate.
+struct ServingSLOCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for serving in ir.serving {
+      guard let model = ServingModel(serving) else { continue }
+      if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.servingSLO,
+            "'\(serving.entry.name.value)' cannot reach a TPOT of \(Figures.milliseconds(tpot.value)): one decode step takes \(Figures.milliseconds(model.stepTime(batch: 1))) even for a single sequence",
+            at: tpot.range, help: ["relax tpot, or use more or faster GPUs per replica"]))
+      }
+      if let ttft = serving.entry.ttft, model.averageInput > 0, model.ttftEstimate > ttft.value {
+        diagnostics.append(
+          Diagnostic(
+            AnalysisCodes.servingSLO,
+            "'\(serving.entry.name.value)' cannot reach a TTFT of \(Figures.milliseconds(ttft.value)): prefill of \(Int(model.averageInput)) tokens takes about \(Figures.milliseconds(model.ttftEstimate))",
+            at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"]))
+      }
+    }
+    return diagnostics
+  }
+}
