@@ -67,6 +67,14 @@ enum Figures {
 
   static func percent(_ fraction: Double) -> String { format1(fraction * 100) + "%" }
 
+  /// `2:1`, `1.5:1`.
+  static func ratio(_ value: Double) -> String {
+    let text = format1(value)
+    return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + ":1"
+  }
+
+  static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
   static func bytes(_ value: Double) -> String {
     if value >= 1e12 { return format1(value / 1e12) + " TB" }
     return format1(value / 1e9) + " GB"

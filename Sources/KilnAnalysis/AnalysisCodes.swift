@@ -19,7 +19,7 @@ public enum AnalysisCodes {
   public static let rackLimitAboveSite = DiagnosticCode(
     "K4103", "rack group limit above the site's", severity: .warning, check: "rack-power",
     explanation:
-      "A rack group's powerLimit is above the site's racks.powerLimit: the facility may not deliver or cool it.",
+      "A rack group's powerLimit is above the site's rack power limit (its racks.powerLimit, or the default for its cooling: 20 kW air, 45 kW hybrid, 120 kW liquid): the facility may not deliver or cool it.",
     example: "powerLimit: 60kW   # the site allows 44kW per rack\n",
     fix: "Lower the rack group's limit, or raise the site's if the facility supports it.")
   public static let sitePower = DiagnosticCode(

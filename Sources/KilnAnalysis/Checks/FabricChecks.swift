@@ -12,7 +12,7 @@ struct FabricCapacityCheck: AnalysisCheck {
           fabric.request.map { $0.topology == .multiPlane ? " in \($0.planes ?? $0.portsPerNode) planes" : "" } ?? ""
         return Diagnostic(
           AnalysisCodes.fabricCapacity,
-          "\(fabric.id) has \(Figures.count(endpoints)) endpoints; \(tiers) tier\(tiers == 1 ? "" : "s")\(planes) of \(fabric.switchModel?.name ?? "switches") hold \(Figures.count(capacity))",
+          "\(fabric.id) has \(Figures.count(endpoints)) endpoints; \(tiers) tier\(tiers == 1 ? "" : "s")\(planes) of \(fabric.switchModel?.name ?? "switches") \(tiers == 1 && planes.isEmpty ? "holds" : "hold") \(Figures.count(capacity))",
           at: fabric.spec.tiers.isDefault ? fabric.spec.switchModel.range : fabric.spec.tiers.range,
           notes: fabric.attached.map { Note("attached: \($0)") },
           help: ["declare more tiers (or auto), more planes, or a switch with more ports"])
@@ -45,11 +45,16 @@ struct FabricOversubscriptionCheck: AnalysisCheck {
     return ir.fabrics.compactMap { fabric in
       let ratio = fabric.spec.oversubscription.value
       let training = ir.clusters.filter { fabric.attached.contains($0.id) && $0.spec.purpose.value != .inference }
-      guard ratio > maximum * 1.000_001, let first = training.first else { return nil }
+      // A single switch has no uplinks: oversubscription means nothing there.
+      guard ratio > maximum * 1.000_001, let first = training.first, (fabric.sizeValue?.tiers ?? 2) > 1 else {
+        return nil
+      }
       return Diagnostic(
         AnalysisCodes.fabricOversubscription,
-        "\(fabric.id) is oversubscribed \(Figures.format1(ratio)):1 and carries the \(first.spec.purpose.value.rawValue) cluster \(first.id); the maximum is \(Figures.format1(maximum)):1",
-        at: fabric.spec.oversubscription.range)
+        "\(fabric.id) is oversubscribed \(Figures.ratio(ratio)) and carries the \(first.spec.purpose.value.rawValue) cluster \(first.id); the maximum is \(Figures.ratio(maximum))",
+        at: fabric.spec.oversubscription.range,
+        notes: [Note("\(first.id) attaches here", at: first.spec.fabric?.range)],
+        help: ["make the fabric non-blocking (\"1:1\"), or allow more: {check: fabric-oversubscription, max: \"2:1\"}"])
     }
   }
 }

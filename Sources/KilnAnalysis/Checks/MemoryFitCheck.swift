@@ -12,7 +12,7 @@ struct MemoryFitCheck: AnalysisCheck {
       guard needed > model.usableMemory else { return nil }
       return Diagnostic(
         AnalysisCodes.memoryFit,
-        "'\(serving.entry.name.value)' needs \(Figures.bytes(needed)) per replica (weights \(Figures.bytes(model.weightBytes)) + KV for \(Figures.count(contextLength)) tokens); \(serving.gpusPerReplica) GPUs hold \(Figures.bytes(model.usableMemory)) at \(Figures.percent(serving.entry.gpuMemoryUtilization.value))",
+        "'\(serving.entry.name.value)' needs \(Figures.bytes(needed)) per replica (weights \(Figures.bytes(model.weightBytes)) + KV for \(Figures.count(contextLength)) tokens); \(Figures.plural(serving.gpusPerReplica, "GPU")) hold \(Figures.bytes(model.usableMemory)) at \(Figures.percent(serving.entry.gpuMemoryUtilization.value))",
         at: serving.entry.tensor.isDefault ? serving.entry.model.range : serving.entry.tensor.range,
         notes: [Note("Model/\(spec.name)", at: spec.parameters.range)],
         help: [

@@ -10,11 +10,18 @@ struct RackPowerCheck: AnalysisCheck {
       for group in cluster.rackGroups {
         let limit = group.powerLimit
         let draw = group.rackPower
+        let cooling = cluster.site?.cooling.value.rawValue ?? "air"
         if draw > limit.value + 0.5 {
           let fits = Int((limit.value / group.server.power).rounded(.down))
           let source =
             group.spec.powerLimit != nil
-            ? "powerLimit" : (limit.isDefault ? "the site's cooling" : "the site's racks.powerLimit")
+            ? "the rack group's powerLimit"
+            : (limit.isDefault ? "the default for \(cooling) cooling" : "the site's racks.powerLimit")
+          let racksNeeded = fits > 0 ? (group.servers + fits - 1) / fits : 0
+          let help =
+            fits > 0
+            ? "lower perRack to \(fits) (\(Figures.power(Double(fits) * group.server.power))) and raise count to \(racksNeeded) to keep \(group.servers) servers, or raise the limit"
+            : "one \(group.server.name) alone exceeds the limit; raise it"
           diagnostics.append(
             Diagnostic(
               AnalysisCodes.rackPower,
@@ -22,22 +29,21 @@ struct RackPowerCheck: AnalysisCheck {
               at: group.spec.perRack.range,
               label:
                 "\(group.serversPerRack) × \(group.server.name) at \(Figures.power(group.server.power)) = \(Figures.power(draw)) at full load",
-              notes: [Note("the limit comes from \(source)", at: limit.range)],
-              help: [
-                fits > 0
-                  ? "lower perRack to \(fits) (\(Figures.power(Double(fits) * group.server.power))), or raise the limit"
-                  : "one \(group.server.name) alone exceeds the limit; raise it"
-              ]))
+              notes: [Note("the limit comes from \(source)", at: limit.range)], help: [help]))
         }
-        if let own = group.spec.powerLimit, let site = cluster.site, !site.rackPowerLimit.isDefault,
-          own.value > site.rackPowerLimit.value + 0.5
-        {
+        if let own = group.spec.powerLimit, let site = cluster.site, own.value > site.rackPowerLimit.value + 0.5 {
+          let origin =
+            site.rackPowerLimit.isDefault
+            ? "the default for \(site.cooling.value.rawValue) cooling at Site/\(site.name)"
+            : "Site/\(site.name)'s racks.powerLimit"
           diagnostics.append(
             Diagnostic(
               AnalysisCodes.rackLimitAboveSite,
               "rack group '\(group.name)' allows \(Figures.power(own.value)) per rack, above the site's \(Figures.power(site.rackPowerLimit.value))",
-              at: own.range,
-              notes: [Note("Site/\(site.name) sets racks.powerLimit here", at: site.rackPowerLimit.range)]))
+              at: own.range, notes: [Note("the site's limit is \(origin)", at: site.rackPowerLimit.range)],
+              help: [
+                "lower the rack group's powerLimit, or raise the site's racks.powerLimit if the facility supports it"
+              ]))
         }
       }
     }

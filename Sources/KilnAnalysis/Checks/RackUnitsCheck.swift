@@ -18,7 +18,7 @@ struct RackUnitsCheck: AnalysisCheck {
             label: "\(group.serversPerRack) × \(group.server.name) at \(group.server.rackUnits)U",
             notes: [
               Note(
-                "rack units of Site/\(site.name)\(site.rackUnits.isDefault ? " (the default)" : "")",
+                "Site/\(site.name) has \(units)U racks\(site.rackUnits.isDefault ? " (the default)" : "")",
                 at: site.rackUnits.range)
             ],
             help: ["lower perRack to \(fits)"]))

@@ -7,7 +7,11 @@ struct ServingCapacityCheck: AnalysisCheck {
     let minimum = context.threshold("serving-headroom", "min", default: 0.20)
     var diagnostics: [Diagnostic] = []
     for serving in ir.serving {
-      guard let model = ServingModel(serving), model.batch > 0 else { continue }
+      // A replica that cannot hold the model (memory-fit) or meet its TPOT at all (serving-slo) has
+      // no meaningful capacity: those checks report it.
+      guard let model = ServingModel(serving), model.batch > 0,
+        model.tpotObjective.map({ model.stepTime(batch: 1) <= $0 }) ?? true
+      else { continue }
       let demand = serving.entry.peakDemand.value
       let capacity = model.tokensPerSecond * Double(serving.entry.maxReplicas.value)
       guard demand > 0 else { continue }

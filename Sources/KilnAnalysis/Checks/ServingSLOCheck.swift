@@ -6,7 +6,8 @@ struct ServingSLOCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for serving in ir.serving {
-      guard let model = ServingModel(serving) else { continue }
+      // When the weights do not fit, memory-fit reports it; latency figures would be fiction.
+      guard let model = ServingModel(serving), model.memoryBatchLimit > 0 else { continue }
       if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
         diagnostics.append(
           Diagnostic(

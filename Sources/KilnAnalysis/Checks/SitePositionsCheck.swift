@@ -24,7 +24,9 @@ struct SitePositionsCheck: AnalysisCheck {
         let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)
         total += racks
         notes.append(
-          Note("\(fabric.id): \(size.switches) switches in \(racks) network racks", at: fabric.spec.switchModel.range))
+          Note(
+            "\(fabric.id): \(size.switches) switch\(size.switches == 1 ? "" : "es") in \(Figures.plural(racks, "network rack"))",
+            at: fabric.spec.switchModel.range))
       }
       if total > positions.value {
         diagnostics.append(

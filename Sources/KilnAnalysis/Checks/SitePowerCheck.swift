@@ -27,7 +27,10 @@ struct SitePowerCheck: AnalysisCheck {
             Diagnostic(
               AnalysisCodes.sitePowerHeadroom,
               "Site/\(site.name) has \(Figures.percent(headroom)) power headroom (\(Figures.power(facility)) of \(Figures.power(capacity.value))), below the \(Figures.percent(minimumHeadroom)) minimum",
-              at: capacity.range, notes: notes))
+              at: capacity.range, notes: notes,
+              help: [
+                "add capacity or reduce the load; a Policy rule {check: site-power-headroom, min: …} sets the minimum"
+              ]))
         }
       }
     }

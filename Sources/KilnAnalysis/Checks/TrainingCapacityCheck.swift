@@ -8,11 +8,16 @@ struct TrainingCapacityCheck: AnalysisCheck {
     var diagnostics: [Diagnostic] = []
     for run in ir.trainingRuns {
       guard let cluster = run.cluster, run.spec.gpus.value > cluster.schedulableGPUs else { continue }
+      let reserve =
+        cluster.reservedGPUs > 0
+        ? " (\(Figures.count(cluster.gpus)) less a reserve of \(Figures.count(cluster.reservedGPUs)))" : ""
       diagnostics.append(
         Diagnostic(
           AnalysisCodes.trainingCapacity,
-          "\(run.id) needs \(Figures.count(run.spec.gpus.value)) GPUs; \(cluster.id) can schedule \(Figures.count(cluster.schedulableGPUs)) (\(Figures.count(cluster.gpus)) less a reserve of \(Figures.count(cluster.reservedGPUs)))",
-          at: run.spec.gpus.range, notes: [Note("the cluster", at: run.spec.cluster.range)]))
+          "\(run.id) needs \(Figures.count(run.spec.gpus.value)) GPUs; \(cluster.id) can schedule \(Figures.count(cluster.schedulableGPUs))\(reserve)",
+          at: run.spec.gpus.range,
+          notes: [Note("\(cluster.id) has \(Figures.count(cluster.gpus)) GPUs", at: cluster.spec.nameRange)],
+          help: ["ask for at most \(Figures.count(cluster.schedulableGPUs)) GPUs, or run on a bigger cluster"]))
     }
     for cluster in ir.clusters {
       let runs = ir.trainingRuns.filter {
@@ -25,7 +30,10 @@ struct TrainingCapacityCheck: AnalysisCheck {
           AnalysisCodes.trainingRunsExceedCluster,
           "the training runs on \(cluster.id) need \(Figures.count(total)) GPUs together; it can schedule \(Figures.count(cluster.schedulableGPUs))",
           at: last.spec.gpus.range,
-          notes: runs.map { Note("\($0.id): \(Figures.count($0.spec.gpus.value)) GPUs", at: $0.spec.gpus.range) }))
+          notes: runs.dropLast().map {
+            Note("\($0.id): \(Figures.count($0.spec.gpus.value)) GPUs", at: $0.spec.gpus.range)
+          },
+          help: ["they cannot all run at once: Kueue queues the rest; or make the cluster bigger"]))
     }
     return diagnostics
   }

@@ -26,7 +26,9 @@ public enum MarkdownReport {
       out += "Money totals rest on estimated catalog prices for: \(report.estimatedItems.joined(separator: ", ")).\n\n"
     }
     if report.errors + report.warnings > 0 {
-      out += "**Diagnostics:** \(report.errors) errors, \(report.warnings) warnings (run `kiln lint` for details).\n\n"
+      let errors = "\(report.errors) error\(report.errors == 1 ? "" : "s")"
+      let warnings = "\(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+      out += "**Diagnostics:** \(errors), \(warnings) (run `kiln lint` for details).\n\n"
     }
     out +=
       "## Sites\n\n| site | ownership | jurisdiction | IT power | facility power | capacity | headroom | opex / month |\n"

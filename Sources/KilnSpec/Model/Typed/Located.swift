@@ -18,12 +18,12 @@ public struct Located<Value: Sendable>: Sendable {
 /// Reads typed values out of validated nodes, with defaults. Only used after validation, so a
 /// missing or invalid value simply yields the default.
 struct TypedReader {
-  /// Where defaults point when no better field exists.
+  /// Where defaults point when no better field exists: the object's `metadata.name`.
   let fallback: SourceRange
 
   func text(_ node: SpecNode?, _ field: String, default value: String) -> Located<String> {
     if let child = node?[field], let text = child.text { return Located(text, at: child.range) }
-    return Located(value, at: node?.range ?? fallback, isDefault: true)
+    return Located(value, at: fallback, isDefault: true)
   }
 
   func optionalText(_ node: SpecNode?, _ field: String) -> Located<String>? {
@@ -33,7 +33,7 @@ struct TypedReader {
 
   func number(_ node: SpecNode?, _ field: String, default value: Double) -> Located<Double> {
     if let child = node?[field], let number = child.number { return Located(number, at: child.range) }
-    return Located(value, at: node?.range ?? fallback, isDefault: true)
+    return Located(value, at: fallback, isDefault: true)
   }
 
   func optionalNumber(_ node: SpecNode?, _ field: String) -> Located<Double>? {
@@ -52,7 +52,7 @@ struct TypedReader {
 
   func bool(_ node: SpecNode?, _ field: String, default value: Bool) -> Located<Bool> {
     if let child = node?[field], let flag = child.bool { return Located(flag, at: child.range) }
-    return Located(value, at: node?.range ?? fallback, isDefault: true)
+    return Located(value, at: fallback, isDefault: true)
   }
 
   func texts(_ node: SpecNode?, _ field: String) -> [Located<String>] {

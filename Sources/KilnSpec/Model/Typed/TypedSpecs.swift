@@ -48,6 +48,8 @@ public struct SiteSpec: Sendable {
   public enum Cooling: String, Sendable { case air, hybrid, liquid }
 
   public var name: String
+  /// The range of `metadata.name`, where object-level notes point.
+  public var nameRange: SourceRange
   public var region: Located<String>
   public var location: Located<String>?
   public var jurisdiction: Located<String>
@@ -82,6 +84,7 @@ public struct SiteSpec: Sendable {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
     name = object.name
+    nameRange = object.nameRange
     region = read.text(spec, "region", default: "")
     location = read.optionalText(spec, "location")
     jurisdiction = read.text(spec, "jurisdiction", default: "")
@@ -127,6 +130,7 @@ public struct ClusterSpec: Sendable {
   }
 
   public var name: String
+  public var nameRange: SourceRange
   public var site: Located<String>
   public var purpose: Located<Purpose>
   public var rackGroups: [RackGroup]
@@ -139,6 +143,7 @@ public struct ClusterSpec: Sendable {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
     name = object.name
+    nameRange = object.nameRange
     site = read.text(spec, "site", default: "")
     let purposeText = read.text(spec, "purpose", default: "training")
     purpose = Located(Purpose(rawValue: purposeText.value) ?? .training, at: purposeText.range)
