@@ -33,7 +33,8 @@ public struct AnalysisContext: Sendable {
 public enum Analyzer {
   static let checks: [any AnalysisCheck] = [
     RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(), FabricCapacityCheck(),
-    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(),
+    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
+    BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(),
     DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 
@@ -87,6 +88,19 @@ enum Figures {
   }
 
   static func milliseconds(_ seconds: Double) -> String { format1(seconds * 1_000) + "ms" }
+
+  static func duration(_ seconds: Double) -> String {
+    if seconds >= 3_600 { return format1(seconds / 3_600) + " h" }
+    if seconds >= 60 { return format1(seconds / 60) + " min" }
+    return format1(seconds) + " s"
+  }
+
+  static func money(_ dollars: Double) -> String {
+    if dollars >= 1e9 { return "$" + format1(dollars / 1e9) + "B" }
+    if dollars >= 1e6 { return "$" + format1(dollars / 1e6) + "M" }
+    if dollars >= 1e3 { return "$" + format1(dollars / 1e3) + "k" }
+    return "$" + format1(dollars)
+  }
 
   static func bandwidth(_ bytesPerSecond: Double) -> String {
     let bits = bytesPerSecond * 8

@@ -58,6 +58,24 @@ public enum AnalysisCodes {
       "A fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture is non-blocking; the Policy's fabric-oversubscription max changes it).",
     example: "oversubscription: \"2:1\"   # on the fabric of a training cluster\n",
     fix: "Make the fabric non-blocking, or raise the maximum in the Policy if the workload tolerates it.")
+  public static let storageReadPerGPU = DiagnosticCode(
+    "K4401", "storage read bandwidth per GPU below the minimum", severity: .warning, check: "storage-read-per-gpu",
+    explanation:
+      "A storage tier's read bandwidth, shared by every GPU of the clusters that read from it, is below the minimum per GPU (0.5 GB/s by default: the DGX SuperPOD RA's \"Good\" level is 4 GB/s per 8-GPU node; the Policy's storage-read-per-gpu min changes it).",
+    example: "readBandwidth: 100GB/s   # read by 2,048 GPUs: 0.05 GB/s each",
+    fix: "Add storage bandwidth, or lower the minimum if the workload reads little.")
+  public static let checkpointTime = DiagnosticCode(
+    "K4402", "checkpoint takes too long to write", severity: .warning, check: "checkpoint-time",
+    explanation:
+      "Writing a checkpoint (parameters × checkpoint.bytesPerParameter, 14 by default: BF16 weights plus FP32 master weights and Adam moments, as in ZeRO) at the storage's write bandwidth takes more than 10 % of the checkpoint interval (the Policy's checkpoint-time max changes it).",
+    example: "checkpoint: {interval: 10min, storage: lake}   # 9.4 TB at 20 GB/s takes 7.8 min",
+    fix: "Checkpoint less often, write to faster storage, or shard checkpoints asynchronously.")
+  public static let budget = DiagnosticCode(
+    "K5001", "budget exceeded", check: "budget",
+    explanation:
+      "The project's capex, monthly opex or TCO exceeds the limit its Policy's budget rule sets (docs/models.md says how each is computed).",
+    example: "rules:\n  - {check: budget, capex: $50M}   # the fleet costs $113.7M",
+    fix: "Reduce the fleet, or raise the budget.")
   public static let memoryFit = DiagnosticCode(
     "K6101", "model does not fit the replica's GPU memory", check: "memory-fit",
     explanation:
@@ -102,7 +120,8 @@ public enum AnalysisCodes {
 
   public static let all: [DiagnosticCode] = [
     rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions, fabricCapacity,
-    fabricPortSpeed, fabricOversubscription, memoryFit, servingCapacity, servingHeadroom, servingSLO, dataResidency,
+    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, budget, memoryFit, servingCapacity,
+    servingHeadroom, servingSLO, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,
   ]
 }

@@ -1,0 +1,24 @@
+import KilnDiagnostics
+import KilnIR
+
+/// `storage-read-per-gpu`: a tier's read bandwidth shared by every GPU that reads from it.
+struct StorageBandwidthCheck: AnalysisCheck {
+  func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
+    let minimum = context.threshold("storage-read-per-gpu", "min", default: 0.5e9)
+    return ir.storage.compactMap { storage -> Diagnostic? in
+      let readers = ir.clusters.filter { cluster in cluster.spec.storage.contains { $0.value == storage.name } }
+      let gpus = readers.reduce(0) { $0 + $1.gpus }
+      guard gpus > 0 else { return nil }
+      let perGPU = storage.readBandwidth.value / Double(gpus)
+      guard perGPU < minimum else { return nil }
+      return Diagnostic(
+        AnalysisCodes.storageReadPerGPU,
+        "Storage/\(storage.name) gives \(Figures.format1(perGPU / 1e9)) GB/s per GPU to \(Figures.count(gpus)) GPUs; the minimum is \(Figures.format1(minimum / 1e9)) GB/s",
+        at: storage.readBandwidth.range,
+        notes: readers.map { Note("\($0.id): \(Figures.count($0.gpus)) GPUs read from it", at: $0.spec.nameRange) },
+        help: [
+          "give it at least \(Figures.format1(minimum * Double(gpus) / 1e9)) GB/s of read bandwidth for these GPUs, or lower the minimum"
+        ])
+    }
+  }
+}
