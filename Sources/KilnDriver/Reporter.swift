@@ -7,6 +7,8 @@ import KilnIR
 public enum ReportFormat: String, CaseIterable, Sendable {
   case markdown
   case json
+  /// One self-contained HTML file with SVG charts.
+  case html
   /// The bill of materials.
   case csv
   /// Graphviz DOT (`kiln graph`).
@@ -40,6 +42,7 @@ public struct Reporter: Sendable {
     switch format {
     case .json: return Output(lint: lint, text: JSONReport.render(report))
     case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
+    case .html: return Output(lint: lint, text: HTMLReport.render(report, title: title))
     case .csv: return Output(lint: lint, text: BillOfMaterials(IRBuilder.build(lint.project)).csv)
     case .dot: return Output(lint: lint, text: DOTGraph.render(IRBuilder.build(lint.project), title: title))
     case .ir: return Output(lint: lint, text: CanonicalIR.render(IRBuilder.build(lint.project)))

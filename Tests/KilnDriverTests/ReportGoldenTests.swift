@@ -16,6 +16,16 @@ import _KilnTestSupport
     Golden.assertMatches(text, file: "golden/reference/\(file)")
   }
 
+  /// The HTML report is one self-contained file: no URL, no script, no stylesheet link, no image source.
+  @Test func htmlReportIsSelfContained() throws {
+    let output = try inRepository { try Reporter().report("specs/reference", format: .html) }
+    let html = try #require(output.text)
+    for forbidden in ["http:", "https:", "<script", "<link", "src=", "url(", "@import"] {
+      #expect(!html.contains(forbidden), "the HTML report contains \(forbidden)")
+    }
+    #expect(html.contains("<svg"))
+  }
+
   @Test func sameInputSameBytes() throws {
     let first = try inRepository { try Reporter().report("specs/reference", format: .json) }
     let second = try inRepository { try Reporter().report("specs/reference", format: .json) }

@@ -14,6 +14,8 @@ public struct ProjectReport: Sendable {
     public var capexUSD = 0.0
     public var monthlyOpexUSD = 0.0
     public var tcoUSD = 0.0
+    /// Capex by kind: servers, switches, transceivers, storage.
+    public var capexBreakdownUSD: [(String, Double)] = []
   }
 
   public struct Site: Sendable {
@@ -170,6 +172,10 @@ public struct ProjectReport: Sendable {
           costUSD: price.flatMap { price in run.gpuHours.map { $0 * price } }))
     }
     totals.capexUSD = costs.capex.total
+    totals.capexBreakdownUSD = [
+      ("servers", costs.capex.servers), ("switches", costs.capex.switches), ("transceivers", costs.capex.transceivers),
+      ("storage", costs.capex.storage),
+    ]
     totals.monthlyOpexUSD = costs.monthlyOpex
     totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
     estimatedItems = costs.capex.estimatedItems.sorted()

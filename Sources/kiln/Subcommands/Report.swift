@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
 
   @OptionGroup var options: ProjectOutputOptions
 
-  @Option(help: "Output format: markdown, json, or csv (the bill of materials).")
+  @Option(help: "Output format: markdown, json, html, or csv (the bill of materials).")
   var format: ReportFormat = .markdown
 
   func run() throws { try options.emit(format) }
