@@ -11,6 +11,8 @@ protocol AnalysisCheck: Sendable {
 /// What checks share: the Policy's thresholds.
 public struct AnalysisContext: Sendable {
   public var policy: PolicySpec?
+  /// The serving roofline of each entry of `ir.serving`, computed once for every check.
+  public var servingModels: [ServingModel?] = []
 
   /// A rule's `min`/`max` parsed as a quantity of the given dimensions, or the default.
   func threshold(_ check: String, _ field: String, default value: Double) -> Double {
@@ -38,9 +40,10 @@ public enum Analyzer {
     DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 
+  /// Checks are independent: they run in parallel and their diagnostics are joined in check order.
   public static func analyze(_ ir: IRProject) -> [Diagnostic] {
-    let context = AnalysisContext(policy: ir.policy)
-    return checks.flatMap { $0.run(ir, context) }
+    let context = AnalysisContext(policy: ir.policy, servingModels: ir.serving.map(ServingModel.init))
+    return ParallelMap.map(Array(checks.indices)) { checks[$0].run(ir, context) }.flatMap { $0 }
   }
 }
 

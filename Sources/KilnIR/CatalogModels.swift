@@ -114,11 +114,16 @@ public struct CatalogModels: Sendable {
 
   public func switchModel(_ name: String) -> SwitchModel? {
     guard let node = catalog.entry(.switches, name)?.fields else { return nil }
+    // Read step by step: a single optional chain here crashed the Swift 6.3.1 optimizer (CopyPropagation).
+    let breakout = node["breakout"]
+    var breakoutPorts: Int?
+    if let ports = breakout?["ports"]?.number { breakoutPorts = Int(ports) }
+    let breakoutSpeed = breakout?["speed"]?.number
     return SwitchModel(
       name: name, technology: node["technology"]?.text ?? "infiniband", ports: Int(node["ports"]?.number ?? 0),
-      speed: node["speed"]?.number ?? 0, breakoutPorts: node["breakout"]?["ports"]?.number.map { Int($0) },
-      breakoutSpeed: node["breakout"]?["speed"]?.number, rackUnits: Int(node["rackUnits"]?.number ?? 1),
-      power: node["power"]?.number, price: node["price"]?.number, estimatedFields: Self.estimated(node))
+      speed: node["speed"]?.number ?? 0, breakoutPorts: breakoutPorts, breakoutSpeed: breakoutSpeed,
+      rackUnits: Int(node["rackUnits"]?.number ?? 1), power: node["power"]?.number, price: node["price"]?.number,
+      estimatedFields: Self.estimated(node))
   }
 
   public func transceiver(_ name: String) -> TransceiverModel? {

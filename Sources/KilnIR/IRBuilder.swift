@@ -35,11 +35,13 @@ public enum IRBuilder {
     }
 
     // Serving entries, then each cluster's serving maximum.
+    var clusterIndex: [String: Int] = [:]
+    for (position, cluster) in clusters.enumerated() { clusterIndex[cluster.name] = position }
     var serving: [IRServing] = []
+    serving.reserveCapacity(typed.regions.reduce(0) { $0 + $1.serving.count })
     for region in typed.regions {
       for entry in region.serving {
-        let clusterIndex = clusters.firstIndex { $0.name == entry.cluster.value }
-        let cluster = clusterIndex.map { clusters[$0] }
+        let cluster = clusterIndex[entry.cluster.value].map { clusters[$0] }
         let group =
           cluster?.rackGroups.first {
             entry.rackGroup == nil || $0.name == entry.rackGroup?.value && $0.server.gpuCount > 0
@@ -49,17 +51,13 @@ public enum IRBuilder {
         serving.append(
           IRServing(
             id: "Region/\(region.name)/serving/\(entry.name.value)", region: region, entry: entry,
-            model: model(entry.model.value), cluster: cluster,
+            model: model(entry.model.value), clusterID: cluster?.id, site: cluster?.site,
             serversPerReplica: (entry.gpusPerReplica + perServer - 1) / perServer, server: group?.server))
       }
     }
-    for index in clusters.indices {
-      clusters[index].servingGPUs = serving.filter { $0.entry.cluster.value == clusters[index].name }
-        .reduce(0) { $0 + $1.maxGPUs }
-    }
-    for index in serving.indices {
-      serving[index].cluster = clusters.first { $0.name == serving[index].entry.cluster.value }
-    }
+    var servingGPUs: [String: Int] = [:]
+    for entry in serving { servingGPUs[entry.entry.cluster.value, default: 0] += entry.maxGPUs }
+    for index in clusters.indices { clusters[index].servingGPUs = servingGPUs[clusters[index].name] ?? 0 }
 
     let fabrics = typed.fabrics.map { buildFabric($0, clusters: clusters, storage: typed.storage, catalog: catalog) }
 

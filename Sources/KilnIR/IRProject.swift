@@ -83,7 +83,10 @@ public struct IRServing: Sendable {
   public var region: RegionSpec
   public var entry: RegionSpec.Serving
   public var model: ModelSpec?
-  public var cluster: IRCluster?
+  /// The serving cluster's id and site (not the cluster itself: tens of thousands of entries would
+  /// each carry a copy).
+  public var clusterID: String?
+  public var site: SiteSpec?
   /// The servers one replica spans, with the rack group that serves it.
   public var serversPerReplica: Int
   public var server: ServerModel?

@@ -8,12 +8,12 @@ struct DataResidencyCheck: AnalysisCheck {
 
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     ir.serving.compactMap { serving in
-      guard serving.region.dataResidency.value == "strict", let site = serving.cluster?.site else { return nil }
+      guard serving.region.dataResidency.value == "strict", let site = serving.site else { return nil }
       let region = serving.region.jurisdiction.value
       guard !Self.jurisdictions.contains(region, site.jurisdiction.value) else { return nil }
       return Diagnostic(
         AnalysisCodes.dataResidency,
-        "Region/\(serving.region.name) is strictly \(region), but '\(serving.entry.name.value)' serves from \(serving.cluster?.id ?? "") at Site/\(site.name) in \(site.jurisdiction.value)",
+        "Region/\(serving.region.name) is strictly \(region), but '\(serving.entry.name.value)' serves from \(serving.clusterID ?? "") at Site/\(site.name) in \(site.jurisdiction.value)",
         at: serving.entry.cluster.range,
         notes: [
           Note("dataResidency: strict", at: serving.region.dataResidency.range),

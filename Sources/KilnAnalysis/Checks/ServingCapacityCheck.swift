@@ -6,10 +6,11 @@ struct ServingCapacityCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     let minimum = context.threshold("serving-headroom", "min", default: 0.20)
     var diagnostics: [Diagnostic] = []
-    for serving in ir.serving {
+    for index in ir.serving.indices {
+      let serving = ir.serving[index]
       // A replica that cannot hold the model (memory-fit) or meet its TPOT at all (serving-slo) has
       // no meaningful capacity: those checks report it.
-      guard let model = ServingModel(serving), model.batch > 0,
+      guard let model = context.servingModels[index], model.batch > 0,
         model.tpotObjective.map({ model.stepTime(batch: 1) <= $0 }) ?? true
       else { continue }
       let demand = serving.entry.peakDemand.value

@@ -5,9 +5,10 @@ import KilnIR
 struct ServingSLOCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for serving in ir.serving {
+    for index in ir.serving.indices {
+      let serving = ir.serving[index]
       // When the weights do not fit, memory-fit reports it; latency figures would be fiction.
-      guard let model = ServingModel(serving), model.memoryBatchLimit > 0 else { continue }
+      guard let model = context.servingModels[index], model.memoryBatchLimit > 0 else { continue }
       if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
         diagnostics.append(
           Diagnostic(

@@ -63,6 +63,7 @@ public struct CostModel: Sendable {
           ? monthly.value.value * storage.capacity.value / 1e12 : monthly.value.value
       }
     }
+    let loads = ITLoad.bySite(ir)
     for site in ir.sites {
       let clusters = ir.clusters.filter { $0.site?.name == site.name }
       switch site.ownership.value {
@@ -71,10 +72,10 @@ public struct CostModel: Sendable {
         monthlyOpexBySite[site.name] = Double(gpus) * Self.hoursPerMonth * (site.gpuHourPrice?.value ?? 0)
       case .colocation:
         // Contracted IT power: the maximum draw of the site's equipment.
-        let kW = ITLoad(ir, site: site.name).total / 1_000
+        let kW = (loads[site.name]?.total ?? 0) / 1_000
         monthlyOpexBySite[site.name] = kW * (site.colocationPrice?.value ?? 0)
       case .owned:
-        let kW = ITLoad(ir, site: site.name).total / 1_000
+        let kW = (loads[site.name]?.total ?? 0) / 1_000
         monthlyOpexBySite[site.name] =
           kW * loadFactor * site.pue.value * Self.hoursPerMonth * (site.energyPrice?.value ?? 0)
       }
@@ -94,16 +95,28 @@ public struct ITLoad: Sendable {
   public var network = 0.0
   public var total: Double { servers + storage + network }
 
-  public init(_ ir: IRProject, site: String) {
-    for cluster in ir.clusters where cluster.site?.name == site { servers += cluster.itPower }
-    for item in ir.storage where item.site.value == site { storage += item.power.value }
-    for fabric in ir.fabrics {
-      guard let size = fabric.sizeValue, let power = fabric.switchModel?.power else { continue }
-      let attachedHere = fabric.attached.contains { id in
-        ir.clusters.contains { $0.id == id && $0.site?.name == site }
-          || ir.storage.contains { "Storage/\($0.name)" == id && $0.site.value == site }
-      }
-      if attachedHere { network += Double(size.switches) * power }
+  public init() {}
+
+  /// The load of every site, in one pass over the IR. A fabric belongs to the site of what attaches
+  /// to it (a fabric spans one site: K3007).
+  public static func bySite(_ ir: IRProject) -> [String: ITLoad] {
+    var loads: [String: ITLoad] = [:]
+    var siteOf: [String: String] = [:]
+    for index in ir.clusters.indices {
+      guard let site = ir.clusters[index].site?.name else { continue }
+      loads[site, default: ITLoad()].servers += ir.clusters[index].itPower
+      siteOf[ir.clusters[index].id] = site
     }
+    for item in ir.storage {
+      loads[item.site.value, default: ITLoad()].storage += item.power.value
+      siteOf["Storage/\(item.name)"] = item.site.value
+    }
+    for index in ir.fabrics.indices {
+      guard let size = ir.fabrics[index].sizeValue, let power = ir.fabrics[index].switchModel?.power,
+        let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
+      else { continue }
+      loads[site, default: ITLoad()].network += Double(size.switches) * power
+    }
+    return loads
   }
 }

@@ -97,8 +97,9 @@ public struct ProjectReport: Sendable {
   public init(_ ir: IRProject, diagnostics: [Diagnostic]) {
     let costs = CostModel(ir)
     let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
+    let loads = ITLoad.bySite(ir)
     for site in ir.sites {
-      let load = ITLoad(ir, site: site.name)
+      let load = loads[site.name] ?? ITLoad()
       let facility = site.ownership.value == .cloud ? 0 : load.total * site.pue.value
       let capacity = site.powerCapacity?.value
       sites.append(

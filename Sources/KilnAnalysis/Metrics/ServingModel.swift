@@ -60,17 +60,21 @@ public struct ServingModel: Sendable {
     expertsPerToken = model.expertsPerToken?.value
     maxBatch = entry.maxBatch?.value
     tpotObjective = entry.tpot?.value
-    self.model = model
+    parameters = model.parameters.value
+    batch = 0
+    batch = planBatch()
   }
 
-  private var model: ModelSpec
+  public var parameters: Double
+  /// The planned batch: bounded by free HBM, by `maxBatch`, and by the TPOT objective.
+  public private(set) var batch: Int
 
   /// Parameters a decode step of `batch` sequences reads.
   public func parametersRead(batch: Int) -> Double {
     guard let experts, let perToken = expertsPerToken, experts > perToken, perToken > 0 else {
-      return model.parameters.value
+      return parameters
     }
-    let perExpert = (model.parameters.value - activeParameters) / Double(experts - perToken)
+    let perExpert = (parameters - activeParameters) / Double(experts - perToken)
     let shared = activeParameters - Double(perToken) * perExpert
     let touched = Double(experts) * (1 - Self.power(1 - Double(perToken) / Double(experts), batch))
     return shared + touched * perExpert
@@ -104,8 +108,7 @@ public struct ServingModel: Sendable {
     return Int((free / (kvBytesPerToken * averageContext)).rounded(.down))
   }
 
-  /// The planned batch: bounded by free HBM, by `maxBatch`, and by the TPOT objective.
-  public var batch: Int {
+  func planBatch() -> Int {
     var limit = min(memoryBatchLimit, maxBatch ?? 4_096)
     guard limit >= 1 else { return 0 }
     if let tpot = tpotObjective {

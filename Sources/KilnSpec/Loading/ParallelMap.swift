@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Maps over items on every core and returns the results in the items' order.
-enum ParallelMap {
-  static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result)
+public enum ParallelMap {
+  public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result)
     -> [Result]
   {
     guard items.count > 1 else { return items.map(transform) }
