@@ -26,7 +26,7 @@ public enum IRBuilder {
           powerLimit: limit, nodeLabel: label, spec: group)
       }
       let reserved = groups.reduce(0) { total, group in
-        let spareServers = Int((Double(group.servers) * spec.reserve.value).rounded(.up))
+        let spareServers = Int((Double(group.servers) * spec.reserve.value - 1e-9).rounded(.up))
         return total + spareServers * group.server.gpuCount
       }
       return IRCluster(
@@ -44,7 +44,7 @@ public enum IRBuilder {
         let cluster = clusterIndex[entry.cluster.value].map { clusters[$0] }
         let group =
           cluster?.rackGroups.first {
-            entry.rackGroup == nil || $0.name == entry.rackGroup?.value && $0.server.gpuCount > 0
+            (entry.rackGroup == nil || $0.name == entry.rackGroup?.value) && $0.server.gpuCount > 0
           }
           ?? cluster?.rackGroups.first { $0.server.gpuCount > 0 }
         let perServer = max(1, group?.server.gpuCount ?? 1)
@@ -107,7 +107,7 @@ public enum IRBuilder {
     if let switchModel {
       var radix = switchModel.ports
       if let nicSpeed, let breakoutSpeed = switchModel.breakoutSpeed, let breakoutPorts = switchModel.breakoutPorts,
-        nicSpeed <= breakoutSpeed, nicSpeed < switchModel.speed
+        abs(nicSpeed - breakoutSpeed) <= breakoutSpeed * 1e-9, nicSpeed < switchModel.speed
       {
         radix = breakoutPorts
         usesBreakout = true

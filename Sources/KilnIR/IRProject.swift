@@ -42,10 +42,10 @@ public struct IRCluster: Sendable {
   /// Each queue's nominal quota: floor(share × queueable); what rounding leaves goes to the first queue.
   public var queueQuotas: [(name: String, gpus: Int)] {
     var quotas = spec.queues.map {
-      (name: $0.name.value, gpus: Int((Double(queueableGPUs) * $0.share.value).rounded(.down)))
+      (name: $0.name.value, gpus: Int((Double(queueableGPUs) * $0.share.value + 1e-9).rounded(.down)))
     }
     let assigned = quotas.reduce(0) { $0 + $1.gpus }
-    let total = Int((Double(queueableGPUs) * spec.queues.reduce(0) { $0 + $1.share.value }).rounded(.down))
+    let total = Int((Double(queueableGPUs) * spec.queues.reduce(0) { $0 + $1.share.value } + 1e-9).rounded(.down))
     if !quotas.isEmpty, total > assigned { quotas[0].gpus += total - assigned }
     return quotas
   }

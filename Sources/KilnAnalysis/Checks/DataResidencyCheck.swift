@@ -7,8 +7,11 @@ struct DataResidencyCheck: AnalysisCheck {
   static let jurisdictions = Jurisdictions()
 
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
-    ir.serving.compactMap { serving in
-      guard serving.region.dataResidency.value == "strict", let site = serving.site else { return nil }
+    ir.serving.indices.compactMap { index -> Diagnostic? in
+      guard ir.serving[index].region.dataResidency.value == "strict", let site = ir.serving[index].site else {
+        return nil
+      }
+      let serving = ir.serving[index]
       let region = serving.region.jurisdiction.value
       guard !Self.jurisdictions.contains(region, site.jurisdiction.value) else { return nil }
       return Diagnostic(

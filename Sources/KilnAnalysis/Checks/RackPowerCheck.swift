@@ -1,22 +1,30 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `rack-power`: servers per rack × server power ≤ the rack's power limit; a rack group's own limit
 /// above the site's is a warning.
 struct RackPowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // A Policy `max` caps every rack's limit (e.g. what the power distribution units are rated for).
+    let policyCap = context.threshold("rack-power", "max", default: .infinity)
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
-        let limit = group.powerLimit
+        let limit =
+          policyCap < group.powerLimit.value
+          ? Located(policyCap, at: context.policy?.rule("rack-power")?.max?.range ?? group.powerLimit.range)
+          : group.powerLimit
         let draw = group.rackPower
         let cooling = cluster.site?.cooling.value.rawValue ?? "air"
         if draw > limit.value + 0.5 {
           let fits = Int((limit.value / group.server.power).rounded(.down))
           let source =
-            group.spec.powerLimit != nil
-            ? "the rack group's powerLimit"
-            : (limit.isDefault ? "the default for \(cooling) cooling" : "the site's racks.powerLimit")
+            policyCap < group.powerLimit.value
+            ? "the Policy's rack-power max"
+            : group.spec.powerLimit != nil
+              ? "the rack group's powerLimit"
+              : (limit.isDefault ? "the default for \(cooling) cooling" : "the site's racks.powerLimit")
           let racksNeeded = fits > 0 ? (group.servers + fits - 1) / fits : 0
           let help =
             fits > 0

@@ -7,15 +7,16 @@ struct ServingCapacityCheck: AnalysisCheck {
     let minimum = context.threshold("serving-headroom", "min", default: 0.20)
     var diagnostics: [Diagnostic] = []
     for index in ir.serving.indices {
-      let serving = ir.serving[index]
       // A replica that cannot hold the model (memory-fit) or meet its TPOT at all (serving-slo) has
       // no meaningful capacity: those checks report it.
       guard let model = context.servingModels[index], model.batch > 0,
         model.tpotObjective.map({ model.stepTime(batch: 1) <= $0 }) ?? true
       else { continue }
-      let demand = serving.entry.peakDemand.value
-      let capacity = model.tokensPerSecond * Double(serving.entry.maxReplicas.value)
-      guard demand > 0 else { continue }
+      // Read fields in place: copying a serving entry for each of tens of thousands costs more than the check.
+      let demand = ir.serving[index].entry.peakDemand.value
+      let capacity = model.tokensPerSecond * Double(ir.serving[index].entry.maxReplicas.value)
+      guard demand > 0, capacity < demand * (1 + minimum) else { continue }
+      let serving = ir.serving[index]
       let figures =
         "\(serving.entry.maxReplicas.value) replicas × \(Figures.rate(model.tokensPerSecond)) tokens/s (batch \(model.batch)) = \(Figures.rate(capacity)) tokens/s"
       if capacity < demand {

@@ -6,9 +6,13 @@ struct ServingSLOCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for index in ir.serving.indices {
-      let serving = ir.serving[index]
       // When the weights do not fit, memory-fit reports it; latency figures would be fiction.
       guard let model = context.servingModels[index], model.memoryBatchLimit > 0 else { continue }
+      let tpotMissed = ir.serving[index].entry.tpot.map { model.stepTime(batch: 1) > $0.value } ?? false
+      let ttftMissed =
+        ir.serving[index].entry.ttft.map { model.averageInput > 0 && model.ttftEstimate > $0.value } ?? false
+      guard tpotMissed || ttftMissed else { continue }
+      let serving = ir.serving[index]
       if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
         diagnostics.append(
           Diagnostic(

@@ -7,9 +7,10 @@ struct SitePowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let minimumHeadroom = context.threshold("site-power-headroom", "min", default: 0.10)
+    let loads = SiteLoad.bySite(ir)
     for site in ir.sites {
       guard let capacity = site.powerCapacity, site.ownership.value != .cloud else { continue }
-      let load = SiteLoad(ir, site: site.name)
+      let load = loads[site.name] ?? SiteLoad()
       let facility = load.itPower * site.pue.value
       var notes = load.contributors.map { Note("\($0.name): \(Figures.power($0.watts))", at: $0.range) }
       notes.append(Note("PUE \(site.pue.value)\(site.pue.isDefault ? " (the default)" : "")", at: site.pue.range))
@@ -49,20 +50,35 @@ struct SiteLoad {
   var contributors: [Contributor] = []
   var itPower: Double { contributors.reduce(0) { $0 + $1.watts } }
 
-  init(_ ir: IRProject, site: String) {
-    for cluster in ir.clusters where cluster.site?.name == site {
-      contributors.append(Contributor(name: cluster.id, watts: cluster.itPower, range: cluster.spec.site.range))
+  init() {}
+
+  /// Every site's contributors, in one pass (a fabric at the site of what attaches to it).
+  static func bySite(_ ir: IRProject) -> [String: SiteLoad] {
+    var loads: [String: SiteLoad] = [:]
+    var siteOf: [String: String] = [:]
+    for index in ir.clusters.indices {
+      guard let site = ir.clusters[index].site?.name else { continue }
+      siteOf[ir.clusters[index].id] = site
+      loads[site, default: SiteLoad()].contributors.append(
+        Contributor(
+          name: ir.clusters[index].id, watts: ir.clusters[index].itPower, range: ir.clusters[index].spec.site.range))
     }
-    for storage in ir.storage where storage.site.value == site && storage.power.value > 0 {
-      contributors.append(
+    for storage in ir.storage {
+      siteOf["Storage/\(storage.name)"] = storage.site.value
+      guard storage.power.value > 0 else { continue }
+      loads[storage.site.value, default: SiteLoad()].contributors.append(
         Contributor(name: "Storage/\(storage.name)", watts: storage.power.value, range: storage.power.range))
     }
-    for fabric in ir.fabrics {
-      guard let size = fabric.sizeValue, let power = fabric.switchModel?.power, SiteLoad.site(of: fabric, ir) == site
+    for index in ir.fabrics.indices {
+      guard let size = ir.fabrics[index].sizeValue, let power = ir.fabrics[index].switchModel?.power,
+        let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
       else { continue }
-      contributors.append(
-        Contributor(name: fabric.id, watts: Double(size.switches) * power, range: fabric.spec.switchModel.range))
+      loads[site, default: SiteLoad()].contributors.append(
+        Contributor(
+          name: ir.fabrics[index].id, watts: Double(size.switches) * power,
+          range: ir.fabrics[index].spec.switchModel.range))
     }
+    return loads
   }
 
   /// A fabric is at the site of what attaches to it.

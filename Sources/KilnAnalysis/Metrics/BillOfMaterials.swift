@@ -22,7 +22,8 @@ public struct BillOfMaterials: Sendable {
         servers[group.server.name, default: (0, group.server)].0 += group.servers
         for nic in group.server.nics {
           guard let name = nic.transceiver, let module = ir.catalog.transceiver(name) else { continue }
-          optics[name, default: (0, module)].0 += group.servers * nic.count
+          optics[name, default: (0, module)].0 +=
+            group.servers * ((nic.count + module.ports - 1) / max(1, module.ports))
         }
       }
     }

@@ -38,7 +38,9 @@ public struct CostModel: Sendable {
           guard let name = nic.transceiver, let module = ir.catalog.transceiver(name), let price = module.price else {
             continue
           }
-          capex.transceivers += Double(group.servers * nic.count) * price
+          // A twin-port module serves two NIC ports (DGX H100: 8 ports through 4 OSFP modules).
+          let modules = (nic.count + module.ports - 1) / max(1, module.ports)
+          capex.transceivers += Double(group.servers * modules) * price
           if module.estimatedFields.contains("price") { capex.estimatedItems.insert(module.name) }
         }
       }
@@ -103,9 +105,9 @@ public struct ITLoad: Sendable {
     var loads: [String: ITLoad] = [:]
     var siteOf: [String: String] = [:]
     for index in ir.clusters.indices {
-      guard let site = ir.clusters[index].site?.name else { continue }
-      loads[site, default: ITLoad()].servers += ir.clusters[index].itPower
-      siteOf[ir.clusters[index].id] = site
+      guard let site = ir.clusters[index].site, site.ownership.value != .cloud else { continue }
+      loads[site.name, default: ITLoad()].servers += ir.clusters[index].itPower
+      siteOf[ir.clusters[index].id] = site.name
     }
     for item in ir.storage {
       loads[item.site.value, default: ITLoad()].storage += item.power.value

@@ -146,8 +146,9 @@ public struct ProjectReport: Sendable {
           name: fabric.spec.name, topology: fabric.spec.topology.value, tiers: size?.tiers, planes: size?.planes,
           endpoints: endpoints, switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
           endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
-          bisectionBandwidthGbps: size.map { _ in
-            Double(endpoints) / 2 * linkGbps / max(1, fabric.spec.oversubscription.value)
+          // One switch has no uplinks to oversubscribe.
+          bisectionBandwidthGbps: size.map { size in
+            Double(endpoints) / 2 * linkGbps / (size.tiers > 1 ? max(1, fabric.spec.oversubscription.value) : 1)
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
           hops: size?.hops))
