@@ -20,8 +20,9 @@ echo "== compiling libyaml-parse"
 mkdir -p .build
 gcc -O2 -o .build/libyaml-parse libyaml-parse.c $(pkg-config --cflags --libs yaml-0.1)
 
-if [[ -z "${SKIP_GENERATE:-}" || ! -d data/gpus-100k || ! -d data/yaml-50mb ]]; then
+if [[ -z "${SKIP_GENERATE:-}" || ! -d data/gpus-10k || ! -d data/gpus-100k || ! -d data/yaml-50mb ]]; then
   echo "== generating data/ (deterministic)"
+  "$GENERATE" data/gpus-10k --gpus 10000
   "$GENERATE" data/gpus-100k --gpus 100000
   "$GENERATE" data/yaml-50mb --bytes 50000000
 fi
@@ -38,4 +39,4 @@ fi
 
 echo "== measuring ($RUNS runs each, interleaved)"
 python3 measure.py --kiln "$KILN" --libyaml .build/libyaml-parse --runs "$RUNS" --out results.md \
-  data/gpus-100k data/yaml-50mb
+  data/gpus-10k data/gpus-100k data/yaml-50mb

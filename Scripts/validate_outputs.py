@@ -78,6 +78,25 @@ for case in sorted(os.listdir(invalid_root)) if os.path.isdir(invalid_root) else
         failures.append(f"{path} SARIF: {error.json_path}: {error.message}")
 print(f"SARIF logs validated against sarif-2.1.0.json: {cases}")
 
+# 4. `kiln report --format json` of the reference and example projects validates against the schema
+#    documented in docs/report-format.md (between the schema:begin/end markers).
+with open("docs/report-format.md") as handle:
+    text = handle.read()
+block = text.split("<!-- schema:begin -->", 1)[1].split("<!-- schema:end -->", 1)[0]
+report_schema = json.loads(block.split("```json", 1)[1].split("```", 1)[0])
+Draft202012Validator.check_schema(report_schema)
+report_validator = Draft202012Validator(report_schema)
+reports = 0
+for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
+    result = subprocess.run([kiln, "report", base, "--format", "json"], capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"{base}: kiln report exited {result.returncode}: {result.stderr.strip()[:300]}")
+        continue
+    reports += 1
+    for error in report_validator.iter_errors(json.loads(result.stdout)):
+        failures.append(f"{base} report: {error.json_path}: {error.message}")
+print(f"JSON reports validated against docs/report-format.md's schema: {reports}")
+
 for failure in failures:
     print("FAIL:", failure)
 if failures:
