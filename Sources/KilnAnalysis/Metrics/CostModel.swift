@@ -1,3 +1,4 @@
+import KilnDiagnostics
 import KilnIR
 import KilnSpec
 
@@ -99,26 +100,76 @@ public struct ITLoad: Sendable {
 
   public init() {}
 
-  /// The load of every site, in one pass over the IR. A fabric belongs to the site of what attaches
-  /// to it (a fabric spans one site: K3007).
+  /// The load of every site, from the same contributors the site-power check lists.
   public static func bySite(_ ir: IRProject) -> [String: ITLoad] {
-    var loads: [String: ITLoad] = [:]
+    SiteLoad.bySite(ir).mapValues { load in
+      var totals = ITLoad()
+      for contributor in load.contributors {
+        switch contributor.kind {
+        case .servers: totals.servers += contributor.watts
+        case .storage: totals.storage += contributor.watts
+        case .network: totals.network += contributor.watts
+        }
+      }
+      return totals
+    }
+  }
+}
+
+/// What draws power at a site, at maximum: GPU servers (not rented cloud ones), storage, and fabric
+/// switches (a fabric belongs to the site of what attaches to it: a fabric spans one site, K3007).
+public struct SiteLoad: Sendable {
+  public enum Kind: Sendable { case servers, storage, network }
+
+  public struct Contributor: Sendable {
+    public var name: String
+    public var kind: Kind
+    public var watts: Double
+    public var range: SourceRange
+  }
+
+  public var contributors: [Contributor] = []
+  public var itPower: Double { contributors.reduce(0) { $0 + $1.watts } }
+
+  public init() {}
+
+  /// Every site's contributors, in one pass over the IR.
+  public static func bySite(_ ir: IRProject) -> [String: SiteLoad] {
+    var loads: [String: SiteLoad] = [:]
     var siteOf: [String: String] = [:]
     for index in ir.clusters.indices {
       guard let site = ir.clusters[index].site, site.ownership.value != .cloud else { continue }
-      loads[site.name, default: ITLoad()].servers += ir.clusters[index].itPower
       siteOf[ir.clusters[index].id] = site.name
+      loads[site.name, default: SiteLoad()].contributors.append(
+        Contributor(
+          name: ir.clusters[index].id, kind: .servers, watts: ir.clusters[index].itPower,
+          range: ir.clusters[index].spec.site.range))
     }
-    for item in ir.storage {
-      loads[item.site.value, default: ITLoad()].storage += item.power.value
-      siteOf["Storage/\(item.name)"] = item.site.value
+    for storage in ir.storage {
+      siteOf["Storage/\(storage.name)"] = storage.site.value
+      guard storage.power.value > 0 else { continue }
+      loads[storage.site.value, default: SiteLoad()].contributors.append(
+        Contributor(
+          name: "Storage/\(storage.name)", kind: .storage, watts: storage.power.value, range: storage.power.range))
     }
     for index in ir.fabrics.indices {
       guard let size = ir.fabrics[index].sizeValue, let power = ir.fabrics[index].switchModel?.power,
         let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
       else { continue }
-      loads[site, default: ITLoad()].network += Double(size.switches) * power
+      loads[site, default: SiteLoad()].contributors.append(
+        Contributor(
+          name: ir.fabrics[index].id, kind: .network, watts: Double(size.switches) * power,
+          range: ir.fabrics[index].spec.switchModel.range))
     }
     return loads
+  }
+
+  /// A fabric is at the site of what attaches to it.
+  static func site(of fabric: IRFabric, _ ir: IRProject) -> String? {
+    for id in fabric.attached {
+      if let cluster = ir.clusters.first(where: { $0.id == id }) { return cluster.site?.name }
+      if let storage = ir.storage.first(where: { "Storage/\($0.name)" == id }) { return storage.site.value }
+    }
+    return nil
   }
 }
