@@ -37,7 +37,9 @@ let package = Package(
     .target(name: "KilnBackends", dependencies: ["KilnAnalysis", "KilnIR", "KilnDiagnostics"]),
 
     // The pipeline as a library API.
-    .target(name: "KilnDriver", dependencies: ["KilnBackends", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics"]),
+    .target(
+      name: "KilnDriver",
+      dependencies: ["KilnBackends", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics"]),
 
     // The thin command-line shell.
     .executableTarget(
