@@ -86,6 +86,40 @@ public struct CostModel: Sendable {
   }
 
   /// Total cost of ownership over the project's lifetime: capex + monthly opex × months.
+  /// Effective cost of an owned (or colocated) GPU-hour: capex depreciated over the lifetime plus
+  /// the opex of owned and colocation sites, over the GPU-hours actually used at `utilization`.
+  /// `nil` without owned GPUs.
+  public func ownedGPUHourPrice(_ ir: IRProject) -> Double? {
+    let ownedGPUs = ir.clusters.filter { $0.site?.ownership.value != .cloud }.reduce(0) { $0 + $1.gpus }
+    let utilization = ir.project?.utilization.value ?? 0.8
+    guard ownedGPUs > 0, utilization > 0 else { return nil }
+    let lifetimeHours = (ir.project?.lifetime.value ?? 4 * 365 * 86_400) / 3_600
+    let ownedOpex =
+      ir.sites.filter { $0.ownership.value != .cloud }.reduce(0) { $0 + (monthlyOpexBySite[$1.name] ?? 0) }
+      + monthlyStorageOpex
+    let hourly = capex.total / lifetimeHours + ownedOpex / Self.hoursPerMonth
+    return hourly / (Double(ownedGPUs) * utilization)
+  }
+
+  /// Energy per year, kWh: IT load × loadFactor × PUE × 8,760 h, for owned and colocation sites.
+  public static func energyPerYear(_ ir: IRProject) -> (kWh: Double, co2Kg: Double?) {
+    let loadFactor = ir.project?.loadFactor.value ?? 0.65
+    let loads = ITLoad.bySite(ir)
+    var kWh = 0.0
+    var co2 = 0.0
+    var co2Known = true
+    for site in ir.sites where site.ownership.value != .cloud {
+      let siteKWh = (loads[site.name]?.total ?? 0) / 1_000 * loadFactor * site.pue.value * 8_760
+      kWh += siteKWh
+      if let intensity = site.carbonIntensity?.value {
+        co2 += siteKWh * intensity
+      } else if siteKWh > 0 {
+        co2Known = false
+      }
+    }
+    return (kWh, co2Known ? co2 : nil)
+  }
+
   public func tco(lifetimeSeconds: Double) -> Double {
     capex.total + monthlyOpex * lifetimeSeconds / Self.secondsPerMonth
   }

@@ -14,6 +14,11 @@ public struct ProjectReport: Sendable {
     public var capexUSD = 0.0
     public var monthlyOpexUSD = 0.0
     public var tcoUSD = 0.0
+    /// Effective $ per owned GPU-hour at the project's utilization (capex over the lifetime + opex).
+    public var ownedGPUHourUSD: Double?
+    /// Energy per year at the load factor and PUE, MWh; CO₂ in tonnes where every site gives its intensity.
+    public var energyPerYearMWh = 0.0
+    public var co2PerYearTonnes: Double?
     /// Capex by kind: servers, switches, transceivers, storage.
     public var capexBreakdownUSD: [(String, Double)] = []
   }
@@ -73,6 +78,8 @@ public struct ProjectReport: Sendable {
     public var headroom: Double?
     public var tpotSeconds: Double?
     public var ttftEstimateSeconds: Double?
+    /// $ per million output tokens at capacity: the replica's GPU-hours (rented or owned) over its tokens.
+    public var usdPerMillionTokens: Double?
   }
 
   public struct Training: Sendable {
@@ -81,6 +88,8 @@ public struct ProjectReport: Sendable {
     public var gpuHours: Double?
     public var days: Double?
     public var costUSD: Double?
+    /// The $/GPU-hour the cost uses: the run's gpuHourPrice, else the owned rate.
+    public var gpuHourUSD: Double?
   }
 
   public var totals = Totals()
@@ -96,6 +105,7 @@ public struct ProjectReport: Sendable {
 
   public init(_ ir: IRProject, diagnostics: [Diagnostic]) {
     let costs = CostModel(ir)
+    let ownedRate = costs.ownedGPUHourPrice(ir)
     let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
     let loads = ITLoad.bySite(ir)
     for site in ir.sites {
@@ -164,14 +174,15 @@ public struct ProjectReport: Sendable {
           gpusPerReplica: entry.gpusPerReplica, replicasMax: entry.entry.maxReplicas.value, batch: model?.batch,
           tokensPerSecondPerReplica: perReplica, capacityTokensPerSecond: capacity, demandTokensPerSecond: demand,
           headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil }, tpotSeconds: model?.tpot,
-          ttftEstimateSeconds: model.flatMap { $0.averageInput > 0 ? $0.ttftEstimate : nil }))
+          ttftEstimateSeconds: model.flatMap { $0.averageInput > 0 ? $0.ttftEstimate : nil },
+          usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate)))
     }
     for run in ir.trainingRuns {
-      let price = run.spec.gpuHourPrice?.value
+      let rate = run.spec.gpuHourPrice?.value ?? ownedRate
       training.append(
         Training(
           name: run.spec.name, flops: run.flops, gpuHours: run.gpuHours, days: run.days,
-          costUSD: price.flatMap { price in run.gpuHours.map { $0 * price } }))
+          costUSD: rate.flatMap { rate in run.gpuHours.map { $0 * rate } }, gpuHourUSD: rate))
     }
     totals.capexUSD = costs.capex.total
     totals.capexBreakdownUSD = [
@@ -181,7 +192,19 @@ public struct ProjectReport: Sendable {
     totals.monthlyOpexUSD = costs.monthlyOpex
     totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
     estimatedItems = costs.capex.estimatedItems.sorted()
+    totals.ownedGPUHourUSD = ownedRate
+    let energy = CostModel.energyPerYear(ir)
+    totals.energyPerYearMWh = energy.kWh / 1_000
+    totals.co2PerYearTonnes = energy.co2Kg.map { $0 / 1_000 }
     errors = diagnostics.count { $0.severity == .error }
     warnings = diagnostics.count { $0.severity == .warning }
+  }
+
+  /// A replica's hourly GPU cost (the cloud site's rate, else the owned rate) over its tokens per hour.
+  static func perMillionTokens(_ entry: IRServing, perReplica: Double?, ownedRate: Double?) -> Double? {
+    guard let perReplica, perReplica > 0 else { return nil }
+    let rate = entry.site?.ownership.value == .cloud ? entry.site?.gpuHourPrice?.value : ownedRate
+    guard let rate else { return nil }
+    return Double(entry.gpusPerReplica) * rate / (perReplica * 3_600) * 1e6
   }
 }

@@ -21,7 +21,9 @@ public enum JSONReport {
           ("itPower_kW", number(totals.itPowerKW, digits: 6)),
           ("facilityPower_kW", number(totals.facilityPowerKW, digits: 6)),
           ("capex_usd", dollars(totals.capexUSD)), ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
-          ("tco_usd", dollars(totals.tcoUSD)),
+          ("tco_usd", dollars(totals.tcoUSD)), ("ownedGpuHour_usd", number(totals.ownedGPUHourUSD)),
+          ("energyPerYear_MWh", number(totals.energyPerYearMWh, digits: 6)),
+          ("co2PerYear_t", number(totals.co2PerYearTonnes, digits: 6)),
           ("estimatedPrices", .array(report.estimatedItems.map { .string($0) })),
         ])
       ),
@@ -78,7 +80,7 @@ public enum JSONReport {
           report.training.map { run in
             .object([
               ("name", .string(run.name)), ("flops", number(run.flops)), ("gpuHours", number(run.gpuHours)),
-              ("days", number(run.days)), ("cost_usd", dollars(run.costUSD)),
+              ("days", number(run.days)), ("cost_usd", dollars(run.costUSD)), ("gpuHour_usd", number(run.gpuHourUSD)),
             ])
           })
       ),
@@ -93,6 +95,7 @@ public enum JSONReport {
               ("capacity_tokensPerSecond", number(entry.capacityTokensPerSecond)),
               ("demand_tokensPerSecond", number(entry.demandTokensPerSecond)), ("headroom", number(entry.headroom)),
               ("tpot_s", number(entry.tpotSeconds)), ("ttftEstimate_s", number(entry.ttftEstimateSeconds)),
+              ("usdPerMillionTokens", number(entry.usdPerMillionTokens)),
             ])
           })
       ),
