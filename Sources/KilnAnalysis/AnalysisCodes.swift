@@ -108,13 +108,14 @@ public enum AnalysisCodes {
     fix: "Serve from a cluster at a site inside the jurisdiction, or relax the residency rule.")
   public static let trainingCapacity = DiagnosticCode(
     "K6301", "training run larger than its cluster", check: "training-capacity",
-    explanation: "A TrainingRun asks for more GPUs than its cluster can schedule (all GPUs less the reserve).",
+    explanation:
+      "A TrainingRun asks for more GPUs than its cluster can queue for training: all GPUs less the reserve and less the GPUs of the cluster's serving entries at their maximum replicas (the Kueue quota).",
     example: "gpus: 4096   # the cluster has 2,048 GPUs\n",
     fix: "Ask for fewer GPUs, or run on a bigger cluster.")
   public static let trainingRunsExceedCluster = DiagnosticCode(
     "K6302", "training runs together exceed their cluster", severity: .warning, check: "training-capacity",
     explanation:
-      "Each run fits its cluster alone, but the runs on one cluster together ask for more GPUs than it can schedule: they cannot all run at once.",
+      "Each run fits its cluster alone, but the runs on one cluster together ask for more GPUs than it can queue for training: they cannot all run at once.",
     example: "two runs of 1,536 GPUs on a cluster of 2,048",
     fix: "Schedule them one after the other (Kueue queues them), or make the cluster bigger.")
 

@@ -10,6 +10,8 @@ public enum HTMLReport {
     for (label, value) in [
       ("GPUs", "\(totals.gpus)"), ("IT power", kW(totals.itPowerKW)), ("facility power", kW(totals.facilityPowerKW)),
       ("capex", money(totals.capexUSD)), ("opex / month", money(totals.monthlyOpexUSD)), ("TCO", money(totals.tcoUSD)),
+      ("owned GPU-hour", totals.ownedGPUHourUSD.map { "$" + MarkdownReport.fixed($0, 2) } ?? "—"),
+      ("energy / year", MarkdownReport.fixed(totals.energyPerYearMWh / 1_000, 1) + " GWh"),
     ] {
       body +=
         "<div class=\"card\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>\n"

@@ -22,6 +22,13 @@ public enum MarkdownReport {
     out +=
       "| \(totals.gpus) | \(totals.servers) | \(totals.racks) | \(kW(totals.itPowerKW)) | \(kW(totals.facilityPowerKW)) "
     out += "| \(money(totals.capexUSD)) | \(money(totals.monthlyOpexUSD)) | \(money(totals.tcoUSD)) |\n\n"
+    var facts: [String] = []
+    if let rate = totals.ownedGPUHourUSD {
+      facts.append("owned GPU-hour $" + fixed(rate, 2) + " at the project's utilization")
+    }
+    facts.append("energy \(fixed(totals.energyPerYearMWh / 1_000, 1)) GWh per year")
+    if let co2 = totals.co2PerYearTonnes { facts.append("CO₂ \(fixed(co2, 0)) t per year") }
+    out += facts.joined(separator: " · ") + "\n\n"
     if !report.estimatedItems.isEmpty {
       out += "Money totals rest on estimated catalog prices for: \(report.estimatedItems.joined(separator: ", ")).\n\n"
     }
@@ -60,15 +67,16 @@ public enum MarkdownReport {
     }
     if !report.serving.isEmpty {
       out +=
-        "\n## Serving\n\n| region | serving | model | GPUs / replica | max replicas | batch | tokens/s per replica | capacity | peak demand | headroom | TPOT |\n"
-      out += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "\n## Serving\n\n| region | serving | model | GPUs / replica | max replicas | batch | tokens/s per replica | capacity | peak demand | headroom | TPOT | $ / M tokens |\n"
+      out += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
       for entry in report.serving {
         let perReplica = entry.tokensPerSecondPerReplica.map { fixed($0, 0) } ?? "—"
         let capacity = entry.capacityTokensPerSecond.map { fixed($0, 0) } ?? "—"
         out += "| \(entry.region) | \(entry.name) | \(entry.model) | \(entry.gpusPerReplica) | \(entry.replicasMax) "
         out +=
           "| \(entry.batch.map(String.init) ?? "—") | \(perReplica) | \(capacity) | \(fixed(entry.demandTokensPerSecond, 0)) "
-        out += "| \(percent(entry.headroom)) | \(entry.tpotSeconds.map { fixed($0 * 1_000, 1) + " ms" } ?? "—") |\n"
+        out += "| \(percent(entry.headroom)) | \(entry.tpotSeconds.map { fixed($0 * 1_000, 1) + " ms" } ?? "—") "
+        out += "| \(entry.usdPerMillionTokens.map { "$" + fixed($0, 3) } ?? "—") |\n"
       }
     }
     if !report.training.isEmpty {
