@@ -34,7 +34,8 @@ public struct AnalysisContext: Sendable {
 /// Runs every analyzer check.
 public enum Analyzer {
   static let checks: [any AnalysisCheck] = [
-    RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(), FabricCapacityCheck(),
+    ExpansionBoundCheck(), RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(),
+    FabricCapacityCheck(),
     FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
     BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(),
     DataResidencyCheck(), TrainingCapacityCheck(),

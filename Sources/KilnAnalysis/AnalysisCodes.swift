@@ -3,6 +3,12 @@ import KilnDiagnostics
 /// The analyzer's diagnostics: K4xxx physical (power, space, fabric), K6xxx serving, training and
 /// residency. Each maps to a Policy check id, which sets its severity and threshold.
 public enum AnalysisCodes {
+  public static let expansionTooLarge = DiagnosticCode(
+    "K4001", "project too large to expand",
+    explanation:
+      "Expanding the project link by link (servers, GPUs, NIC ports, switches, links) would create more than 10,000,000 objects. Kiln refuses before allocating anything; the counts, checks and reports, which do not need the expansion, still work.",
+    example: "racks: [{name: gpu, count: 100000, servers: {model: DGX-H100, perRack: 4}}]",
+    fix: "Split the project, or check whether a count has too many digits.")
   public static let rackPower = DiagnosticCode(
     "K4101", "rack draws more than its power limit", check: "rack-power",
     explanation:
@@ -120,7 +126,8 @@ public enum AnalysisCodes {
     fix: "Schedule them one after the other (Kueue queues them), or make the cluster bigger.")
 
   public static let all: [DiagnosticCode] = [
-    rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions, fabricCapacity,
+    expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
+    fabricCapacity,
     fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, budget, memoryFit, servingCapacity,
     servingHeadroom, servingSLO, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,

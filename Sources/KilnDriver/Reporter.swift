@@ -49,3 +49,19 @@ public struct Reporter: Sendable {
     }
   }
 }
+
+extension Reporter {
+  /// `kiln ir --expand`: lint, then write the link-level expansion as JSON Lines to `sink`. Returns
+  /// false (writing nothing) when the project has K1–K3 errors or exceeds the expansion bound.
+  public func expand(_ path: String, to sink: (String) -> Void) throws -> (lint: LintResult, written: Bool) {
+    let lint = try Linter(environment: environment).lint(path)
+    let blocked = lint.diagnostics.contains { diagnostic in
+      diagnostic.severity == .error
+        && (["K1", "K2", "K3"].contains { diagnostic.code.id.hasPrefix($0) }
+          || diagnostic.code == AnalysisCodes.expansionTooLarge)
+    }
+    guard !blocked else { return (lint, false) }
+    Expansion.write(IRBuilder.build(lint.project), to: sink)
+    return (lint, true)
+  }
+}

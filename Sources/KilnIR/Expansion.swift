@@ -1,0 +1,142 @@
+/// Link-level expansion of the IR: every server, GPU, NIC port, switch and link with a stable id,
+/// and every endpoint link with its switch port. Written as JSON Lines straight to a sink (one object
+/// per line, in a fixed order), so memory stays flat however large the fleet: nothing is collected.
+public enum Expansion {
+  /// Kiln refuses to expand more objects than this; the analyzer reports it (K4001) before anything
+  /// is allocated.
+  public static let objectBound = 10_000_000
+
+  /// How many objects an expansion writes.
+  public static func objectCount(_ ir: IRProject) -> Int {
+    var count = 0
+    for cluster in ir.clusters {
+      for group in cluster.rackGroups {
+        let nicPorts = group.server.nics.reduce(0) { $0 + $1.count }
+        count += group.racks + group.servers * (1 + group.server.gpuCount + nicPorts)
+      }
+    }
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue else { continue }
+      count += size.switches + size.switchLinks + size.endpointLinks
+    }
+    return count
+  }
+
+  /// Writes the expansion line by line to `sink`.
+  public static func write(_ ir: IRProject, to sink: (String) -> Void) {
+    for cluster in ir.clusters.sorted(by: { $0.id < $1.id }) {
+      for group in cluster.rackGroups {
+        for rack in 0..<group.racks {
+          let rackID = "\(cluster.id)/rack/\(group.name)-\(pad(rack + 1, group.racks))"
+          sink(#"{"id":"\#(rackID)","kind":"rack","powerLimit_W":\#(Int(group.powerLimit.value))}"#)
+          for slot in 0..<group.serversPerRack {
+            let serverID = "\(rackID)/server/\(slot + 1)"
+            sink(#"{"id":"\#(serverID)","kind":"server","model":"\#(group.server.name)"}"#)
+            for gpu in 0..<group.server.gpuCount {
+              sink(#"{"id":"\#(serverID)/gpu/\#(gpu)","kind":"gpu","model":"\#(group.server.gpu?.name ?? "")"}"#)
+            }
+            for nic in group.server.nics {
+              for port in 0..<nic.count {
+                sink(#"{"id":"\#(serverID)/nic/\#(nic.role)-\#(port)","kind":"nic","speed_Bps":\#(Int(nic.speed))}"#)
+              }
+            }
+          }
+        }
+      }
+    }
+    for fabric in ir.fabrics.sorted(by: { $0.id < $1.id }) {
+      guard let size = fabric.sizeValue, let request = fabric.request else { continue }
+      writeFabric(fabric, size: size, request: request, ir: ir, to: sink)
+    }
+  }
+
+  static func pad(_ value: Int, _ count: Int) -> String {
+    let digits = String(max(count, 1)).count
+    let text = String(value)
+    return String(repeating: "0", count: max(0, digits - text.count)) + text
+  }
+
+  /// Switches per plane and tier, switch-to-switch links with ports, and endpoint links from each
+  /// attached NIC port to its leaf port (fat-tree: leaves fill in order; rail-optimized: NIC i of the
+  /// nodes of a scalable unit lands on that unit's leaf for rail i; multi-plane: NIC i joins plane
+  /// i mod P).
+  static func writeFabric(
+    _ fabric: IRFabric, size: FabricSize, request: FabricRequest, ir: IRProject, to sink: (String) -> Void
+  ) {
+    let planes = max(1, size.planes)
+    let leavesPerPlane = size.leaves / planes
+    let spinesPerPlane = size.spines / planes
+    let coresPerPlane = size.cores / planes
+    func switchID(_ plane: Int, _ tier: String, _ index: Int) -> String {
+      planes > 1 ? "\(fabric.id)/plane/\(plane)/\(tier)/\(index)" : "\(fabric.id)/\(tier)/\(index)"
+    }
+    for plane in 0..<planes {
+      for (tier, count) in [("leaf", leavesPerPlane), ("spine", spinesPerPlane), ("core", coresPerPlane)] {
+        for index in 0..<count {
+          sink(
+            #"{"id":"\#(switchID(plane, tier, index))","kind":"switch","model":"\#(fabric.switchModel?.name ?? "")"}"#)
+        }
+      }
+      // Leaf uplinks spread evenly over the spines; spine uplinks over the cores.
+      if spinesPerPlane > 0 {
+        for leaf in 0..<leavesPerPlane {
+          for uplink in 0..<size.leafUp {
+            // Link g goes to spine g mod S, port g / S: every leaf spreads evenly, no port is used twice.
+            let link = leaf * size.leafUp + uplink
+            let spine = link % spinesPerPlane
+            let spinePort = link / spinesPerPlane
+            sink(
+              #"{"id":"\#(switchID(plane, "leaf", leaf))/port/\#(size.leafDown + uplink)","kind":"link","to":"\#(switchID(plane, "spine", spine))/port/\#(spinePort)"}"#
+            )
+          }
+        }
+      }
+      if coresPerPlane > 0 {
+        let spineUp = request.radix / 2
+        for spine in 0..<spinesPerPlane {
+          for uplink in 0..<spineUp {
+            let core = (spine * spineUp + uplink) % coresPerPlane
+            let corePort = (spine * spineUp + uplink) / coresPerPlane
+            sink(
+              #"{"id":"\#(switchID(plane, "spine", spine))/port/\#(spineUp + uplink)","kind":"link","to":"\#(switchID(plane, "core", core))/port/\#(corePort)"}"#
+            )
+          }
+        }
+      }
+    }
+    // Endpoint links: every attached server's NIC ports of the fabric's role, in a fixed order.
+    let role = fabric.spec.purpose.value == "storage" ? "storage" : "compute"
+    var endpoint = 0
+    var node = 0
+    for id in fabric.attached.sorted() {
+      guard let cluster = ir.clusters.first(where: { $0.id == id }) else { continue }
+      for group in cluster.rackGroups {
+        let ports = group.server.ports(role: role)
+        guard ports > 0 else { continue }
+        for rack in 0..<group.racks {
+          for slot in 0..<group.serversPerRack {
+            let serverID = "\(cluster.id)/rack/\(group.name)-\(pad(rack + 1, group.racks))/server/\(slot + 1)"
+            for port in 0..<ports {
+              let plane = request.topology == .multiPlane ? port % planes : 0
+              let leaf: Int
+              let leafPort: Int
+              if request.topology == .railOptimized {
+                leaf = (node / max(1, size.leafDown)) * request.portsPerNode + port
+                leafPort = node % max(1, size.leafDown)
+              } else {
+                let index = request.topology == .multiPlane ? (endpoint / planes) : endpoint
+                leaf = index / max(1, size.leafDown)
+                leafPort = index % max(1, size.leafDown)
+              }
+              sink(
+                #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, "leaf", leaf))/port/\#(leafPort)"}"#
+              )
+              endpoint += 1
+            }
+            node += 1
+          }
+        }
+      }
+    }
+  }
+}

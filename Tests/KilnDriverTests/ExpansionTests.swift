@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import _KilnTestSupport
+
+@testable import KilnDriver
+
+/// The link-level expansion: stable ids, every object once, every switch port used at most once,
+/// counts that agree with the fabric sizing, same bytes every run.
+@Suite struct ExpansionTests {
+  func expand(_ path: String) throws -> [[String: Any]] {
+    var lines: [String] = []
+    let result = try inRepository { try Reporter().expand(path) { lines.append($0) } }
+    #expect(result.written)
+    return try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+  }
+
+  @Test(arguments: ["specs/reference", "specs/examples/superpod-h100"])
+  func everyPortOnce(project: String) throws {
+    let objects = try expand(project)
+    var ids = Set<String>()
+    var ports: [String: Int] = [:]
+    for object in objects {
+      let id = try #require(object["id"] as? String)
+      let kind = try #require(object["kind"] as? String)
+      if kind == "link" {
+        ports[id, default: 0] += 1
+      } else if kind != "endpoint-link" {
+        #expect(ids.insert(id).inserted, "\(id) twice")
+      }
+      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
+    }
+    #expect(ports.values.allSatisfy { $0 == 1 }, "\(ports.filter { $0.value > 1 }.keys.sorted().prefix(3))")
+  }
+
+  /// DGX SuperPOD H100 RA (RA-11333-001) Table 7: 4 SU, 48 QM9700 in the compute fabric, 1,024 leaf–spine
+  /// links; here 128 nodes × 8 rails = 1,024 endpoint links.
+  @Test func superPODCounts() throws {
+    let objects = try expand("specs/examples/superpod-h100")
+    let compute = objects.filter { ($0["id"] as? String)?.hasPrefix("Fabric/ib-compute/") == true }
+    #expect(compute.filter { $0["kind"] as? String == "switch" }.count == 48)
+    #expect(compute.filter { $0["kind"] as? String == "link" }.count == 1_024)
+    let endpointLinks = objects.filter {
+      ($0["to"] as? String)?.hasPrefix("Fabric/ib-compute/") == true && $0["kind"] as? String == "endpoint-link"
+    }
+    #expect(endpointLinks.count == 1_024)
+  }
+
+  @Test func sameBytesEveryRun() throws {
+    var first: [String] = []
+    var second: [String] = []
+    _ = try inRepository { try Reporter().expand("specs/reference") { first.append($0) } }
+    _ = try inRepository { try Reporter().expand("specs/reference") { second.append($0) } }
+    #expect(first == second)
+  }
+}
