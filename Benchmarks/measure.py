@@ -103,7 +103,8 @@ def main():
             continue
 
         report_status, report_rss = peak_rss_kib([args.kiln, "report", dataset, "--format", "json"])
-        report_times = []
+        expand_status, expand_rss = peak_rss_kib([args.kiln, "ir", dataset, "--expand"])
+        report_times, expand_times = [], []
         kiln_times, yaml_times, kiln_cpu, yaml_cpu = [], [], [], []
         for i in range(args.runs):
             status, seconds, cpu = run([args.kiln, "lint", dataset])
@@ -123,6 +124,11 @@ def main():
                 failed = True
                 print(f"   kiln report exited {status} in run {i + 1}", file=sys.stderr)
             report_times.append(seconds)
+            status, seconds, _ = run([args.kiln, "ir", dataset, "--expand"])
+            if status != 0:
+                failed = True
+                print(f"   kiln ir --expand exited {status} in run {i + 1}", file=sys.stderr)
+            expand_times.append(seconds)
         kiln_median = statistics.median(kiln_times)
         yaml_median = statistics.median(yaml_times)
         kiln_cpu_median = statistics.median(kiln_cpu)
@@ -130,27 +136,29 @@ def main():
         print(f"   kiln lint     {' '.join(f'{t:.3f}' for t in kiln_times)}  median {kiln_median:.3f} s")
         print(f"   libyaml-parse {' '.join(f'{t:.3f}' for t in yaml_times)}  median {yaml_median:.3f} s")
         report_median = statistics.median(report_times)
+        expand_median = statistics.median(expand_times)
         print(f"   kiln report   {' '.join(f'{t:.3f}' for t in report_times)}  median {report_median:.3f} s")
         rows.append((name, files, size, gpus,
                      (kiln_median, yaml_median, kiln_rss, yaml_rss, kiln_cpu_median, yaml_cpu_median,
-                      report_median, report_rss)))
+                      report_median, report_rss, expand_median, expand_rss)))
 
     header = ("| dataset | files | bytes | GPUs | kiln median s | libyaml median s | kiln/libyaml "
               "| kiln CPU s | libyaml CPU s | CPU ratio | kiln peak RSS MB | libyaml peak RSS MB "
-              "| kiln report median s | kiln report peak RSS MB |")
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| kiln report median s | kiln report peak RSS MB | kiln ir --expand median s | expand peak RSS MB |")
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, files, size, gpus, measured in rows:
         gpu_text = f"{gpus:,}" if gpus else "—"
         if measured is None:
-            lines.append(f"| {name} | {files} | {size:,} | {gpu_text} | failed | | | | | | | | | |")
+            lines.append(f"| {name} | {files} | {size:,} | {gpu_text} | failed | | | | | | | | | | | |")
             continue
         (kiln_median, yaml_median, kiln_rss, yaml_rss, kiln_cpu_median, yaml_cpu_median, report_median,
-         report_rss) = measured
+         report_rss, expand_median, expand_rss) = measured
         cpu_ratio = f"{kiln_cpu_median / yaml_cpu_median:.2f}×" if yaml_cpu_median > 0 else "—"
         lines.append(
             f"| {name} | {files} | {size:,} | {gpu_text} | {kiln_median:.3f} | {yaml_median:.3f} "
             f"| {kiln_median / yaml_median:.2f}× | {kiln_cpu_median:.3f} | {yaml_cpu_median:.3f} | {cpu_ratio} "
-            f"| {kiln_rss / 1024:.1f} | {yaml_rss / 1024:.1f} | {report_median:.3f} | {report_rss / 1024:.1f} |")
+            f"| {kiln_rss / 1024:.1f} | {yaml_rss / 1024:.1f} | {report_median:.3f} | {report_rss / 1024:.1f} "
+            f"| {expand_median:.3f} | {expand_rss / 1024:.1f} |")
     table = "\n".join(lines)
     print()
     print(table)
