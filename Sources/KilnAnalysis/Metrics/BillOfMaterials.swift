@@ -53,6 +53,15 @@ public struct BillOfMaterials: Sendable {
           item: "transceiver", catalogName: name, count: count, unitPrice: model.price,
           estimated: model.estimatedFields.contains("price")))
     }
+    // Cables: one per link, switch-to-switch and endpoint. The catalog has no cable entries, so no price.
+    var cables = 0
+    for fabric in ir.fabrics {
+      guard let size = fabric.sizeValue else { continue }
+      cables += size.switchLinks + size.endpointLinks
+    }
+    if cables > 0 {
+      lines.append(Line(item: "cable", catalogName: "link", count: cables, unitPrice: nil, estimated: false))
+    }
     for storage in ir.storage.sorted(by: { $0.name < $1.name }) {
       guard let price = storage.price else { continue }
       lines.append(
