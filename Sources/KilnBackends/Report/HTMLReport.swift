@@ -10,8 +10,8 @@ public enum HTMLReport {
     for (label, value) in [
       ("GPUs", "\(totals.gpus)"), ("IT power", kW(totals.itPowerKW)), ("facility power", kW(totals.facilityPowerKW)),
       ("capex", money(totals.capexUSD)), ("opex / month", money(totals.monthlyOpexUSD)), ("TCO", money(totals.tcoUSD)),
-      ("owned GPU-hour", totals.ownedGPUHourUSD.map { "$" + MarkdownReport.fixed($0, 2) } ?? "—"),
-      ("energy / year", MarkdownReport.fixed(totals.energyPerYearMWh / 1_000, 1) + " GWh"),
+      ("owned GPU-hour", totals.ownedGPUHourUSD.map { "$" + ReportFormatting.fixed($0, 2) } ?? "—"),
+      ("energy / year", ReportFormatting.fixed(totals.energyPerYearMWh / 1_000, 1) + " GWh"),
     ] {
       body +=
         "<div class=\"card\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>\n"
@@ -77,8 +77,8 @@ public enum HTMLReport {
           [
             $0.name, $0.site, "\($0.gpus)", $0.gpuModels.joined(separator: ", "), "\($0.schedulableGpus)",
             "\($0.queueableGpus)",
-            ($0.peakPFLOPS["bf16"] ?? nil).map { MarkdownReport.fixed($0, 1) } ?? "—",
-            ($0.peakPFLOPS["fp8"] ?? nil).map { MarkdownReport.fixed($0, 1) } ?? "—",
+            ($0.peakPFLOPS["bf16"] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
+            ($0.peakPFLOPS["fp8"] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
           ]
         })
     body +=
@@ -100,8 +100,8 @@ public enum HTMLReport {
           ["run", "FLOPs", "GPU-hours", "days", "cost"],
           report.training.map {
             [
-              $0.name, MarkdownReport.scientific($0.flops), $0.gpuHours.map { MarkdownReport.fixed($0, 0) } ?? "—",
-              $0.days.map { MarkdownReport.fixed($0, 1) } ?? "—", $0.costUSD.map(money) ?? "—",
+              $0.name, ReportFormatting.scientific($0.flops), $0.gpuHours.map { ReportFormatting.fixed($0, 0) } ?? "—",
+              $0.days.map { ReportFormatting.fixed($0, 1) } ?? "—", $0.costUSD.map(money) ?? "—",
             ]
           })
     }
@@ -156,24 +156,10 @@ public enum HTMLReport {
     return out
   }
 
-  static func kW(_ value: Double) -> String {
-    value >= 1_000 ? MarkdownReport.fixed(value / 1_000, 2) + " MW" : MarkdownReport.fixed(value, 1) + " kW"
-  }
-
-  static func money(_ value: Double) -> String {
-    if value >= 1e9 { return "$" + MarkdownReport.fixed(value / 1e9, 2) + "B" }
-    if value >= 1e6 { return "$" + MarkdownReport.fixed(value / 1e6, 2) + "M" }
-    if value >= 1e3 { return "$" + MarkdownReport.fixed(value / 1e3, 1) + "k" }
-    return "$" + MarkdownReport.fixed(value, 0)
-  }
-
-  static func percent(_ value: Double) -> String { MarkdownReport.fixed(value * 100, 1) + " %" }
-
-  static func rate(_ value: Double) -> String {
-    if value >= 1e6 { return MarkdownReport.fixed(value / 1e6, 2) + "M" }
-    if value >= 1e3 { return MarkdownReport.fixed(value / 1e3, 1) + "k" }
-    return MarkdownReport.fixed(value, 0)
-  }
+  static func kW(_ value: Double) -> String { ReportFormatting.kW(value) }
+  static func money(_ value: Double) -> String { ReportFormatting.money(value) }
+  static func percent(_ value: Double) -> String { ReportFormatting.percent(value) }
+  static func rate(_ value: Double) -> String { ReportFormatting.rate(value) }
 }
 
 /// A horizontal bar chart in SVG: one bar per row, with an optional limit marker (capacity, demand).

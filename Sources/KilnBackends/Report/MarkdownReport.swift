@@ -3,18 +3,10 @@ import KilnAnalysis
 /// `kiln report --format markdown`: for a pull request or a wiki page.
 public enum MarkdownReport {
   public static func render(_ report: ProjectReport, title: String) -> String {
-    func money(_ value: Double?) -> String {
-      guard let value else { return "—" }
-      let absValue = abs(value)
-      if absValue >= 1e9 { return "$" + fixed(value / 1e9, 2) + "B" }
-      if absValue >= 1e6 { return "$" + fixed(value / 1e6, 2) + "M" }
-      if absValue >= 1e3 { return "$" + fixed(value / 1e3, 1) + "k" }
-      return "$" + fixed(value, 0)
-    }
-    func kW(_ value: Double?) -> String {
-      value.map { $0 >= 1_000 ? fixed($0 / 1_000, 2) + " MW" : fixed($0, 1) + " kW" } ?? "—"
-    }
-    func percent(_ value: Double?) -> String { value.map { fixed($0 * 100, 1) + " %" } ?? "—" }
+    func money(_ value: Double?) -> String { value.map(ReportFormatting.money) ?? "—" }
+    func kW(_ value: Double?) -> String { value.map(ReportFormatting.kW) ?? "—" }
+    func percent(_ value: Double?) -> String { value.map(ReportFormatting.percent) ?? "—" }
+    func fixed(_ value: Double, _ decimals: Int) -> String { ReportFormatting.fixed(value, decimals) }
     let totals = report.totals
     var out = "# \(title): capacity and cost\n\n"
     out += "| GPUs | servers | racks | IT power | facility power | capex | opex / month | TCO |\n"
@@ -82,32 +74,11 @@ public enum MarkdownReport {
     if !report.training.isEmpty {
       out += "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost |\n|---|---:|---:|---:|---:|\n"
       for run in report.training {
-        out += "| \(run.name) | \(scientific(run.flops)) | \(run.gpuHours.map { fixed($0, 0) } ?? "—") "
+        out +=
+          "| \(run.name) | \(ReportFormatting.scientific(run.flops)) | \(run.gpuHours.map { fixed($0, 0) } ?? "—") "
         out += "| \(run.days.map { fixed($0, 1) } ?? "—") | \(money(run.costUSD)) |\n"
       }
     }
     return out
-  }
-
-  static func fixed(_ value: Double, _ decimals: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    if decimals == 0 { return String(Int(rounded)) }
-    let whole = Int(rounded.rounded(.towardZero))
-    var fraction = String(Int((abs(rounded - Double(whole)) * scale).rounded()))
-    while fraction.count < decimals { fraction = "0" + fraction }
-    return (rounded < 0 && whole == 0 ? "-" : "") + "\(whole).\(fraction)"
-  }
-
-  static func scientific(_ value: Double) -> String {
-    guard value > 0 else { return "0" }
-    var exponent = 0
-    var mantissa = value
-    while mantissa >= 10 {
-      mantissa /= 10
-      exponent += 1
-    }
-    return fixed(mantissa, 2) + "e\(exponent)"
   }
 }
