@@ -90,6 +90,41 @@ import _KilnTestSupport
     }
   }
 
+  static var fixableCases: [String] {
+    invalidCases.filter { FileManager.default.fileExists(atPath: root + "/specs/invalid/\($0)/FIX") }
+  }
+
+  /// Every analyzer check has a passing spec too: the case with its mistake corrected (its FIX file:
+  /// `file: old => new` lines) lints clean.
+  @Test(arguments: fixableCases)
+  func fixedCasePasses(name: String) throws {
+    let manager = FileManager.default
+    let source = Self.root + "/specs/invalid/" + name
+    let copy = manager.temporaryDirectory.appendingPathComponent("kiln-fixed-\(getpid())-\(name)")
+    try? manager.removeItem(at: copy)
+    defer { try? manager.removeItem(at: copy) }
+    try manager.copyItem(atPath: source, toPath: copy.path)
+    let fix = try String(contentsOfFile: source + "/FIX", encoding: .utf8)
+    for line in fix.split(separator: "\n") where !line.isEmpty {
+      let parts = line.split(separator: ":", maxSplits: 1)
+      let edit = try #require(parts.count == 2 ? parts[1].components(separatedBy: " => ") : nil)
+      let file = copy.appendingPathComponent(String(parts[0]))
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let old = edit[0].trimmingCharacters(in: .whitespaces)
+      #expect(text.contains(old), "\(name)/FIX: '\(old)' is not in \(parts[0])")
+      try Data(text.replacingOccurrences(of: old, with: edit[1]).utf8).write(to: file)
+    }
+    let result = try Linter().lint(copy.path)
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.code.id): \($0.message)" })")
+  }
+
+  @Test func everyAnalyzerCheckHasAPassingSpec() {
+    let fixed = Set(Self.fixableCases.map { String($0.prefix(5)) })
+    for code in DiagnosticRegistry.all where ["K4", "K5", "K6"].contains(where: { code.id.hasPrefix($0) }) {
+      #expect(fixed.contains(code.id), "no FIX for the \(code.id) case")
+    }
+  }
+
   /// Same input, same bytes: a project copied file by file in opposite orders lints to identical output.
   @Test(arguments: ["K2017-duplicate-object", "K3007-fabric-spans-sites"])
   func outputIsIndependentOfFileOrder(name: String) throws {
