@@ -90,6 +90,10 @@ public struct ProjectReport: Sendable {
     public var costUSD: Double?
     /// The $/GPU-hour the cost uses: the run's gpuHourPrice, else the owned rate.
     public var gpuHourUSD: Double?
+    /// Checkpoint size (parameters × checkpoint bytes per parameter) and its write time at the
+    /// checkpoint storage's write bandwidth (its read bandwidth when none is given).
+    public var checkpointBytes: Double?
+    public var checkpointWriteSeconds: Double?
   }
 
   public var totals = Totals()
@@ -179,10 +183,17 @@ public struct ProjectReport: Sendable {
     }
     for run in ir.trainingRuns {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate
+      let checkpointBytes = run.model.map { $0.parameters.value * run.spec.checkpointBytesPerParameter.value }
+      let storage = run.spec.checkpointStorage.flatMap { name in ir.storage.first { $0.name == name.value } }
+      let bandwidth = storage.map { $0.writeBandwidth?.value ?? $0.readBandwidth.value }
       training.append(
         Training(
           name: run.spec.name, flops: run.flops, gpuHours: run.gpuHours, days: run.days,
-          costUSD: rate.flatMap { rate in run.gpuHours.map { $0 * rate } }, gpuHourUSD: rate))
+          costUSD: rate.flatMap { rate in run.gpuHours.map { $0 * rate } }, gpuHourUSD: rate,
+          checkpointBytes: run.spec.checkpointStorage == nil ? nil : checkpointBytes,
+          checkpointWriteSeconds: bandwidth.flatMap { bandwidth in
+            checkpointBytes.flatMap { bandwidth > 0 ? $0 / bandwidth : nil }
+          }))
     }
     totals.capexUSD = costs.capex.total
     totals.capexBreakdownUSD = [

@@ -81,6 +81,8 @@ public enum JSONReport {
             .object([
               ("name", .string(run.name)), ("flops", number(run.flops)), ("gpuHours", number(run.gpuHours)),
               ("days", number(run.days)), ("cost_usd", dollars(run.costUSD)), ("gpuHour_usd", number(run.gpuHourUSD)),
+              ("checkpoint_bytes", number(run.checkpointBytes)),
+              ("checkpointWrite_s", number(run.checkpointWriteSeconds)),
             ])
           })
       ),
