@@ -19,6 +19,8 @@ public struct ProjectReport: Sendable {
     /// Energy per year at the load factor and PUE, MWh; CO₂ in tonnes where every site gives its intensity.
     public var energyPerYearMWh = 0.0
     public var co2PerYearTonnes: Double?
+    /// Networking (switches and transceivers) as a fraction of GPU-server capex (CONTEXT.md: 20–30 %).
+    public var networkShareOfGPUCapex: Double?
     /// Capex by kind: servers, switches, transceivers, storage.
     public var capexBreakdownUSD: [(String, Double)] = []
   }
@@ -204,6 +206,8 @@ public struct ProjectReport: Sendable {
     totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
     estimatedItems = costs.capex.estimatedItems.sorted()
     totals.ownedGPUHourUSD = ownedRate
+    totals.networkShareOfGPUCapex =
+      costs.capex.servers > 0 ? (costs.capex.switches + costs.capex.transceivers) / costs.capex.servers : nil
     let energy = CostModel.energyPerYear(ir)
     totals.energyPerYearMWh = energy.kWh / 1_000
     totals.co2PerYearTonnes = energy.co2Kg.map { $0 / 1_000 }

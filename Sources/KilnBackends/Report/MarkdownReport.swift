@@ -18,6 +18,7 @@ public enum MarkdownReport {
     if let rate = totals.ownedGPUHourUSD {
       facts.append("owned GPU-hour $" + fixed(rate, 2) + " at the project's utilization")
     }
+    if let share = totals.networkShareOfGPUCapex { facts.append("networking \(percent(share)) of GPU-server capex") }
     facts.append("energy \(fixed(totals.energyPerYearMWh / 1_000, 1)) GWh per year")
     if let co2 = totals.co2PerYearTonnes { facts.append("CO₂ \(fixed(co2, 0)) t per year") }
     out += facts.joined(separator: " · ") + "\n\n"
