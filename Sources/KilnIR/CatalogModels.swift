@@ -39,6 +39,9 @@ public struct ServerModel: Sendable, Hashable {
   public var price: Double?
   public var nics: [NICGroup]
   public var estimatedFields: Set<String>
+  /// Host CPU cores and memory (bytes), for Kueue's cpu and memory quotas.
+  public var cpuCores: Int?
+  public var hostMemory: Double?
 
   public func ports(role: String) -> Int { nics.filter { $0.role == role }.reduce(0) { $0 + $1.count } }
   public func portSpeed(role: String) -> Double? { nics.first { $0.role == role }?.speed }
@@ -109,7 +112,8 @@ public struct CatalogModels: Sendable {
     return ServerModel(
       name: name, gpu: node["gpu"]?.text.flatMap(gpu), gpuCount: Int(node["gpuCount"]?.number ?? 0),
       rackUnits: Int(node["rackUnits"]?.number ?? 0), power: node["power"]?.number ?? 0, price: node["price"]?.number,
-      nics: nics, estimatedFields: Self.estimated(node))
+      nics: nics, estimatedFields: Self.estimated(node), cpuCores: node["cpuCores"]?.number.map { Int($0) },
+      hostMemory: node["memory"]?.number)
   }
 
   public func switchModel(_ name: String) -> SwitchModel? {

@@ -8,7 +8,7 @@ struct KilnCommand: ParsableCommand {
     commandName: "kiln",
     abstract: "A compiler for AI infrastructure specs: lint, build, report, plan.",
     version: "0.1.0",
-    subcommands: [Lint.self, Report.self, Graph.self, IR.self, Explain.self, Schema.self])
+    subcommands: [Lint.self, Build.self, Report.self, Graph.self, IR.self, Explain.self, Schema.self])
 
   /// Usage errors exit 2 with one line, not swift-argument-parser's 64 and a usage screen.
   static func main() {

@@ -6,7 +6,7 @@ import KilnDiagnostics
 struct ProjectFiles {
   /// The name of the generated-files manifest `kiln build -o` writes; a folder holding one is output,
   /// not input.
-  static let generatedManifestName = ".kiln-generated.json"
+  static let generatedManifestName = ".kiln-generated"
 
   let rootPath: String
 

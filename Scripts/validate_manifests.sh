@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the reference and example projects with `kiln build` and checks the manifests with tools that
+# are not Kiln: the CRDs' schemas and Kueue's webhook rules (../shared/tools/validate_crs.py, with
+# kubernetes-validate for built-in kinds), kustomize, and yamllint.
+set -euo pipefail
+kiln=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")/.."
+shared=../shared
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for project in specs/reference specs/examples/*; do
+  out="$work/$(basename "$project")"
+  "$kiln" build "$project" -o "$out"
+  python3 "$shared/tools/validate_crs.py" --crd "$shared/crds" --k8s-version 1.31 --kueue-rules --quiet "$out"
+  if command -v kubectl >/dev/null 2>&1; then
+    kubectl kustomize "$out" >/dev/null
+  fi
+  yamllint -c .yamllint-manifests.yaml "$out"
+  echo "manifests of $project: valid"
+done

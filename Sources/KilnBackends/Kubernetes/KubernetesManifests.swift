@@ -1,0 +1,271 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// One generated file: its path below the output folder and its documents.
+public struct ManifestFile: Sendable {
+  public var path: String
+  public var documents: [JSONValue]
+}
+
+/// The Kubernetes backend (ARCHITECTURE.md, "Kubernetes mapping"): per cluster a Namespace, Kueue
+/// Topology, ResourceFlavors, ClusterQueues and LocalQueues; once at the top the priority classes;
+/// a kustomization per cluster and one at the top. Deterministic: files and objects in sorted order.
+public enum KubernetesManifests {
+  /// Kueue's storage version (`v1beta1` is deprecated).
+  static let kueueAPI = "kueue.x-k8s.io/v1beta2"
+
+  public static func render(_ ir: IRProject, projectName: String) -> [ManifestFile] {
+    let settings = ir.project
+    var files: [ManifestFile] = []
+    var clusterFolders: [String] = []
+    for cluster in ir.clusters.sorted(by: { $0.name < $1.name }) {
+      let objects = ClusterObjects(cluster: cluster, settings: settings, projectName: projectName)
+      let documents = objects.documents
+      guard !documents.isEmpty else { continue }
+      files.append(ManifestFile(path: "\(cluster.name)/cluster.yaml", documents: documents))
+      files.append(
+        ManifestFile(path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(["cluster.yaml"])]))
+      clusterFolders.append(cluster.name)
+    }
+    files.append(ManifestFile(path: "priority.yaml", documents: PriorityObjects.documents(projectName: projectName)))
+    files.append(
+      ManifestFile(path: "kustomization.yaml", documents: [kustomization(["priority.yaml"] + clusterFolders)]))
+    return files
+  }
+
+  static func kustomization(_ resources: [String]) -> JSONValue {
+    .object([
+      ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")), ("kind", .string("Kustomization")),
+      ("resources", .array(resources.map { .string($0) })),
+    ])
+  }
+
+  /// Labels every generated object carries, and the annotation naming its spec object.
+  static func metadata(
+    name: String, namespace: String? = nil, component: String, projectName: String, source: String,
+    labels extra: [(String, JSONValue)] = []
+  ) -> JSONValue {
+    var members: [(String, JSONValue)] = [("name", .string(name))]
+    if let namespace { members.append(("namespace", .string(namespace))) }
+    members.append(
+      (
+        "labels",
+        .object(
+          [
+            ("app.kubernetes.io/name", .string(component)), ("app.kubernetes.io/part-of", .string(projectName)),
+            ("app.kubernetes.io/managed-by", .string("kiln")),
+          ] + extra)
+      ))
+    members.append(("annotations", .object([("kiln.dev/source", .string(source))])))
+    return .object(members)
+  }
+}
+
+/// The Kueue and namespace objects of one cluster.
+struct ClusterObjects {
+  let cluster: IRCluster
+  let settings: ProjectSpec?
+  let projectName: String
+
+  var namespace: String { (settings?.kubernetes.namespacePrefix.value ?? "") + cluster.name }
+  var topologyName: String { "\(cluster.name)-topology" }
+  var source: String { cluster.id }
+
+  /// One ResourceFlavor per GPU type of the cluster's rack groups.
+  struct Flavor {
+    var name: String
+    var resource: String
+    var label: (key: String, value: String)
+    var groups: [IRRackGroup]
+  }
+
+  var flavors: [Flavor] {
+    var byName: [String: Flavor] = [:]
+    for group in cluster.rackGroups {
+      guard let gpu = group.server.gpu, group.server.gpuCount > 0 else { continue }
+      let name = "\(cluster.name)-\(gpu.name.lowercased())"
+      let resource = gpu.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu"
+      let label =
+        group.nodeLabel
+        ?? (gpu.vendor == "amd" ? ("amd.com/gpu.product-name", gpu.name) : ("nvidia.com/gpu.product", gpu.name))
+      byName[name, default: Flavor(name: name, resource: resource, label: label, groups: [])].groups.append(group)
+    }
+    return byName.keys.sorted().compactMap { byName[$0] }
+  }
+
+  var documents: [JSONValue] {
+    let flavors = self.flavors
+    guard !flavors.isEmpty else { return [] }
+    var documents: [JSONValue] = []
+    documents.append(
+      .object([
+        ("apiVersion", .string("v1")), ("kind", .string("Namespace")),
+        (
+          "metadata",
+          KubernetesManifests.metadata(
+            name: namespace, component: cluster.name, projectName: projectName, source: source,
+            labels: [("kiln.dev/cluster", .string(cluster.name))])
+        ),
+      ]))
+    let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
+    let rack = settings?.kubernetes.rackLabel.value ?? "kiln.dev/rack"
+    documents.append(
+      .object([
+        ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("Topology")),
+        (
+          "metadata",
+          KubernetesManifests.metadata(
+            name: topologyName, component: cluster.name, projectName: projectName, source: source)
+        ),
+        (
+          "spec",
+          .object([
+            (
+              "levels",
+              .array([block, rack, "kubernetes.io/hostname"].map { .object([("nodeLabel", .string($0))]) })
+            )
+          ])
+        ),
+      ]))
+    for flavor in flavors {
+      documents.append(
+        .object([
+          ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("ResourceFlavor")),
+          (
+            "metadata",
+            KubernetesManifests.metadata(
+              name: flavor.name, component: cluster.name, projectName: projectName, source: source)
+          ),
+          (
+            "spec",
+            .object([
+              (
+                "nodeLabels",
+                .object([(flavor.label.key, .string(flavor.label.value)), ("kiln.dev/cluster", .string(cluster.name))])
+              ),
+              (
+                "tolerations",
+                .array([
+                  .object([
+                    ("key", .string(flavor.resource)), ("operator", .string("Exists")),
+                    ("effect", .string("NoSchedule")),
+                  ])
+                ])
+              ),
+              ("topologyName", .string(topologyName)),
+            ])
+          ),
+        ]))
+    }
+    for queue in cluster.queueQuotas {
+      // cpu and memory quotas come from the servers' catalog figures; without them only GPUs are covered.
+      let hostFigures = flavors.allSatisfy {
+        $0.groups.allSatisfy { $0.server.cpuCores != nil && $0.server.hostMemory != nil }
+      }
+      let resources = (hostFigures ? ["cpu", "memory"] : []) + Array(Set(flavors.map(\.resource))).sorted()
+      let flavorEntries = flavors.map { flavor -> JSONValue in
+        // The queue's share of this flavor: its GPUs less reserve and serving, split like the whole.
+        let gpus = flavor.groups.reduce(0) { $0 + $1.gpus }
+        let fraction = cluster.gpus > 0 ? Double(gpus) / Double(cluster.gpus) : 0
+        let gpuQuota = flavors.count == 1 ? queue.gpus : Int((Double(queue.gpus) * fraction).rounded(.down))
+        let perGPU = gpus > 0 ? Double(gpuQuota) / Double(gpus) : 0
+        let cores = flavor.groups.reduce(0.0) { $0 + Double($1.servers * ($1.server.cpuCores ?? 0)) } * perGPU
+        let memory = flavor.groups.reduce(0.0) { $0 + Double($1.servers) * ($1.server.hostMemory ?? 0) } * perGPU
+        let memoryGi = Int((memory / 1_073_741_824).rounded(.down))
+        return .object([
+          ("name", .string(flavor.name)),
+          (
+            "resources",
+            .array(
+              resources.map { resource -> JSONValue in
+                let quota: JSONValue =
+                  resource == "cpu"
+                  ? .int(Int(cores.rounded(.down)))
+                  : resource == "memory" ? .string("\(memoryGi)Gi") : .int(resource == flavor.resource ? gpuQuota : 0)
+                return .object([("name", .string(resource)), ("nominalQuota", quota)])
+              })
+          ),
+        ])
+      }
+      documents.append(
+        .object([
+          ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("ClusterQueue")),
+          (
+            "metadata",
+            KubernetesManifests.metadata(
+              name: "\(cluster.name)-\(queue.name)", component: cluster.name, projectName: projectName, source: source)
+          ),
+          (
+            "spec",
+            .object([
+              ("cohortName", .string(cluster.name)),
+              (
+                "namespaceSelector",
+                .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(namespace))]))])
+              ),
+              ("queueingStrategy", .string("BestEffortFIFO")),
+              (
+                "preemption",
+                .object([("reclaimWithinCohort", .string("Any")), ("withinClusterQueue", .string("LowerPriority"))])
+              ),
+              (
+                "resourceGroups",
+                .array([
+                  .object([
+                    ("coveredResources", .array(resources.map { .string($0) })), ("flavors", .array(flavorEntries)),
+                  ])
+                ])
+              ),
+            ])
+          ),
+        ]))
+      documents.append(
+        .object([
+          ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("LocalQueue")),
+          (
+            "metadata",
+            KubernetesManifests.metadata(
+              name: queue.name, namespace: namespace, component: cluster.name, projectName: projectName, source: source)
+          ),
+          ("spec", .object([("clusterQueue", .string("\(cluster.name)-\(queue.name)"))])),
+        ]))
+    }
+    return documents
+  }
+}
+
+/// PriorityClass and Kueue WorkloadPriorityClass, once: serving above training.
+enum PriorityObjects {
+  static let classes: [(name: String, value: Int, description: String)] = [
+    ("kiln-serving", 100_000, "Serving workloads generated by Kiln: above training."),
+    ("kiln-training", 10_000, "Training workloads generated by Kiln."),
+  ]
+
+  static func documents(projectName: String) -> [JSONValue] {
+    var documents: [JSONValue] = []
+    for item in classes {
+      documents.append(
+        .object([
+          ("apiVersion", .string("scheduling.k8s.io/v1")), ("kind", .string("PriorityClass")),
+          (
+            "metadata",
+            KubernetesManifests.metadata(
+              name: item.name, component: "priority", projectName: projectName, source: "Project/\(projectName)")
+          ),
+          ("value", .int(item.value)), ("globalDefault", .bool(false)), ("description", .string(item.description)),
+        ]))
+      documents.append(
+        .object([
+          ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("WorkloadPriorityClass")),
+          (
+            "metadata",
+            KubernetesManifests.metadata(
+              name: item.name, component: "priority", projectName: projectName, source: "Project/\(projectName)")
+          ),
+          ("value", .int(item.value)), ("description", .string(item.description)),
+        ]))
+    }
+    return documents
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import KilnBackends
+import KilnDiagnostics
+import KilnIR
+import KilnYAML
+
+/// `kiln build`: lint, then Kubernetes manifests. Any error (K1–K6) writes nothing.
+public struct Builder: Sendable {
+  public var environment: String?
+
+  public init(environment: String? = nil) {
+    self.environment = environment
+  }
+
+  public struct Output: Sendable {
+    public var lint: LintResult
+    /// Files by path below the output folder, rendered as YAML; nil when lint found errors.
+    public var files: [(path: String, text: String)]?
+  }
+
+  public func build(_ path: String) throws -> Output {
+    let lint = try Linter(environment: environment).lint(path)
+    guard !lint.hasErrors else { return Output(lint: lint, files: nil) }
+    let name = lint.project.objects(.project).first?.name ?? "kiln"
+    let manifests = KubernetesManifests.render(IRBuilder.build(lint.project), projectName: name)
+    var files: [(path: String, text: String)] = []
+    for file in manifests {
+      files.append((file.path, try YAMLWriter().write(file.documents)))
+    }
+    return Output(lint: lint, files: files)
+  }
+
+  /// Every Kubernetes object (kustomizations left out) as one stream, in file order.
+  public func stream(_ files: [(path: String, text: String)]) -> String {
+    files.filter { !$0.path.hasSuffix("kustomization.yaml") }.map(\.text).joined()
+  }
+}
+
+/// Writes generated files into an output folder safely: each file to a temporary file renamed into
+/// place, a manifest of what Kiln generated written last, stale files removed only when the previous
+/// manifest says Kiln made them, and nothing else ever deleted or overwritten.
+public enum ManifestOutput {
+  public static let manifestName = ".kiln-generated"
+
+  public enum Failure: Error, Sendable {
+    /// A file Kiln would write exists and Kiln did not generate it.
+    case wouldOverwrite(String)
+    case io(String)
+  }
+
+  public static func write(_ files: [(path: String, text: String)], to folder: String) throws(Failure) {
+    let manager = FileManager.default
+    let previous = generatedFiles(in: folder)
+    for file in files {
+      let target = folder + "/" + file.path
+      if manager.fileExists(atPath: target) && !previous.contains(file.path) { throw .wouldOverwrite(target) }
+    }
+    for file in files {
+      let target = folder + "/" + file.path
+      do {
+        try manager.createDirectory(
+          atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(file.text, to: target)
+      } catch {
+        throw .io("cannot write \(target)")
+      }
+    }
+    let current = Set(files.map(\.path))
+    for stale in previous.subtracting(current).sorted() {
+      try? manager.removeItem(atPath: folder + "/" + stale)
+    }
+    let manifest = JSONValue.object([
+      ("generator", .string("kiln")), ("files", .array(files.map(\.path).sorted().map { .string($0) })),
+    ])
+    do {
+      try AtomicFile.write(manifest.serialized() + "\n", to: folder + "/" + manifestName)
+    } catch {
+      throw .io("cannot write \(folder)/\(manifestName)")
+    }
+  }
+
+  /// The files an earlier `kiln build` wrote here, from its manifest.
+  static func generatedFiles(in folder: String) -> Set<String> {
+    guard let data = FileManager.default.contents(atPath: folder + "/" + manifestName),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let files = object["files"] as? [String]
+    else { return [] }
+    // Never trust a path that leaves the folder.
+    return Set(files.filter { !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") })
+  }
+}
