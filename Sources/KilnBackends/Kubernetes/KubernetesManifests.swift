@@ -1,3 +1,4 @@
+import KilnAnalysis
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
@@ -24,14 +25,47 @@ public enum KubernetesManifests {
       let documents = objects.documents
       guard !documents.isEmpty else { continue }
       files.append(ManifestFile(path: "\(cluster.name)/cluster.yaml", documents: documents))
-      files.append(
-        ManifestFile(path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(["cluster.yaml"])]))
+      var resources = ["cluster.yaml"]
+      let label = objects.flavors.first?.label ?? ("nvidia.com/gpu.product", "")
+      let serving = ir.serving.filter { $0.clusterID == cluster.id }.sorted { $0.id < $1.id }.flatMap { entry in
+        ServingObjects(
+          serving: entry, model: ServingModel(entry), settings: settings, projectName: projectName,
+          namespace: objects.namespace
+        ).documents(label: label)
+      }
+      if !serving.isEmpty {
+        files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))
+        resources.append("serving.yaml")
+      }
+      let training = ir.trainingRuns.filter { $0.cluster?.name == cluster.name }.sorted { $0.id < $1.id }.flatMap {
+        run in
+        TrainingObjects(
+          run: run, cluster: cluster, settings: settings, projectName: projectName, namespace: objects.namespace
+        )
+        .documents(label: label, blockGPUs: blockGPUs(cluster, ir))
+      }
+      if !training.isEmpty {
+        files.append(ManifestFile(path: "\(cluster.name)/training.yaml", documents: training))
+        resources.append("training.yaml")
+      }
+      files.append(ManifestFile(path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(resources)]))
       clusterFolders.append(cluster.name)
     }
     files.append(ManifestFile(path: "priority.yaml", documents: PriorityObjects.documents(projectName: projectName)))
     files.append(
       ManifestFile(path: "kustomization.yaml", documents: [kustomization(["priority.yaml"] + clusterFolders)]))
     return files
+  }
+
+  /// GPUs under one topology block: a leaf group (endpoints under one leaf, across the rails) or
+  /// a scalable unit; nil without a sized fabric.
+  static func blockGPUs(_ cluster: IRCluster, _ ir: IRProject) -> Int? {
+    guard let fabric = ir.fabrics.first(where: { $0.attached.contains(cluster.id) }), let size = fabric.sizeValue,
+      let perNode = cluster.rackGroups.first?.server.gpuCount, let request = fabric.request
+    else { return nil }
+    // Nodes under one leaf (per plane or rail) form a block: leafDown nodes.
+    let nodes = request.topology == .fatTree ? size.leafDown / max(1, request.portsPerNode) : size.leafDown
+    return max(1, nodes) * perNode
   }
 
   static func kustomization(_ resources: [String]) -> JSONValue {

@@ -1,0 +1,104 @@
+import KilnDiagnostics
+import KilnIR
+
+/// Secure pod defaults shared by serving and training (ARCHITECTURE.md): non-root, no privilege
+/// escalation, all capabilities dropped, seccomp RuntimeDefault, read-only root file system with
+/// writable emptyDirs, requests = limits, GPU toleration and node affinity, no service-account token.
+enum PodTemplates {
+  /// The pod's share of one server: GPUs, and CPU and memory in proportion to them.
+  static func resources(server: ServerModel?, gpus: Int, gpuResource: String) -> JSONValue {
+    let perServer = max(1, server?.gpuCount ?? 1)
+    let fraction = Double(gpus) / Double(perServer)
+    let cpu = max(1, Int((Double(server?.cpuCores ?? 8) * fraction * 0.9).rounded(.down)))
+    let memoryGi = max(
+      1, Int(((server?.hostMemory ?? 64 * 1_073_741_824) * fraction * 0.9 / 1_073_741_824).rounded(.down)))
+    let amounts: JSONValue = .object([
+      ("cpu", .string(String(cpu))), ("memory", .string("\(memoryGi)Gi")), (gpuResource, .string(String(gpus))),
+    ])
+    return .object([("requests", amounts), ("limits", amounts)])
+  }
+
+  static func securityContext() -> JSONValue {
+    .object([
+      ("allowPrivilegeEscalation", .bool(false)), ("readOnlyRootFilesystem", .bool(true)),
+      ("runAsNonRoot", .bool(true)), ("runAsUser", .int(10_001)), ("runAsGroup", .int(10_001)),
+      ("capabilities", .object([("drop", .array([.string("ALL")]))])),
+      ("seccompProfile", .object([("type", .string("RuntimeDefault"))])),
+    ])
+  }
+
+  static func podSecurityContext() -> JSONValue {
+    .object([
+      ("runAsNonRoot", .bool(true)), ("runAsUser", .int(10_001)), ("runAsGroup", .int(10_001)),
+      ("fsGroup", .int(10_001)), ("seccompProfile", .object([("type", .string("RuntimeDefault"))])),
+    ])
+  }
+
+  static func tolerations(_ gpuResource: String) -> JSONValue {
+    .array([
+      .object([("key", .string(gpuResource)), ("operator", .string("Exists")), ("effect", .string("NoSchedule"))])
+    ])
+  }
+
+  /// Required node affinity to the GPU product and the Kiln cluster.
+  static func affinity(label: (key: String, value: String), cluster: String) -> JSONValue {
+    .object([
+      (
+        "nodeAffinity",
+        .object([
+          (
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            .object([
+              (
+                "nodeSelectorTerms",
+                .array([
+                  .object([
+                    (
+                      "matchExpressions",
+                      .array([
+                        .object([
+                          ("key", .string(label.key)), ("operator", .string("In")),
+                          ("values", .array([.string(label.value)])),
+                        ]),
+                        .object([
+                          ("key", .string("kiln.dev/cluster")), ("operator", .string("In")),
+                          ("values", .array([.string(cluster)])),
+                        ]),
+                      ])
+                    )
+                  ])
+                ])
+              )
+            ])
+          )
+        ])
+      )
+    ])
+  }
+
+  /// Writable folders for a read-only root: /dev/shm in memory, a HOME and a cache.
+  static func volumes(shmGi: Int) -> JSONValue {
+    .array([
+      .object([
+        ("name", .string("dshm")),
+        ("emptyDir", .object([("medium", .string("Memory")), ("sizeLimit", .string("\(shmGi)Gi"))])),
+      ]),
+      .object([("name", .string("home")), ("emptyDir", .object([("sizeLimit", .string("1Gi"))]))]),
+      .object([("name", .string("cache")), ("emptyDir", .object([("sizeLimit", .string("200Gi"))]))]),
+      .object([("name", .string("tmp")), ("emptyDir", .object([("sizeLimit", .string("10Gi"))]))]),
+    ])
+  }
+
+  static let volumeMounts: JSONValue = .array([
+    .object([("name", .string("dshm")), ("mountPath", .string("/dev/shm"))]),
+    .object([("name", .string("home")), ("mountPath", .string("/home/kiln"))]),
+    .object([("name", .string("cache")), ("mountPath", .string("/home/kiln/.cache"))]),
+    .object([("name", .string("tmp")), ("mountPath", .string("/tmp"))]),
+  ])
+
+  /// HOME must be writable for the vLLM image when it does not run as root (k8s-gpu-conventions.md).
+  static let baseEnvironment: [JSONValue] = [
+    .object([("name", .string("HOME")), ("value", .string("/home/kiln"))]),
+    .object([("name", .string("HF_HOME")), ("value", .string("/home/kiln/.cache/huggingface"))]),
+  ]
+}

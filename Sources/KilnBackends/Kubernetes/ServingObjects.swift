@@ -1,0 +1,359 @@
+import KilnAnalysis
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// The objects of one serving entry, named `<region>-<serving>` in its cluster's namespace: a
+/// Deployment (one server per replica) or LeaderWorkerSet (several), a Service, an HPA, a PDB, a
+/// NetworkPolicy, a ServiceMonitor and a PrometheusRule.
+struct ServingObjects {
+  let serving: IRServing
+  let model: ServingModel?
+  let settings: ProjectSpec?
+  let projectName: String
+  let namespace: String
+
+  static let port = 8000
+
+  var name: String { "\(serving.region.name)-\(serving.entry.name.value)" }
+  var source: String { "Region/\(serving.region.name)/serving/\(serving.entry.name.value)" }
+  var gpuResource: String { serving.server?.gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu" }
+  var podGPUs: Int { min(serving.gpusPerReplica, max(1, serving.server?.gpuCount ?? serving.gpusPerReplica)) }
+  /// The batch the engine is told (`--max-num-seqs`): maxBatch, else the analyzer's planned batch.
+  var batch: Int { serving.entry.maxBatch?.value ?? max(1, model?.batch ?? 1) }
+
+  var labels: [(String, JSONValue)] { [("app.kubernetes.io/instance", .string(name))] }
+
+  func metadata(_ extra: [(String, JSONValue)] = []) -> JSONValue {
+    KubernetesManifests.metadata(
+      name: name, namespace: namespace, component: "serving", projectName: projectName, source: source,
+      labels: labels + extra)
+  }
+
+  var selector: JSONValue { .object([("matchLabels", .object(labels))]) }
+
+  /// The engine's command line, from the spec.
+  var arguments: [String] {
+    let entry = serving.entry
+    let source = serving.model?.source.value ?? entry.model.value
+    let maxLength = entry.maxModelLen?.value ?? serving.model?.contextLength.value ?? 8_192
+    let extra = entry.extraArguments.map(\.value)
+    switch entry.engine.value {
+    case "sglang":
+      return [
+        "python3", "-m", "sglang.launch_server", "--model-path", source, "--tp",
+        String(entry.tensor.value * entry.pipeline.value),
+        "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
+        "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port),
+      ] + extra
+    case "tensorrt-llm":
+      return [
+        "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
+        "--max_seq_len", String(maxLength), "--max_batch_size", String(batch), "--host", "0.0.0.0", "--port",
+        String(Self.port),
+      ] + extra
+    default:
+      return [
+        "vllm", "serve", source, "--tensor-parallel-size", String(entry.tensor.value),
+        "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
+        "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
+        "--port", String(Self.port),
+      ] + extra
+    }
+  }
+
+  var environment: JSONValue {
+    var env = PodTemplates.baseEnvironment
+    for secret in serving.entry.secrets {
+      guard let variable = secret.env else { continue }
+      env.append(
+        .object([
+          ("name", .string(variable)),
+          (
+            "valueFrom",
+            .object([("secretKeyRef", .object([("name", .string(secret.name)), ("key", .string(secret.key))]))])
+          ),
+        ]))
+    }
+    return .array(env)
+  }
+
+  func container(name containerName: String, probes: Bool) -> JSONValue {
+    let image = serving.entry.image.value
+    var mounts = PodTemplates.volumeMounts
+    if case .array(var items) = mounts {
+      for secret in serving.entry.secrets where secret.mountPath != nil {
+        items.append(
+          .object([
+            ("name", .string("secret-\(secret.name)")), ("mountPath", .string(secret.mountPath ?? "")),
+            ("readOnly", .bool(true)),
+          ]))
+      }
+      mounts = .array(items)
+    }
+    var members: [(String, JSONValue)] = [
+      ("name", .string(containerName)), ("image", .string(image)), ("imagePullPolicy", .string("IfNotPresent")),
+      ("command", .array(arguments.prefix(1).map { .string($0) })),
+      ("args", .array(arguments.dropFirst().map { .string($0) })),
+      (
+        "ports",
+        .array([.object([("name", .string("http")), ("containerPort", .int(Self.port)), ("protocol", .string("TCP"))])])
+      ),
+      ("env", environment),
+      ("resources", PodTemplates.resources(server: serving.server, gpus: podGPUs, gpuResource: gpuResource)),
+      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", mounts),
+    ]
+    if probes {
+      let http: JSONValue = .object([("path", .string("/health")), ("port", .string("http"))])
+      members += [
+        ("startupProbe", .object([("httpGet", http), ("periodSeconds", .int(10)), ("failureThreshold", .int(180))])),
+        ("readinessProbe", .object([("httpGet", http), ("periodSeconds", .int(10)), ("failureThreshold", .int(3))])),
+        ("livenessProbe", .object([("httpGet", http), ("periodSeconds", .int(20)), ("failureThreshold", .int(6))])),
+      ]
+    }
+    return .object(members)
+  }
+
+  func podSpec(containerName: String, probes: Bool, label: (key: String, value: String)) -> JSONValue {
+    var volumes = PodTemplates.volumes(shmGi: 16)
+    if case .array(var items) = volumes {
+      for secret in serving.entry.secrets where secret.mountPath != nil {
+        items.append(
+          .object([
+            ("name", .string("secret-\(secret.name)")), ("secret", .object([("secretName", .string(secret.name))])),
+          ]))
+      }
+      volumes = .array(items)
+    }
+    return .object([
+      ("automountServiceAccountToken", .bool(false)), ("priorityClassName", .string("kiln-serving")),
+      ("securityContext", PodTemplates.podSecurityContext()),
+      ("affinity", PodTemplates.affinity(label: label, cluster: serving.entry.cluster.value)),
+      ("tolerations", PodTemplates.tolerations(gpuResource)),
+      ("containers", .array([container(name: containerName, probes: probes)])),
+      ("volumes", volumes),
+    ])
+  }
+
+  func documents(label: (key: String, value: String)) -> [JSONValue] {
+    let entry = serving.entry
+    var documents: [JSONValue] = []
+    let template: JSONValue = .object([
+      ("metadata", .object([("labels", .object(labels))])),
+      ("spec", podSpec(containerName: entry.engine.value, probes: true, label: label)),
+    ])
+    if serving.serversPerReplica <= 1 {
+      documents.append(
+        .object([
+          ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")), ("metadata", metadata()),
+          (
+            "spec",
+            .object([
+              ("replicas", .int(entry.minReplicas.value)), ("selector", selector),
+              (
+                "strategy",
+                .object([
+                  ("type", .string("RollingUpdate")),
+                  ("rollingUpdate", .object([("maxUnavailable", .int(1)), ("maxSurge", .int(0))])),
+                ])
+              ),
+              ("template", template),
+            ])
+          ),
+        ]))
+    } else {
+      let worker: JSONValue = .object([
+        ("metadata", .object([("labels", .object(labels))])),
+        ("spec", podSpec(containerName: "\(entry.engine.value)-worker", probes: false, label: label)),
+      ])
+      documents.append(
+        .object([
+          ("apiVersion", .string("leaderworkerset.x-k8s.io/v1")), ("kind", .string("LeaderWorkerSet")),
+          ("metadata", metadata()),
+          (
+            "spec",
+            .object([
+              ("replicas", .int(entry.minReplicas.value)), ("startupPolicy", .string("LeaderCreated")),
+              (
+                "leaderWorkerTemplate",
+                .object([
+                  ("size", .int(serving.serversPerReplica)), ("restartPolicy", .string("RecreateGroupOnPodRestart")),
+                  ("leaderTemplate", template), ("workerTemplate", worker),
+                ])
+              ),
+            ])
+          ),
+        ]))
+    }
+    documents.append(
+      .object([
+        ("apiVersion", .string("v1")), ("kind", .string("Service")), ("metadata", metadata()),
+        (
+          "spec",
+          .object([
+            ("type", .string("ClusterIP")), ("selector", .object(labels)),
+            (
+              "ports",
+              .array([
+                .object([
+                  ("name", .string("http")), ("port", .int(Self.port)), ("targetPort", .string("http")),
+                  ("protocol", .string("TCP")),
+                ])
+              ])
+            ),
+          ])
+        ),
+      ]))
+    let targetKind = serving.serversPerReplica <= 1 ? "Deployment" : "LeaderWorkerSet"
+    let targetAPI = serving.serversPerReplica <= 1 ? "apps/v1" : "leaderworkerset.x-k8s.io/v1"
+    documents.append(
+      .object([
+        ("apiVersion", .string("autoscaling/v2")), ("kind", .string("HorizontalPodAutoscaler")),
+        ("metadata", metadata()),
+        (
+          "spec",
+          .object([
+            (
+              "scaleTargetRef",
+              .object([("apiVersion", .string(targetAPI)), ("kind", .string(targetKind)), ("name", .string(name))])
+            ),
+            ("minReplicas", .int(max(1, entry.minReplicas.value))),
+            ("maxReplicas", .int(max(1, entry.maxReplicas.value))),
+            (
+              "metrics",
+              .array([
+                // Scale when the running requests per pod approach the batch the engine is sized for.
+                .object([
+                  ("type", .string("Pods")),
+                  (
+                    "pods",
+                    .object([
+                      ("metric", .object([("name", .string("vllm:num_requests_running"))])),
+                      (
+                        "target",
+                        .object([
+                          ("type", .string("AverageValue")), ("averageValue", .string(String(max(1, batch * 8 / 10)))),
+                        ])
+                      ),
+                    ])
+                  ),
+                ])
+              ])
+            ),
+          ])
+        ),
+      ]))
+    documents.append(
+      .object([
+        ("apiVersion", .string("policy/v1")), ("kind", .string("PodDisruptionBudget")), ("metadata", metadata()),
+        ("spec", .object([("maxUnavailable", .int(1)), ("selector", selector)])),
+      ]))
+    let ingressNamespace = settings?.kubernetes.ingressNamespace.value ?? "ingress"
+    let monitoringNamespace = settings?.kubernetes.monitoringNamespace.value ?? "monitoring"
+    func fromNamespace(_ name: String) -> JSONValue {
+      .object([
+        ("namespaceSelector", .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(name))]))]))
+      ])
+    }
+    let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(Self.port))])])
+    documents.append(
+      .object([
+        ("apiVersion", .string("networking.k8s.io/v1")), ("kind", .string("NetworkPolicy")), ("metadata", metadata()),
+        (
+          "spec",
+          .object([
+            ("podSelector", selector), ("policyTypes", .array([.string("Ingress"), .string("Egress")])),
+            (
+              "ingress",
+              .array([
+                .object([("from", .array([fromNamespace(ingressNamespace)])), ("ports", httpPort)]),
+                .object([("from", .array([fromNamespace(monitoringNamespace)])), ("ports", httpPort)]),
+                .object([("from", .array([.object([("podSelector", selector)])]))]),
+              ])
+            ),
+            (
+              "egress",
+              .array([
+                .object([("to", .array([.object([("podSelector", selector)])]))]),
+                .object([
+                  (
+                    "ports",
+                    .array([
+                      .object([("protocol", .string("UDP")), ("port", .int(53))]),
+                      .object([("protocol", .string("TCP")), ("port", .int(53))]),
+                    ])
+                  )
+                ]),
+                .object([("ports", .array([.object([("protocol", .string("TCP")), ("port", .int(443))])]))]),
+              ])
+            ),
+          ])
+        ),
+      ]))
+    let monitoringLabels = (settings?.kubernetes.monitoringLabels ?? [:]).sorted { $0.key < $1.key }.map {
+      ($0.key, JSONValue.string($0.value))
+    }
+    documents.append(
+      .object([
+        ("apiVersion", .string("monitoring.coreos.com/v1")), ("kind", .string("ServiceMonitor")),
+        ("metadata", metadata(monitoringLabels)),
+        (
+          "spec",
+          .object([
+            ("selector", selector),
+            (
+              "endpoints",
+              .array([
+                .object([("port", .string("http")), ("path", .string("/metrics")), ("interval", .string("30s"))])
+              ])
+            ),
+          ])
+        ),
+      ]))
+    var rules: [JSONValue] = []
+    if let ttft = entry.ttft?.value {
+      rules.append(
+        alert(
+          "TTFTAboveObjective",
+          "histogram_quantile(0.95, sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{namespace=\"\(namespace)\", service=\"\(name)\"}[5m]))) > \(ttft)",
+          "p95 time to first token above the \(ttft)s objective"))
+    }
+    if let tpot = entry.tpot?.value {
+      rules.append(
+        alert(
+          "TPOTAboveObjective",
+          "histogram_quantile(0.95, sum by (le) (rate(vllm:time_per_output_token_seconds_bucket{namespace=\"\(namespace)\", service=\"\(name)\"}[5m]))) > \(tpot)",
+          "p95 time per output token above the \(tpot)s objective"))
+    }
+    if let availability = entry.availability?.value {
+      let budget = 1 - availability
+      rules.append(
+        alert(
+          "AvailabilityBurnRate",
+          "(sum(rate(vllm:request_success_total{namespace=\"\(namespace)\", service=\"\(name)\", finished_reason=\"abort\"}[1h])) / clamp_min(sum(rate(vllm:request_success_total{namespace=\"\(namespace)\", service=\"\(name)\"}[1h])), 1e-9)) > \(14.4 * budget)",
+          "error budget burning 14.4x faster than the \(availability) availability objective allows"))
+    }
+    rules.append(
+      alert(
+        "KVCachePressure", "max(vllm:gpu_cache_usage_perc{namespace=\"\(namespace)\", service=\"\(name)\"}) > 0.95",
+        "KV cache above 95% on a replica"))
+    documents.append(
+      .object([
+        ("apiVersion", .string("monitoring.coreos.com/v1")), ("kind", .string("PrometheusRule")),
+        ("metadata", metadata(monitoringLabels)),
+        (
+          "spec",
+          .object([("groups", .array([.object([("name", .string("\(name).slo")), ("rules", .array(rules))])]))])
+        ),
+      ]))
+    return documents
+  }
+
+  func alert(_ alertName: String, _ expression: String, _ summary: String) -> JSONValue {
+    .object([
+      ("alert", .string("\(alertName)")), ("expr", .string(expression)), ("for", .string("10m")),
+      ("labels", .object([("severity", .string("warning")), ("kiln_serving", .string(name))])),
+      ("annotations", .object([("summary", .string("\(source): \(summary)"))])),
+    ])
+  }
+}

@@ -1,0 +1,91 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// A TrainingRun as a suspended JobSet in its queue: Kueue admits it and unsuspends it. The
+/// topology request is required within one block when the run fits one, preferred otherwise.
+struct TrainingObjects {
+  let run: IRTrainingRun
+  let cluster: IRCluster
+  let settings: ProjectSpec?
+  let projectName: String
+  let namespace: String
+
+  var name: String { run.spec.name }
+
+  func documents(label: (key: String, value: String), blockGPUs: Int?) -> [JSONValue] {
+    guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
+    let perNode = group.server.gpuCount
+    let nodes = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
+    let queue = run.spec.queue?.value ?? cluster.spec.queues.first?.name.value ?? "default"
+    let gpuResource = group.server.gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu"
+    let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
+    let fits = blockGPUs.map { run.spec.gpus.value <= $0 } ?? false
+    let topology = fits ? "kueue.x-k8s.io/podset-required-topology" : "kueue.x-k8s.io/podset-preferred-topology"
+    let command = run.spec.command.map(\.value)
+    var container: [(String, JSONValue)] = [
+      ("name", .string("trainer")), ("image", .string(run.spec.image?.value ?? "")),
+      ("imagePullPolicy", .string("IfNotPresent")),
+    ]
+    if !command.isEmpty { container.append(("command", .array(command.map { .string($0) }))) }
+    container += [
+      ("env", .array(PodTemplates.baseEnvironment)),
+      ("resources", PodTemplates.resources(server: group.server, gpus: perNode, gpuResource: gpuResource)),
+      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", PodTemplates.volumeMounts),
+    ]
+    let pod: JSONValue = .object([
+      ("metadata", .object([("annotations", .object([(topology, .string(block))]))])),
+      (
+        "spec",
+        .object([
+          ("restartPolicy", .string("Never")), ("automountServiceAccountToken", .bool(false)),
+          ("priorityClassName", .string("kiln-training")), ("securityContext", PodTemplates.podSecurityContext()),
+          ("affinity", PodTemplates.affinity(label: label, cluster: cluster.name)),
+          ("tolerations", PodTemplates.tolerations(gpuResource)), ("containers", .array([.object(container)])),
+          ("volumes", PodTemplates.volumes(shmGi: 64)),
+        ])
+      ),
+    ])
+    return [
+      .object([
+        ("apiVersion", .string("jobset.x-k8s.io/v1alpha2")), ("kind", .string("JobSet")),
+        (
+          "metadata",
+          KubernetesManifests.metadata(
+            name: name, namespace: namespace, component: "training", projectName: projectName, source: run.id,
+            labels: [
+              ("kueue.x-k8s.io/queue-name", .string(queue)),
+              ("kueue.x-k8s.io/priority-class", .string("kiln-training")),
+            ])
+        ),
+        (
+          "spec",
+          .object([
+            ("suspend", .bool(true)), ("failurePolicy", .object([("maxRestarts", .int(3))])),
+            ("network", .object([("enableDNSHostnames", .bool(true))])),
+            (
+              "replicatedJobs",
+              .array([
+                .object([
+                  ("name", .string("workers")), ("replicas", .int(1)),
+                  (
+                    "template",
+                    .object([
+                      (
+                        "spec",
+                        .object([
+                          ("parallelism", .int(nodes)), ("completions", .int(nodes)), ("backoffLimit", .int(0)),
+                          ("completionMode", .string("Indexed")), ("template", pod),
+                        ])
+                      )
+                    ])
+                  ),
+                ])
+              ])
+            ),
+          ])
+        ),
+      ])
+    ]
+  }
+}
