@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the reference and example projects with `kiln build` and checks the manifests with tools that
 # are not Kiln: the CRDs' schemas and Kueue's webhook rules (../shared/tools/validate_crs.py, with
-# kubernetes-validate for built-in kinds), kustomize, and yamllint.
+# kubernetes-validate for built-in kinds), kustomize, yamllint and Checkov.
 set -euo pipefail
 kiln=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
@@ -16,5 +16,7 @@ for project in specs/reference specs/examples/*; do
     kubectl kustomize "$out" >/dev/null
   fi
   yamllint -c .yamllint-manifests.yaml "$out"
+  # Checkov's Kubernetes checks: zero failures; the only skips are annotations naming a spec choice.
+  (cd "$work" && checkov -d "$out" --framework kubernetes --skip-download --compact --quiet)
   echo "manifests of $project: valid"
 done

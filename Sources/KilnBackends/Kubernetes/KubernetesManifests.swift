@@ -78,7 +78,7 @@ public enum KubernetesManifests {
   /// Labels every generated object carries, and the annotation naming its spec object.
   static func metadata(
     name: String, namespace: String? = nil, component: String, projectName: String, source: String,
-    labels extra: [(String, JSONValue)] = []
+    labels extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = []
   ) -> JSONValue {
     var members: [(String, JSONValue)] = [("name", .string(name))]
     if let namespace { members.append(("namespace", .string(namespace))) }
@@ -91,7 +91,7 @@ public enum KubernetesManifests {
             ("app.kubernetes.io/managed-by", .string("kiln")),
           ] + extra)
       ))
-    members.append(("annotations", .object([("kiln.dev/source", .string(source))])))
+    members.append(("annotations", .object([("kiln.dev/source", .string(source))] + annotations)))
     return .object(members)
   }
 }

@@ -24,10 +24,22 @@ struct ServingObjects {
 
   var labels: [(String, JSONValue)] { [("app.kubernetes.io/instance", .string(name))] }
 
-  func metadata(_ extra: [(String, JSONValue)] = []) -> JSONValue {
+  func metadata(_ extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = []) -> JSONValue {
     KubernetesManifests.metadata(
       name: name, namespace: namespace, component: "serving", projectName: projectName, source: source,
-      labels: labels + extra)
+      labels: labels + extra, annotations: annotations)
+  }
+
+  /// Checkov exceptions the spec itself chose, each naming the choice (never a blanket skip).
+  var checkovSkips: [(String, JSONValue)] {
+    var reasons: [String] = []
+    if !serving.entry.image.value.contains("@sha256:") {
+      reasons.append("CKV_K8S_43=the spec pins \(serving.entry.image.value) by tag, not digest (\(source))")
+    }
+    if serving.entry.secrets.contains(where: { $0.env != nil }) {
+      reasons.append("CKV_K8S_35=the spec exposes a secret as an environment variable (\(source))")
+    }
+    return reasons.enumerated().map { ("checkov.io/skip\($0.offset + 1)", .string($0.element)) }
   }
 
   var selector: JSONValue { .object([("matchLabels", .object(labels))]) }
@@ -92,7 +104,7 @@ struct ServingObjects {
       mounts = .array(items)
     }
     var members: [(String, JSONValue)] = [
-      ("name", .string(containerName)), ("image", .string(image)), ("imagePullPolicy", .string("IfNotPresent")),
+      ("name", .string(containerName)), ("image", .string(image)), ("imagePullPolicy", .string("Always")),
       ("command", .array(arguments.prefix(1).map { .string($0) })),
       ("args", .array(arguments.dropFirst().map { .string($0) })),
       (
@@ -145,7 +157,8 @@ struct ServingObjects {
     if serving.serversPerReplica <= 1 {
       documents.append(
         .object([
-          ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")), ("metadata", metadata()),
+          ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")),
+          ("metadata", metadata(annotations: checkovSkips)),
           (
             "spec",
             .object([

@@ -25,7 +25,7 @@ struct TrainingObjects {
     let command = run.spec.command.map(\.value)
     var container: [(String, JSONValue)] = [
       ("name", .string("trainer")), ("image", .string(run.spec.image?.value ?? "")),
-      ("imagePullPolicy", .string("IfNotPresent")),
+      ("imagePullPolicy", .string("Always")),
     ]
     if !command.isEmpty { container.append(("command", .array(command.map { .string($0) }))) }
     container += [
