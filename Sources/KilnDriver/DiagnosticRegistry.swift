@@ -1,11 +1,13 @@
 import KilnAnalysis
+import KilnBackends
 import KilnDiagnostics
 import KilnSpec
 import KilnYAML
 
 /// Every diagnostic code of every stage, for `kiln explain`, SARIF rules and docs/diagnostics.md.
 public enum DiagnosticRegistry {
-  public static let all: [DiagnosticCode] = (YAMLCodes.all + SpecCodes.all + AnalysisCodes.all).sorted()
+  public static let all: [DiagnosticCode] = (YAMLCodes.all + SpecCodes.all + AnalysisCodes.all + BackendCodes.all)
+    .sorted()
 
   public static func code(_ id: String) -> DiagnosticCode? { all.first { $0.id == id.uppercased() } }
 }

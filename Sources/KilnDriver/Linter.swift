@@ -1,4 +1,5 @@
 import KilnAnalysis
+import KilnBackends
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
@@ -28,7 +29,9 @@ public struct Linter: Sendable {
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
     // The analyzer runs on a project without syntax, schema or reference errors (K1–K3).
     if !engine.hasErrors(inFamilies: ["K1", "K2", "K3"]) {
-      engine.emit(contentsOf: Analyzer.analyze(IRBuilder.build(project)))
+      let ir = IRBuilder.build(project)
+      engine.emit(contentsOf: Analyzer.analyze(ir))
+      engine.emit(contentsOf: KubernetesNames.problems(ir))
     }
     applyPolicy(project, engine)
     let diagnostics = engine.diagnostics

@@ -1,0 +1,80 @@
+import KilnDiagnostics
+import KilnIR
+import KilnSpec
+
+/// The K7 diagnostics: names Kiln would generate that Kubernetes would refuse. Checked by `kiln lint`
+/// too, so CI catches them before a build.
+public enum BackendCodes {
+  public static let nameTooLong = DiagnosticCode(
+    "K7001", "generated Kubernetes name too long",
+    explanation:
+      "A name Kiln generates (a namespace: namespacePrefix + cluster; a cluster-scoped Kueue object: cluster + suffix; a serving workload: region-serving) is longer than Kubernetes' 63 characters.",
+    example: "metadata: {name: inference-cluster-for-the-european-union-frankfurt-a}   # + '-nvidia-h100-sxm5-80gb'",
+    fix: "Use shorter cluster, region or serving names, or a shorter namespacePrefix.")
+  public static let leaderWorkerSetNameTooLong = DiagnosticCode(
+    "K7002", "LeaderWorkerSet name too long for its worker StatefulSets",
+    explanation:
+      "A serving entry whose replica spans several servers compiles to a LeaderWorkerSet named <region>-<serving>; its worker StatefulSets are named <name>-<groupIndex> and Kubernetes limits StatefulSet names to 63 characters with room for the pod suffix, so the LeaderWorkerSet name must stay within 52.",
+    example: "Region eu-central-production, serving deepseek-v3-chat-long-context (multi-node)",
+    fix: "Use shorter region or serving names.")
+  public static let serviceName = DiagnosticCode(
+    "K7003", "Service name must start with a letter",
+    explanation:
+      "A serving entry's Service is named <region>-<serving>; Service names are DNS-1035 labels and must start with a letter, so a region name starting with a digit cannot be used.",
+    example: "kind: Region\nmetadata: {name: 1-eu}\n",
+    fix: "Start the region name with a letter.")
+
+  public static let all: [DiagnosticCode] = [nameTooLong, leaderWorkerSetNameTooLong, serviceName]
+}
+
+/// Checks every name the Kubernetes backend would generate.
+public enum KubernetesNames {
+  static let maximumLength = 63
+  static let leaderWorkerSetMaximum = 52
+
+  public static func problems(_ ir: IRProject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let prefix = ir.project?.kubernetes.namespacePrefix.value ?? ""
+    for cluster in ir.clusters {
+      var names = [("namespace", prefix + cluster.name), ("Topology", "\(cluster.name)-topology")]
+      for group in cluster.rackGroups {
+        if let gpu = group.server.gpu { names.append(("ResourceFlavor", "\(cluster.name)-\(gpu.name.lowercased())")) }
+      }
+      for queue in cluster.spec.queues { names.append(("ClusterQueue", "\(cluster.name)-\(queue.name.value)")) }
+      if let (kind, name) = names.first(where: { $0.1.utf8.count > maximumLength }) {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.nameTooLong,
+            "the \(kind) name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            at: cluster.spec.nameRange, help: ["shorten the cluster name (or namespacePrefix)"]))
+      }
+    }
+    for serving in ir.serving {
+      let name = "\(serving.region.name)-\(serving.entry.name.value)"
+      let range = serving.entry.name.range
+      if name.utf8.count > maximumLength {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.nameTooLong,
+            "the serving workload name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            at: range, help: ["shorten the region or serving name"]))
+      } else if serving.serversPerReplica > 1, name.utf8.count > leaderWorkerSetMaximum {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.leaderWorkerSetNameTooLong,
+            "the LeaderWorkerSet '\(name)' has \(name.utf8.count) characters; its worker StatefulSets need it within \(leaderWorkerSetMaximum)",
+            at: range,
+            notes: [Note("a replica spans \(serving.serversPerReplica) servers, so it compiles to a LeaderWorkerSet")],
+            help: ["shorten the region or serving name"]))
+      }
+      if let first = name.unicodeScalars.first, !("a"..."z").contains(first) {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.serviceName, "the Service '\(name)' must start with a letter (DNS-1035)", at: range,
+            notes: [Note("Region/\(serving.region.name) starts with '\(first)'")],
+            help: ["start the region name with a letter"]))
+      }
+    }
+    return diagnostics
+  }
+}
