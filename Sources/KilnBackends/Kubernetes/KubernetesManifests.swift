@@ -78,7 +78,8 @@ public enum KubernetesManifests {
   /// Labels every generated object carries, and the annotation naming its spec object.
   static func metadata(
     name: String, namespace: String? = nil, component: String, projectName: String, source: String,
-    labels extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = []
+    labels extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = [],
+    specLabels: [String: String] = [:]
   ) -> JSONValue {
     var members: [(String, JSONValue)] = [("name", .string(name))]
     if let namespace { members.append(("namespace", .string(namespace))) }
@@ -89,7 +90,10 @@ public enum KubernetesManifests {
           [
             ("app.kubernetes.io/name", .string(component)), ("app.kubernetes.io/part-of", .string(projectName)),
             ("app.kubernetes.io/managed-by", .string("kiln")),
-          ] + extra)
+          ] + extra
+            + specLabels.keys.sorted().filter { key in !extra.contains { $0.0 == key } }.map {
+              ($0, .string(specLabels[$0] ?? ""))
+            })
       ))
     members.append(("annotations", .object([("kiln.dev/source", .string(source))] + annotations)))
     return .object(members)
@@ -139,7 +143,7 @@ struct ClusterObjects {
           "metadata",
           KubernetesManifests.metadata(
             name: namespace, component: cluster.name, projectName: projectName, source: source,
-            labels: [("kiln.dev/cluster", .string(cluster.name))])
+            labels: [("kiln.dev/cluster", .string(cluster.name))], specLabels: cluster.spec.labels)
         ),
       ]))
     let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
@@ -150,7 +154,8 @@ struct ClusterObjects {
         (
           "metadata",
           KubernetesManifests.metadata(
-            name: topologyName, component: cluster.name, projectName: projectName, source: source)
+            name: topologyName, component: cluster.name, projectName: projectName, source: source,
+            specLabels: cluster.spec.labels)
         ),
         (
           "spec",
@@ -169,14 +174,18 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: flavor.name, component: cluster.name, projectName: projectName, source: source)
+              name: flavor.name, component: cluster.name, projectName: projectName, source: source,
+              specLabels: cluster.spec.labels)
           ),
           (
             "spec",
             .object([
               (
                 "nodeLabels",
-                .object([(flavor.label.key, .string(flavor.label.value)), ("kiln.dev/cluster", .string(cluster.name))])
+                .object(
+                  [(flavor.label.key, .string(flavor.label.value)), ("kiln.dev/cluster", .string(cluster.name))]
+                    + (cluster.site.map { [("topology.kubernetes.io/region", JSONValue.string($0.region.value))] } ?? [])
+                )
               ),
               (
                 "tolerations",
@@ -228,7 +237,8 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: "\(cluster.name)-\(queue.name)", component: cluster.name, projectName: projectName, source: source)
+              name: "\(cluster.name)-\(queue.name)", component: cluster.name, projectName: projectName, source: source,
+              specLabels: cluster.spec.labels)
           ),
           (
             "spec",
@@ -260,7 +270,8 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: queue.name, namespace: namespace, component: cluster.name, projectName: projectName, source: source)
+              name: queue.name, namespace: namespace, component: cluster.name, projectName: projectName, source: source,
+              specLabels: cluster.spec.labels)
           ),
           ("spec", .object([("clusterQueue", .string("\(cluster.name)-\(queue.name)"))])),
         ]))

@@ -16,7 +16,8 @@ struct ServingObjects {
   static let port = 8000
 
   var name: String { "\(serving.region.name)-\(serving.entry.name.value)" }
-  var source: String { "Region/\(serving.region.name)/serving/\(serving.entry.name.value)" }
+  /// The spec object, as ARCHITECTURE.md names it in the annotation: `Region/eu/chat`.
+  var source: String { "Region/\(serving.region.name)/\(serving.entry.name.value)" }
   var gpuResource: String { serving.server?.gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu" }
   var podGPUs: Int { min(serving.gpusPerReplica, max(1, serving.server?.gpuCount ?? serving.gpusPerReplica)) }
   /// The batch the engine is told (`--max-num-seqs`): maxBatch, else the analyzer's planned batch.
@@ -27,7 +28,7 @@ struct ServingObjects {
   func metadata(_ extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = []) -> JSONValue {
     KubernetesManifests.metadata(
       name: name, namespace: namespace, component: "serving", projectName: projectName, source: source,
-      labels: labels + extra, annotations: annotations)
+      labels: labels + extra, annotations: annotations, specLabels: serving.region.labels)
   }
 
   /// Checkov exceptions the spec itself chose, each naming the choice (never a blanket skip).

@@ -131,6 +131,8 @@ public struct ClusterSpec: Sendable {
 
   public var name: String
   public var nameRange: SourceRange
+  /// `metadata.labels`, copied into the generated Kubernetes objects.
+  public var labels: [String: String]
   public var site: Located<String>
   public var purpose: Located<Purpose>
   public var rackGroups: [RackGroup]
@@ -144,6 +146,7 @@ public struct ClusterSpec: Sendable {
     let spec = object.spec
     name = object.name
     nameRange = object.nameRange
+    labels = read.textMap(object.metadata, "labels")
     site = read.text(spec, "site", default: "")
     let purposeText = read.text(spec, "purpose", default: "training")
     purpose = Located(Purpose(rawValue: purposeText.value) ?? .training, at: purposeText.range)
@@ -333,6 +336,8 @@ public struct RegionSpec: Sendable {
   ]
 
   public var name: String
+  /// `metadata.labels`, copied into the generated Kubernetes objects.
+  public var labels: [String: String]
   public var jurisdiction: Located<String>
   public var dataResidency: Located<String>
   public var serving: [Serving]
@@ -341,6 +346,7 @@ public struct RegionSpec: Sendable {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
     name = object.name
+    labels = read.textMap(object.metadata, "labels")
     jurisdiction = read.text(spec, "jurisdiction", default: "")
     dataResidency = read.text(spec, "dataResidency", default: "none")
     serving = (spec["serving"]?.items ?? []).map { entry in
