@@ -58,7 +58,7 @@ struct ServingObjects {
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
         "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port),
-      ] + extra
+      ] + multiNode + extra
     case "tensorrt-llm":
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
@@ -73,6 +73,16 @@ struct ServingObjects {
         "--port", String(Self.port),
       ] + extra
     }
+  }
+
+  /// SGLang across the servers of a LeaderWorkerSet group: LWS injects the leader's address, the group
+  /// size and each pod's index; Kubernetes expands `$(VAR)` in arguments.
+  var multiNode: [String] {
+    guard serving.serversPerReplica > 1 else { return [] }
+    return [
+      "--nnodes", "$(LWS_GROUP_SIZE)", "--node-rank", "$(LWS_WORKER_INDEX)", "--dist-init-addr",
+      "$(LWS_LEADER_ADDRESS):20000",
+    ]
   }
 
   var environment: JSONValue {
