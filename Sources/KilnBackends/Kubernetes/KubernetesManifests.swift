@@ -68,6 +68,11 @@ public enum KubernetesManifests {
     return max(1, nodes) * perNode
   }
 
+  /// The LocalQueue of a spec queue. Never `default`: Kueue's LocalQueueDefaulting (on since v0.12)
+  /// would put every unlabelled Deployment and LeaderWorkerSet of the namespace — the serving
+  /// workloads, whose GPUs the training quota excludes — into a LocalQueue of that name.
+  static func localQueueName(_ queue: String) -> String { queue == "default" ? "training" : queue }
+
   static func kustomization(_ resources: [String]) -> JSONValue {
     .object([
       ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")), ("kind", .string("Kustomization")),
@@ -270,7 +275,8 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: queue.name, namespace: namespace, component: cluster.name, projectName: projectName, source: source,
+              name: KubernetesManifests.localQueueName(queue.name), namespace: namespace, component: cluster.name,
+              projectName: projectName, source: source,
               specLabels: cluster.spec.labels)
           ),
           ("spec", .object([("clusterQueue", .string("\(cluster.name)-\(queue.name)"))])),

@@ -45,6 +45,11 @@ struct ServingObjects {
 
   var selector: JSONValue { .object([("matchLabels", .object(labels))]) }
 
+  /// The Service reaches the leaders of a LeaderWorkerSet only (LWS labels them worker-index 0).
+  var serviceSelector: [(String, JSONValue)] {
+    serving.serversPerReplica > 1 ? labels + [("leaderworkerset.sigs.k8s.io/worker-index", .string("0"))] : labels
+  }
+
   /// The engine's command line, from the spec.
   var arguments: [String] {
     let entry = serving.entry
@@ -57,7 +62,7 @@ struct ServingObjects {
         "python3", "-m", "sglang.launch_server", "--model-path", source, "--tp",
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
-        "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port),
+        "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port), "--enable-metrics",
       ] + multiNode + extra
     case "tensorrt-llm":
       return [
@@ -83,6 +88,28 @@ struct ServingObjects {
       "--nnodes", "$(LWS_GROUP_SIZE)", "--node-rank", "$(LWS_WORKER_INDEX)", "--dist-init-addr",
       "$(LWS_LEADER_ADDRESS):20000",
     ]
+  }
+
+  /// The engine's Prometheus metric names (vLLM's for TensorRT-LLM too: its OpenAI server does not
+  /// document its own).
+  struct Metrics {
+    var running: String
+    var ttftBucket: String
+    var tpotBucket: String
+    var requests: String
+    var kvUsage: String
+  }
+
+  var metrics: Metrics {
+    serving.entry.engine.value == "sglang"
+      ? Metrics(
+        running: "sglang:num_running_reqs", ttftBucket: "sglang:time_to_first_token_seconds_bucket",
+        tpotBucket: "sglang:time_per_output_token_seconds_bucket", requests: "sglang:num_requests_total",
+        kvUsage: "sglang:token_usage")
+      : Metrics(
+        running: "vllm:num_requests_running", ttftBucket: "vllm:time_to_first_token_seconds_bucket",
+        tpotBucket: "vllm:time_per_output_token_seconds_bucket", requests: "vllm:request_success_total",
+        kvUsage: "vllm:gpu_cache_usage_perc")
   }
 
   var environment: JSONValue {
@@ -173,7 +200,8 @@ struct ServingObjects {
           (
             "spec",
             .object([
-              ("replicas", .int(entry.minReplicas.value)), ("selector", selector),
+              // No `replicas`: the HPA owns it, and re-applying must not scale back to the minimum.
+              ("selector", selector),
               (
                 "strategy",
                 .object([
@@ -197,7 +225,7 @@ struct ServingObjects {
           (
             "spec",
             .object([
-              ("replicas", .int(entry.minReplicas.value)), ("startupPolicy", .string("LeaderCreated")),
+              ("startupPolicy", .string("LeaderCreated")),
               (
                 "leaderWorkerTemplate",
                 .object([
@@ -215,7 +243,7 @@ struct ServingObjects {
         (
           "spec",
           .object([
-            ("type", .string("ClusterIP")), ("selector", .object(labels)),
+            ("type", .string("ClusterIP")), ("selector", .object(serviceSelector)),
             (
               "ports",
               .array([
@@ -252,7 +280,7 @@ struct ServingObjects {
                   (
                     "pods",
                     .object([
-                      ("metric", .object([("name", .string("vllm:num_requests_running"))])),
+                      ("metric", .object([("name", .string(metrics.running))])),
                       (
                         "target",
                         .object([
@@ -335,32 +363,37 @@ struct ServingObjects {
         ),
       ]))
     var rules: [JSONValue] = []
+    let scope = "{namespace=\"\(namespace)\", service=\"\(name)\"}"
+    let metrics = self.metrics
     if let ttft = entry.ttft?.value {
+      let limit = Self.number(ttft)
       rules.append(
         alert(
           "TTFTAboveObjective",
-          "histogram_quantile(0.95, sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{namespace=\"\(namespace)\", service=\"\(name)\"}[5m]))) > \(ttft)",
-          "p95 time to first token above the \(ttft)s objective"))
+          "histogram_quantile(0.95, sum by (le) (rate(\(metrics.ttftBucket)\(scope)[5m]))) > \(limit)",
+          "p95 time to first token above the \(limit)s objective"))
     }
     if let tpot = entry.tpot?.value {
+      let limit = Self.number(tpot)
       rules.append(
         alert(
           "TPOTAboveObjective",
-          "histogram_quantile(0.95, sum by (le) (rate(vllm:time_per_output_token_seconds_bucket{namespace=\"\(namespace)\", service=\"\(name)\"}[5m]))) > \(tpot)",
-          "p95 time per output token above the \(tpot)s objective"))
+          "histogram_quantile(0.95, sum by (le) (rate(\(metrics.tpotBucket)\(scope)[5m]))) > \(limit)",
+          "p95 time per output token above the \(limit)s objective"))
     }
     if let availability = entry.availability?.value {
-      let budget = 1 - availability
+      // Google SRE workbook: page when the 1-hour burn rate exceeds 14.4 (2 % of a 30-day budget).
+      let threshold = Self.number(14.4 * (1 - availability))
+      let failed = "{namespace=\"\(namespace)\", service=\"\(name)\", finished_reason=\"abort\"}"
       rules.append(
         alert(
           "AvailabilityBurnRate",
-          "(sum(rate(vllm:request_success_total{namespace=\"\(namespace)\", service=\"\(name)\", finished_reason=\"abort\"}[1h])) / clamp_min(sum(rate(vllm:request_success_total{namespace=\"\(namespace)\", service=\"\(name)\"}[1h])), 1e-9)) > \(14.4 * budget)",
-          "error budget burning 14.4x faster than the \(availability) availability objective allows"))
+          "(sum(rate(\(metrics.requests)\(failed)[1h])) / clamp_min(sum(rate(\(metrics.requests)\(scope)[1h])), 1e-9)) > \(threshold)",
+          "error budget burning 14.4x faster than the \(Self.number(availability * 100))% availability objective allows"
+        ))
     }
     rules.append(
-      alert(
-        "KVCachePressure", "max(vllm:gpu_cache_usage_perc{namespace=\"\(namespace)\", service=\"\(name)\"}) > 0.95",
-        "KV cache above 95% on a replica"))
+      alert("KVCachePressure", "max(\(metrics.kvUsage)\(scope)) > 0.95", "KV cache above 95% on a replica"))
     documents.append(
       .object([
         ("apiVersion", .string("monitoring.coreos.com/v1")), ("kind", .string("PrometheusRule")),
@@ -372,6 +405,9 @@ struct ServingObjects {
       ]))
     return documents
   }
+
+  /// A decimal without binary noise (0.0144, not 0.014399999999998414).
+  static func number(_ value: Double) -> String { JSONValue.format((value * 1e9).rounded() / 1e9) }
 
   func alert(_ alertName: String, _ expression: String, _ summary: String) -> JSONValue {
     .object([

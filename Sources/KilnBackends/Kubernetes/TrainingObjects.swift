@@ -54,7 +54,7 @@ struct TrainingObjects {
           KubernetesManifests.metadata(
             name: name, namespace: namespace, component: "training", projectName: projectName, source: run.id,
             labels: [
-              ("kueue.x-k8s.io/queue-name", .string(queue)),
+              ("kueue.x-k8s.io/queue-name", .string(KubernetesManifests.localQueueName(queue))),
               ("kueue.x-k8s.io/priority-class", .string("kiln-training")),
             ])
         ),
