@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "KilnIRTests", dependencies: ["KilnIR", "_KilnTestSupport"]),
     .testTarget(name: "KilnAnalysisTests", dependencies: ["KilnAnalysis", "KilnIR", "KilnSpec", "_KilnTestSupport"]),
     .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
-    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "_KilnTestSupport", "kiln"]),
+    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "KilnBackends", "_KilnTestSupport", "kiln"]),
   ],
   swiftLanguageModes: [.v6]
 )

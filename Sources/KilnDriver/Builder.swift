@@ -30,9 +30,13 @@ public struct Builder: Sendable {
     return Output(lint: lint, files: files)
   }
 
-  /// Every Kubernetes object (kustomizations left out) as one stream, in file order.
+  /// Every Kubernetes object (kustomizations left out) as one stream for `kubectl apply -f -`: the
+  /// cluster-wide priority classes first, so no pod is admitted before the class it names exists;
+  /// then each cluster's files in order (its Namespace first).
   public func stream(_ files: [(path: String, text: String)]) -> String {
-    files.filter { !$0.path.hasSuffix("kustomization.yaml") }.map(\.text).joined()
+    let objects = files.filter { !$0.path.hasSuffix("kustomization.yaml") }
+    let top = objects.filter { !$0.path.contains("/") }
+    return (top + objects.filter { $0.path.contains("/") }).map(\.text).joined()
   }
 }
 

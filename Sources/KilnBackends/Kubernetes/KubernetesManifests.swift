@@ -26,23 +26,24 @@ public enum KubernetesManifests {
       guard !documents.isEmpty else { continue }
       files.append(ManifestFile(path: "\(cluster.name)/cluster.yaml", documents: documents))
       var resources = ["cluster.yaml"]
-      let label = objects.flavors.first?.label ?? ("nvidia.com/gpu.product", "")
       let serving = ir.serving.filter { $0.clusterID == cluster.id }.sorted { $0.id < $1.id }.flatMap { entry in
         ServingObjects(
           serving: entry, model: ServingModel(entry), settings: settings, projectName: projectName,
           namespace: objects.namespace
-        ).documents(label: label)
+        ).documents(label: objects.nodeLabel(gpu: entry.server?.gpu?.name))
       }
       if !serving.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))
         resources.append("serving.yaml")
       }
-      let training = ir.trainingRuns.filter { $0.cluster?.name == cluster.name }.sorted { $0.id < $1.id }.flatMap {
+      // A run without an image has no JobSet (K7004 warns).
+      let runs = ir.trainingRuns.filter { $0.cluster?.name == cluster.name && $0.spec.image != nil }
+      let training = runs.sorted { $0.id < $1.id }.flatMap {
         run in
         TrainingObjects(
           run: run, cluster: cluster, settings: settings, projectName: projectName, namespace: objects.namespace
         )
-        .documents(label: label, blockGPUs: blockGPUs(cluster, ir))
+        .documents(label: objects.nodeLabel(gpu: run.gpu?.name), blockGPUs: blockGPUs(cluster, ir))
       }
       if !training.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/training.yaml", documents: training))
@@ -60,7 +61,11 @@ public enum KubernetesManifests {
   /// GPUs under one topology block: a leaf group (endpoints under one leaf, across the rails) or
   /// a scalable unit; nil without a sized fabric.
   static func blockGPUs(_ cluster: IRCluster, _ ir: IRProject) -> Int? {
-    guard let fabric = ir.fabrics.first(where: { $0.attached.contains(cluster.id) }), let size = fabric.sizeValue,
+    // The cluster's own `fabric:` reference names its compute fabric; a fabric listing the cluster
+    // is the fallback (a storage fabric may list it too).
+    let named = cluster.spec.fabric.flatMap { reference in ir.fabrics.first { $0.spec.name == reference.value } }
+    guard let fabric = named ?? ir.fabrics.first(where: { $0.attached.contains(cluster.id) }),
+      let size = fabric.sizeValue,
       let perNode = cluster.rackGroups.first?.server.gpuCount, let request = fabric.request
     else { return nil }
     // Nodes under one leaf (per plane or rail) form a block: leafDown nodes.
@@ -135,6 +140,14 @@ struct ClusterObjects {
       byName[name, default: Flavor(name: name, resource: resource, label: label, groups: [])].groups.append(group)
     }
     return byName.keys.sorted().compactMap { byName[$0] }
+  }
+
+  /// The node label of the flavor holding `gpu` (a serving entry's or training run's GPU), so a pod
+  /// lands on its own rack group's servers in a cluster of several GPU types.
+  func nodeLabel(gpu: String?) -> (key: String, value: String) {
+    let flavors = self.flavors
+    let own = flavors.first { flavor in flavor.groups.contains { $0.server.gpu?.name == gpu } }
+    return (own ?? flavors.first)?.label ?? ("nvidia.com/gpu.product", "")
   }
 
   var documents: [JSONValue] {

@@ -24,7 +24,16 @@ public enum BackendCodes {
     example: "kind: Region\nmetadata: {name: 1-eu}\n",
     fix: "Start the region name with a letter.")
 
-  public static let all: [DiagnosticCode] = [nameTooLong, leaderWorkerSetNameTooLong, serviceName]
+  public static let trainingWithoutImage = DiagnosticCode(
+    "K7004", "TrainingRun without an image", severity: .warning,
+    explanation:
+      "A TrainingRun compiles to a JobSet, whose pods need a container image. Capacity planning and reports do not, so a TrainingRun may leave `image` out; kiln build then generates no JobSet for it.",
+    example: "kind: TrainingRun\nspec: {model: v3, cluster: train-1, gpus: 2048, tokens: 14.8T, mfu: 40%}\n",
+    fix: "Add `image:` (and `command:`) to the TrainingRun.")
+
+  public static let all: [DiagnosticCode] = [
+    nameTooLong, leaderWorkerSetNameTooLong, serviceName, trainingWithoutImage,
+  ]
 }
 
 /// Checks every name the Kubernetes backend would generate.
@@ -74,6 +83,13 @@ public enum KubernetesNames {
             notes: [Note("Region/\(serving.region.name) starts with '\(first)'")],
             help: ["start the region name with a letter"]))
       }
+    }
+    for run in ir.trainingRuns where run.spec.image == nil && run.cluster != nil {
+      diagnostics.append(
+        Diagnostic(
+          BackendCodes.trainingWithoutImage,
+          "TrainingRun '\(run.spec.name)' names no image; kiln build generates no JobSet for it",
+          at: run.spec.nameRange, help: ["add `image:` to the TrainingRun's spec"]))
     }
     return diagnostics
   }

@@ -76,15 +76,27 @@ enum PodTemplates {
     ])
   }
 
-  /// Writable folders for a read-only root: /dev/shm in memory, a HOME and a cache.
-  static func volumes(shmGi: Int) -> JSONValue {
+  /// `kubernetes.imageRegistry` prefixed to an image that names no registry: its first path
+  /// component has no dot or port and is not localhost (Docker's reference rule).
+  static func image(_ image: String, registry: String?) -> String {
+    guard let registry, !registry.isEmpty else { return image }
+    let parts = image.split(separator: "/", maxSplits: 1)
+    if parts.count == 2, let first = parts.first, first.contains(".") || first.contains(":") || first == "localhost" {
+      return image
+    }
+    return registry.hasSuffix("/") ? registry + image : registry + "/" + image
+  }
+
+  /// Writable folders for a read-only root: /dev/shm in memory, a HOME and a cache big enough for the
+  /// weights the pod downloads (`cacheGi`).
+  static func volumes(shmGi: Int, cacheGi: Int = 200) -> JSONValue {
     .array([
       .object([
         ("name", .string("dshm")),
         ("emptyDir", .object([("medium", .string("Memory")), ("sizeLimit", .string("\(shmGi)Gi"))])),
       ]),
       .object([("name", .string("home")), ("emptyDir", .object([("sizeLimit", .string("1Gi"))]))]),
-      .object([("name", .string("cache")), ("emptyDir", .object([("sizeLimit", .string("200Gi"))]))]),
+      .object([("name", .string("cache")), ("emptyDir", .object([("sizeLimit", .string("\(cacheGi)Gi"))]))]),
       .object([("name", .string("tmp")), ("emptyDir", .object([("sizeLimit", .string("10Gi"))]))]),
     ])
   }
@@ -96,9 +108,12 @@ enum PodTemplates {
     .object([("name", .string("tmp")), ("mountPath", .string("/tmp"))]),
   ])
 
-  /// HOME must be writable for the vLLM image when it does not run as root (k8s-gpu-conventions.md).
+  /// HOME must be writable and USER set for the vLLM image when it does not run as root: torch's
+  /// getpass.getuser() fails for a UID absent from /etc/passwd (k8s-gpu-conventions.md).
   static let baseEnvironment: [JSONValue] = [
     .object([("name", .string("HOME")), ("value", .string("/home/kiln"))]),
+    .object([("name", .string("USER")), ("value", .string("kiln"))]),
+    .object([("name", .string("XDG_CACHE_HOME")), ("value", .string("/home/kiln/.cache"))]),
     .object([("name", .string("HF_HOME")), ("value", .string("/home/kiln/.cache/huggingface"))]),
   ]
 }

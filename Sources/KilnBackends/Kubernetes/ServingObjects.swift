@@ -34,13 +34,17 @@ struct ServingObjects {
   /// Checkov exceptions the spec itself chose, each naming the choice (never a blanket skip).
   var checkovSkips: [(String, JSONValue)] {
     var reasons: [String] = []
-    if !serving.entry.image.value.contains("@sha256:") {
-      reasons.append("CKV_K8S_43=the spec pins \(serving.entry.image.value) by tag, not digest (\(source))")
+    if !image.contains("@sha256:") {
+      reasons.append("CKV_K8S_43=the spec pins \(image) by tag, not digest (\(source))")
     }
     if serving.entry.secrets.contains(where: { $0.env != nil }) {
       reasons.append("CKV_K8S_35=the spec exposes a secret as an environment variable (\(source))")
     }
     return reasons.enumerated().map { ("checkov.io/skip\($0.offset + 1)", .string($0.element)) }
+  }
+
+  var image: String {
+    PodTemplates.image(serving.entry.image.value, registry: settings?.kubernetes.imageRegistry?.value)
   }
 
   var selector: JSONValue { .object([("matchLabels", .object(labels))]) }
@@ -109,7 +113,23 @@ struct ServingObjects {
       : Metrics(
         running: "vllm:num_requests_running", ttftBucket: "vllm:time_to_first_token_seconds_bucket",
         tpotBucket: "vllm:time_per_output_token_seconds_bucket", requests: "vllm:request_success_total",
-        kvUsage: "vllm:gpu_cache_usage_perc")
+        kvUsage: "vllm:kv_cache_usage_perc")
+  }
+
+  /// Secrets the spec mounts as files. `mountPath` names the file: the volume projects only the
+  /// referenced key and the mount uses subPath, so two keys of one Secret never collide and the
+  /// volume names stay unique (`secret-0`, `secret-1`, …).
+  var mountedSecrets: [(Int, RegionSpec.Secret)] {
+    serving.entry.secrets.enumerated().filter { $0.element.mountPath != nil }.map { ($0.offset, $0.element) }
+  }
+
+  static func secretVolumeName(_ index: Int) -> String { "secret-\(index)" }
+
+  /// The model cache holds the downloaded weights: their size plus a fifth for tokenizer files and
+  /// compile caches, at least 10 GiB (200 GiB when the catalog does not know the model).
+  var cacheGi: Int {
+    guard let bytes = model?.weightBytes, bytes > 0 else { return 200 }
+    return max(10, Int((bytes * 1.2 / 1_073_741_824).rounded(.up)))
   }
 
   var environment: JSONValue {
@@ -129,14 +149,13 @@ struct ServingObjects {
   }
 
   func container(name containerName: String, probes: Bool) -> JSONValue {
-    let image = serving.entry.image.value
     var mounts = PodTemplates.volumeMounts
     if case .array(var items) = mounts {
-      for secret in serving.entry.secrets where secret.mountPath != nil {
+      for (index, secret) in mountedSecrets {
         items.append(
           .object([
-            ("name", .string("secret-\(secret.name)")), ("mountPath", .string(secret.mountPath ?? "")),
-            ("readOnly", .bool(true)),
+            ("name", .string(Self.secretVolumeName(index))), ("mountPath", .string(secret.mountPath ?? "")),
+            ("subPath", .string(secret.key)), ("readOnly", .bool(true)),
           ]))
       }
       mounts = .array(items)
@@ -165,12 +184,21 @@ struct ServingObjects {
   }
 
   func podSpec(containerName: String, probes: Bool, label: (key: String, value: String)) -> JSONValue {
-    var volumes = PodTemplates.volumes(shmGi: 16)
+    var volumes = PodTemplates.volumes(shmGi: 16, cacheGi: cacheGi)
     if case .array(var items) = volumes {
-      for secret in serving.entry.secrets where secret.mountPath != nil {
+      for (index, secret) in mountedSecrets {
+        let projection: JSONValue = .array([
+          .object([("key", .string(secret.key)), ("path", .string(secret.key))])
+        ])
         items.append(
           .object([
-            ("name", .string("secret-\(secret.name)")), ("secret", .object([("secretName", .string(secret.name))])),
+            ("name", .string(Self.secretVolumeName(index))),
+            (
+              "secret",
+              .object([
+                ("secretName", .string(secret.name)), ("items", projection), ("defaultMode", .int(0o440)),
+              ])
+            ),
           ]))
       }
       volumes = .array(items)

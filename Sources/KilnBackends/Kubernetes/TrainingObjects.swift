@@ -24,7 +24,12 @@ struct TrainingObjects {
     let topology = fits ? "kueue.x-k8s.io/podset-required-topology" : "kueue.x-k8s.io/podset-preferred-topology"
     let command = run.spec.command.map(\.value)
     var container: [(String, JSONValue)] = [
-      ("name", .string("trainer")), ("image", .string(run.spec.image?.value ?? "")),
+      ("name", .string("trainer")),
+      (
+        "image",
+        .string(
+          PodTemplates.image(run.spec.image?.value ?? "", registry: settings?.kubernetes.imageRegistry?.value))
+      ),
       ("imagePullPolicy", .string("Always")),
     ]
     if !command.isEmpty { container.append(("command", .array(command.map { .string($0) }))) }

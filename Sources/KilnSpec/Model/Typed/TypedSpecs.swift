@@ -386,6 +386,7 @@ public struct RegionSpec: Sendable {
 /// `TrainingRun` with defaults: BF16 peak, the cluster's first queue, 14 checkpoint bytes per parameter.
 public struct TrainingRunSpec: Sendable {
   public var name: String
+  public var nameRange: SourceRange
   public var model: Located<String>
   public var cluster: Located<String>
   public var gpus: Located<Int>
@@ -408,6 +409,7 @@ public struct TrainingRunSpec: Sendable {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
     name = object.name
+    nameRange = object.nameRange
     model = read.text(spec, "model", default: "")
     cluster = read.text(spec, "cluster", default: "")
     gpus = read.count(spec, "gpus", default: 0)

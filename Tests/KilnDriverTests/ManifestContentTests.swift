@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import _KilnTestSupport
+
+@testable import KilnBackends
+@testable import KilnDriver
+
+/// What `kiln build` puts in the manifests for spec choices the example projects do not make.
+@Suite struct ManifestContentTests {
+  /// A copy of the starter project with `edits` (old => new) applied to its files.
+  func starter(_ name: String, _ edits: [(file: String, old: String, new: String)]) throws -> String {
+    let manager = FileManager.default
+    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-content-\(getpid())-\(name)").path
+    try? manager.removeItem(atPath: folder)
+    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
+    for edit in edits {
+      let path = folder + "/" + edit.file
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(text.contains(edit.old), "\(edit.file) lacks \(edit.old)")
+      try text.replacingOccurrences(of: edit.old, with: edit.new).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  func stream(_ folder: String) throws -> String {
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return Builder().stream(try #require(try Builder().build(folder).files))
+  }
+
+  /// Two keys of one Secret mounted as files: one volume each, projecting only its key, mounted by
+  /// subPath at the file the spec names; no secret in the environment.
+  @Test func secretsMountedAsFiles() throws {
+    let text = try stream(
+      starter(
+        "secrets",
+        [
+          (
+            "serving.yaml", "secrets: [{name: hf-token, key: token, env: HF_TOKEN}]",
+            "secrets: [{name: hf-token, key: token, mountPath: /run/hf/token}, {name: hf-token, key: org, mountPath: /run/hf/org}]"
+          )
+        ]))
+    #expect(text.contains("- name: secret-0\n          mountPath: /run/hf/token\n          subPath: token\n"))
+    #expect(text.contains("- name: secret-1\n          mountPath: /run/hf/org\n          subPath: org\n"))
+    #expect(text.contains("secretName: hf-token\n          items:\n          - key: org\n            path: org\n"))
+    #expect(!text.contains("secretKeyRef"))
+    #expect(!text.contains("CKV_K8S_35"))
+  }
+
+  @Test func imageRegistryPrefixesImagesWithoutOne() throws {
+    let text = try stream(
+      starter(
+        "registry",
+        [("kiln.yaml", "namespacePrefix: kiln-", "namespacePrefix: kiln-\n    imageRegistry: registry.example.com")]))
+    #expect(text.contains("image: registry.example.com/vllm/vllm-openai:v0.8.5\n"))
+  }
+
+  @Test(arguments: [
+    ("vllm/vllm-openai:v0.8.5", "mirror.example/vllm/vllm-openai:v0.8.5"),
+    ("ubuntu:24.04", "mirror.example/ubuntu:24.04"),
+    ("nvcr.io/nvidia/tritonserver:25.04", "nvcr.io/nvidia/tritonserver:25.04"),
+    ("localhost:5000/trainer:1", "localhost:5000/trainer:1"),
+    ("localhost/trainer:1", "localhost/trainer:1"),
+  ])
+  func registryRule(image: String, expected: String) {
+    #expect(PodTemplates.image(image, registry: "mirror.example") == expected)
+    #expect(PodTemplates.image(image, registry: nil) == image)
+  }
+
+  /// `kubectl apply -f -` admits pods only once the PriorityClass they name exists.
+  @Test func streamStartsWithThePriorityClasses() throws {
+    let text = try stream(starter("order", []))
+    let first = try #require(text.range(of: "kind: "))
+    #expect(text[first.lowerBound...].hasPrefix("kind: PriorityClass"))
+  }
+
+  /// A TrainingRun without an image is a K7004 warning; the build succeeds without its JobSet.
+  @Test func trainingWithoutImageHasNoJobSet() throws {
+    let output = try inRepository { try Builder().build("specs/invalid/K7004-training-without-image") }
+    #expect(output.lint.diagnostics.map(\.code.id) == ["K7004"])
+    let files = try #require(output.files)
+    #expect(!files.contains { $0.path.hasSuffix("training.yaml") })
+    #expect(!files.contains { $0.text.contains("kind: JobSet") })
+  }
+}
