@@ -11,10 +11,15 @@ trap 'rm -rf "$work"' EXIT
 for project in specs/reference specs/examples/*; do
   out="$work/$(basename "$project")"
   "$kiln" build "$project" -o "$out"
-  python3 "$shared/tools/validate_crs.py" --crd "$shared/crds" --k8s-version 1.31 --kueue-rules --quiet "$out"
-  if command -v kubectl >/dev/null 2>&1; then
-    kubectl kustomize "$out" >/dev/null
+  # The project's own target version (kubernetes.version in kiln.yaml), 1.31 when it names none.
+  version=$(sed -n 's/^ *version: *"\{0,1\}\([0-9][0-9.]*\)"\{0,1\}.*/\1/p' "$project/kiln.yaml" | head -n 1)
+  python3 "$shared/tools/validate_crs.py" --crd "$shared/crds" --k8s-version "${version:-1.31}" --kueue-rules \
+    --quiet "$out"
+  if ! command -v kubectl >/dev/null 2>&1; then
+    echo "validate_manifests.sh: kubectl (with kustomize) is required" >&2
+    exit 1
   fi
+  kubectl kustomize "$out" >/dev/null
   yamllint -c .yamllint-manifests.yaml "$out"
   # Checkov's Kubernetes checks: zero failures; the only skips are annotations naming a spec choice.
   (cd "$work" && checkov -d "$out" --framework kubernetes --skip-download --compact --quiet)

@@ -54,7 +54,8 @@ struct ServingObjects {
     serving.serversPerReplica > 1 ? labels + [("leaderworkerset.sigs.k8s.io/worker-index", .string("0"))] : labels
   }
 
-  /// The engine's command line, from the spec.
+  /// The engine's command line, from the spec. vLLM gets the model as `--model`, as in
+  /// k8s-gpu-conventions.md (`vllm serve` takes it in place of the positional tag).
   var arguments: [String] {
     let entry = serving.entry
     let source = serving.model?.source.value ?? entry.model.value
@@ -76,7 +77,7 @@ struct ServingObjects {
       ] + extra
     default:
       return [
-        "vllm", "serve", source, "--tensor-parallel-size", String(entry.tensor.value),
+        "vllm", "serve", "--model", source, "--tensor-parallel-size", String(entry.tensor.value),
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
         "--port", String(Self.port),
