@@ -36,10 +36,15 @@ let package = Package(
     // Stage 5: emitters (reports; later Kubernetes manifests, graph, plan).
     .target(name: "KilnBackends", dependencies: ["KilnAnalysis", "KilnIR", "KilnDiagnostics"]),
 
+    // Stage 6: two versions of a project -> a plan (objects, capacity, cost, Kubernetes, risks).
+    .target(name: "KilnPlan", dependencies: ["KilnAnalysis", "KilnSpec", "KilnDiagnostics"]),
+
     // The pipeline as a library API.
     .target(
       name: "KilnDriver",
-      dependencies: ["KilnBackends", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics"]),
+      dependencies: [
+        "KilnBackends", "KilnPlan", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics",
+      ]),
 
     // The thin command-line shell.
     .executableTarget(
@@ -53,7 +58,8 @@ let package = Package(
     .testTarget(name: "KilnIRTests", dependencies: ["KilnIR", "_KilnTestSupport"]),
     .testTarget(name: "KilnAnalysisTests", dependencies: ["KilnAnalysis", "KilnIR", "KilnSpec", "_KilnTestSupport"]),
     .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
-    .testTarget(name: "KilnDriverTests", dependencies: ["KilnDriver", "KilnBackends", "_KilnTestSupport", "kiln"]),
+    .testTarget(
+      name: "KilnDriverTests", dependencies: ["KilnDriver", "KilnBackends", "KilnPlan", "_KilnTestSupport", "kiln"]),
   ],
   swiftLanguageModes: [.v6]
 )

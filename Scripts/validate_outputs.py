@@ -97,6 +97,32 @@ for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d
         failures.append(f"{base} report: {error.json_path}: {error.message}")
 print(f"JSON reports validated against docs/report-format.md's schema: {reports}")
 
+# 5. `kiln plan --format json` of every specs/changes case validates against docs/plan-format.md's schema.
+with open("docs/plan-format.md") as handle:
+    text = handle.read()
+block = text.split("<!-- schema:begin -->", 1)[1].split("<!-- schema:end -->", 1)[0]
+plan_schema = json.loads(block.split("```json", 1)[1].split("```", 1)[0])
+Draft202012Validator.check_schema(plan_schema)
+plan_validator = Draft202012Validator(plan_schema)
+plans = 0
+changes_root = "specs/changes"
+for case in sorted(os.listdir(changes_root)) if os.path.isdir(changes_root) else []:
+    path = os.path.join(changes_root, case)
+    if not os.path.isdir(path):
+        continue
+    result = subprocess.run(
+        [kiln, "plan", os.path.join(path, "head"), "--base-dir", os.path.join(path, "base"), "--format", "json"],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"{path}: kiln plan exited {result.returncode}: {result.stderr.strip()[:300]}")
+        continue
+    plans += 1
+    for error in plan_validator.iter_errors(json.loads(result.stdout)):
+        failures.append(f"{path} plan: {error.json_path}: {error.message}")
+if plans == 0:
+    failures.append("no specs/changes cases were planned")
+print(f"JSON plans validated against docs/plan-format.md's schema: {plans}")
+
 for failure in failures:
     print("FAIL:", failure)
 if failures:

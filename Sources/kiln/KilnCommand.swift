@@ -8,7 +8,9 @@ struct KilnCommand: ParsableCommand {
     commandName: "kiln",
     abstract: "A compiler for AI infrastructure specs: lint, build, report, plan.",
     version: "0.1.0",
-    subcommands: [Lint.self, Build.self, Report.self, Graph.self, IR.self, Explain.self, Schema.self])
+    subcommands: [
+      Lint.self, Build.self, Report.self, Plan.self, Graph.self, IR.self, Explain.self, Schema.self,
+    ])
 
   /// Usage errors exit 2 with one line, not swift-argument-parser's 64 and a usage screen.
   static func main() {
@@ -34,7 +36,8 @@ struct KilnCommand: ParsableCommand {
       let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
       FileHandle.standardError.write(
         Data("kiln: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)\n".utf8))
-      Foundation.exit(2)
+      // `plan` follows Terraform: any error, usage included, is 1 (2 means "changes").
+      Foundation.exit(arguments.first == "plan" ? 1 : 2)
     }
   }
 }

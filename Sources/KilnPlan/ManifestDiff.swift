@@ -1,0 +1,52 @@
+import KilnDiagnostics
+
+/// One Kubernetes object to create, update or delete, with a unified diff of an update.
+public struct ManifestChange: Sendable {
+  public enum Action: String, Sendable { case create, update, delete }
+  public var action: Action
+  /// `Kind namespace/name`, or `Kind name` for a cluster-scoped object.
+  public var object: String
+  public var diff: [String]
+}
+
+/// Compares two sets of generated objects by kind, namespace and name.
+public enum ManifestDiff {
+  /// `render` turns one object into YAML text (the backend's writer), so diffs read like the files.
+  public static func diff(
+    base: [JSONValue], head: [JSONValue], render: (JSONValue) -> String
+  ) -> [ManifestChange] {
+    func index(_ objects: [JSONValue]) -> [String: JSONValue] {
+      Dictionary(objects.map { (identity($0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    let before = index(base)
+    let after = index(head)
+    var changes: [ManifestChange] = []
+    for key in Set(before.keys).union(after.keys).sorted() {
+      switch (before[key], after[key]) {
+      case (nil, .some): changes.append(ManifestChange(action: .create, object: key, diff: []))
+      case (.some, nil): changes.append(ManifestChange(action: .delete, object: key, diff: []))
+      case (let old?, let new?) where old != new:
+        changes.append(
+          ManifestChange(action: .update, object: key, diff: LineDiff.unified(render(old), render(new))))
+      default: break
+      }
+    }
+    return changes
+  }
+
+  static func identity(_ object: JSONValue) -> String {
+    func member(_ value: JSONValue, _ name: String) -> JSONValue? {
+      if case .object(let members) = value { return members.first { $0.0 == name }?.1 }
+      return nil
+    }
+    func text(_ value: JSONValue?) -> String? {
+      if case .string(let text)? = value { return text }
+      return nil
+    }
+    let kind = text(member(object, "kind")) ?? "?"
+    let metadata = member(object, "metadata") ?? .null
+    let name = text(member(metadata, "name")) ?? "?"
+    if let namespace = text(member(metadata, "namespace")) { return "\(kind) \(namespace)/\(name)" }
+    return "\(kind) \(name)"
+  }
+}
