@@ -40,3 +40,6 @@ fi
 echo "== measuring ($RUNS runs each, interleaved)"
 python3 measure.py --kiln "$KILN" --libyaml .build/libyaml-parse --runs "$RUNS" --out results.md \
   data/gpus-10k data/gpus-100k data/yaml-50mb
+
+echo "== kiln plan between two 100k-GPU projects that differ in a few objects"
+python3 plan-bench.py --kiln "$KILN" --runs "$RUNS" data/gpus-100k data/gpus-100k-head

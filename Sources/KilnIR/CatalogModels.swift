@@ -109,11 +109,18 @@ public struct CatalogModels: Sendable {
         role: nic["role"]?.text ?? "compute", count: Int(nic["count"]?.number ?? 0), speed: nic["speed"]?.number ?? 0,
         transceiver: nic["transceiver"]?.text)
     }
+    // Read step by step: optional chains here crash the Swift 6.3.1 optimizer (CopyPropagation) in
+    // release builds, as in switchModel.
+    var gpuModel: GPUModel?
+    if let gpuName = node["gpu"]?.text { gpuModel = gpu(gpuName) }
+    var cpuCores: Int?
+    if let cores = node["cpuCores"]?.number { cpuCores = Int(cores) }
+    let hostMemory = node["memory"]?.number
+    let price = node["price"]?.number
     return ServerModel(
-      name: name, gpu: node["gpu"]?.text.flatMap(gpu), gpuCount: Int(node["gpuCount"]?.number ?? 0),
-      rackUnits: Int(node["rackUnits"]?.number ?? 0), power: node["power"]?.number ?? 0, price: node["price"]?.number,
-      nics: nics, estimatedFields: Self.estimated(node), cpuCores: node["cpuCores"]?.number.map { Int($0) },
-      hostMemory: node["memory"]?.number)
+      name: name, gpu: gpuModel, gpuCount: Int(node["gpuCount"]?.number ?? 0),
+      rackUnits: Int(node["rackUnits"]?.number ?? 0), power: node["power"]?.number ?? 0, price: price,
+      nics: nics, estimatedFields: Self.estimated(node), cpuCores: cpuCores, hostMemory: hostMemory)
   }
 
   public func switchModel(_ name: String) -> SwitchModel? {

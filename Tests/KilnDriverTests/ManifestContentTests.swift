@@ -66,6 +66,23 @@ import _KilnTestSupport
     #expect(PodTemplates.image(image, registry: nil) == image)
   }
 
+  /// The spec queue `default` becomes LocalQueue `training` (Kueue's LocalQueueDefaulting would
+  /// capture unlabelled serving workloads), or the next free name when a queue is already `training`.
+  @Test func localQueueNamesStayUnique() throws {
+    let text = try stream(
+      starter(
+        "queues",
+        [
+          (
+            "infrastructure.yaml", "   # ... of one built-in DGX-H100 each: 16 GPUs",
+            "\n  queues: [{name: default, share: 50%}, {name: training, share: 50%}]"
+          )
+        ]))
+    #expect(text.contains("kind: LocalQueue\nmetadata:\n  name: training-1\n"))
+    #expect(text.contains("kind: LocalQueue\nmetadata:\n  name: training\n"))
+    #expect(!text.contains("kind: LocalQueue\nmetadata:\n  name: default\n"))
+  }
+
   /// `kubectl apply -f -` admits pods only once the PriorityClass they name exists.
   @Test func streamStartsWithThePriorityClasses() throws {
     let text = try stream(starter("order", []))

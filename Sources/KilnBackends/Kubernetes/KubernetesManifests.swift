@@ -76,7 +76,18 @@ public enum KubernetesManifests {
   /// The LocalQueue of a spec queue. Never `default`: Kueue's LocalQueueDefaulting (on since v0.12)
   /// would put every unlabelled Deployment and LeaderWorkerSet of the namespace — the serving
   /// workloads, whose GPUs the training quota excludes — into a LocalQueue of that name.
-  static func localQueueName(_ queue: String) -> String { queue == "default" ? "training" : queue }
+  /// The replacement is the first of `training`, `training-1`, … that no other queue of the cluster
+  /// uses, so two LocalQueues never share a name.
+  static func localQueueName(_ queue: String, among queues: [String]) -> String {
+    guard queue == "default" else { return queue }
+    var candidate = "training"
+    var suffix = 0
+    while queues.contains(candidate) {
+      suffix += 1
+      candidate = "training-\(suffix)"
+    }
+    return candidate
+  }
 
   static func kustomization(_ resources: [String]) -> JSONValue {
     .object([
@@ -288,7 +299,8 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: KubernetesManifests.localQueueName(queue.name), namespace: namespace, component: cluster.name,
+              name: KubernetesManifests.localQueueName(queue.name, among: cluster.spec.queues.map(\.name.value)),
+              namespace: namespace, component: cluster.name,
               projectName: projectName, source: source,
               specLabels: cluster.spec.labels)
           ),

@@ -54,8 +54,9 @@ struct ServingObjects {
     serving.serversPerReplica > 1 ? labels + [("leaderworkerset.sigs.k8s.io/worker-index", .string("0"))] : labels
   }
 
-  /// The engine's command line, from the spec. vLLM gets the model as `--model`, as in
-  /// k8s-gpu-conventions.md (`vllm serve` takes it in place of the positional tag).
+  /// The engine's command line, from the spec. vLLM runs its OpenAI server module (the image's own
+  /// entrypoint), which takes `--model` in every release; `vllm serve --model` fails on some (v0.8.x
+  /// wants the model positional).
   var arguments: [String] {
     let entry = serving.entry
     let source = serving.model?.source.value ?? entry.model.value
@@ -77,7 +78,8 @@ struct ServingObjects {
       ] + extra
     default:
       return [
-        "vllm", "serve", "--model", source, "--tensor-parallel-size", String(entry.tensor.value),
+        "python3", "-m", "vllm.entrypoints.openai.api_server", "--model", source, "--tensor-parallel-size",
+        String(entry.tensor.value),
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
         "--port", String(Self.port),
@@ -102,7 +104,11 @@ struct ServingObjects {
     var ttftBucket: String
     var tpotBucket: String
     var requests: String
-    var kvUsage: String
+    /// vLLM renamed its KV-cache gauge in v0.9.2 (`gpu_cache_usage_perc` → `kv_cache_usage_perc`);
+    /// `or` reads whichever the pinned image exports.
+    var kvUsageNames: [String]
+
+    func kvUsage(_ scope: String) -> String { kvUsageNames.map { $0 + scope }.joined(separator: " or ") }
   }
 
   var metrics: Metrics {
@@ -110,11 +116,11 @@ struct ServingObjects {
       ? Metrics(
         running: "sglang:num_running_reqs", ttftBucket: "sglang:time_to_first_token_seconds_bucket",
         tpotBucket: "sglang:time_per_output_token_seconds_bucket", requests: "sglang:num_requests_total",
-        kvUsage: "sglang:token_usage")
+        kvUsageNames: ["sglang:token_usage"])
       : Metrics(
         running: "vllm:num_requests_running", ttftBucket: "vllm:time_to_first_token_seconds_bucket",
         tpotBucket: "vllm:time_per_output_token_seconds_bucket", requests: "vllm:request_success_total",
-        kvUsage: "vllm:kv_cache_usage_perc")
+        kvUsageNames: ["vllm:kv_cache_usage_perc", "vllm:gpu_cache_usage_perc"])
   }
 
   /// Secrets the spec mounts as files. `mountPath` names the file: the volume projects only the
@@ -422,7 +428,7 @@ struct ServingObjects {
         ))
     }
     rules.append(
-      alert("KVCachePressure", "max(\(metrics.kvUsage)\(scope)) > 0.95", "KV cache above 95% on a replica"))
+      alert("KVCachePressure", "max(\(metrics.kvUsage(scope))) > 0.95", "KV cache above 95% on a replica"))
     documents.append(
       .object([
         ("apiVersion", .string("monitoring.coreos.com/v1")), ("kind", .string("PrometheusRule")),

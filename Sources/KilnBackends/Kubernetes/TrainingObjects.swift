@@ -59,7 +59,10 @@ struct TrainingObjects {
           KubernetesManifests.metadata(
             name: name, namespace: namespace, component: "training", projectName: projectName, source: run.id,
             labels: [
-              ("kueue.x-k8s.io/queue-name", .string(KubernetesManifests.localQueueName(queue))),
+              (
+                "kueue.x-k8s.io/queue-name",
+                .string(KubernetesManifests.localQueueName(queue, among: cluster.spec.queues.map(\.name.value)))
+              ),
               ("kueue.x-k8s.io/priority-class", .string("kiln-training")),
             ])
         ),
