@@ -37,7 +37,7 @@ import _KilnTestSupport
       case "capacity": ["capacity"]
       case "budget": ["budget"]
       case "residency": ["residency"]
-      case "destructive-storage", "remove-serving": ["destructive"]
+      case "destructive-storage", "remove-serving", "shrink-cluster": ["destructive"]
       default: []
       }
     #expect(flags == expected)
