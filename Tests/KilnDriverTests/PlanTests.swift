@@ -97,5 +97,13 @@ import _KilnTestSupport
     // A base that names no revision is one clear error.
     #expect(throws: Planner.Failure.self) { try Planner().plan(project: project, base: .revision("no-such-rev")) }
     #expect(try String(contentsOfFile: file, encoding: .utf8).contains("count: 4 "))
+    // `--head REV` reads the head from git too: HEAD~1 against itself is no change.
+    let same = try Planner().plan(project: project, base: .revision("HEAD~1"), head: "HEAD~1")
+    #expect(!same.hasChanges)
+    // `--base NAME`: an existing folder of that name wins over a revision.
+    let folder = repository + "/HEAD~1"
+    try manager.copyItem(atPath: project, toPath: folder)
+    let either = try Planner().plan(project: project, base: .either(folder))
+    #expect(either.base == folder && !either.hasChanges)
   }
 }
