@@ -80,12 +80,17 @@ print(f"SARIF logs validated against sarif-2.1.0.json: {cases}")
 
 # 4. `kiln report --format json` of the reference and example projects validates against the schema
 #    documented in docs/report-format.md (between the schema:begin/end markers).
-with open("docs/report-format.md") as handle:
-    text = handle.read()
-block = text.split("<!-- schema:begin -->", 1)[1].split("<!-- schema:end -->", 1)[0]
-report_schema = json.loads(block.split("```json", 1)[1].split("```", 1)[0])
-Draft202012Validator.check_schema(report_schema)
-report_validator = Draft202012Validator(report_schema)
+def documented_schema(path):
+    """The JSON Schema a doc carries between its schema:begin/end markers, checked against 2020-12."""
+    with open(path) as handle:
+        text = handle.read()
+    block = text.split("<!-- schema:begin -->", 1)[1].split("<!-- schema:end -->", 1)[0]
+    schema = json.loads(block.split("```json", 1)[1].split("```", 1)[0])
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+report_validator = documented_schema("docs/report-format.md")
 reports = 0
 for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
     result = subprocess.run([kiln, "report", base, "--format", "json"], capture_output=True, text=True)
@@ -98,12 +103,7 @@ for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d
 print(f"JSON reports validated against docs/report-format.md's schema: {reports}")
 
 # 5. `kiln plan --format json` of every specs/changes case validates against docs/plan-format.md's schema.
-with open("docs/plan-format.md") as handle:
-    text = handle.read()
-block = text.split("<!-- schema:begin -->", 1)[1].split("<!-- schema:end -->", 1)[0]
-plan_schema = json.loads(block.split("```json", 1)[1].split("```", 1)[0])
-Draft202012Validator.check_schema(plan_schema)
-plan_validator = Draft202012Validator(plan_schema)
+plan_validator = documented_schema("docs/plan-format.md")
 plans = 0
 changes_root = "specs/changes"
 for case in sorted(os.listdir(changes_root)) if os.path.isdir(changes_root) else []:

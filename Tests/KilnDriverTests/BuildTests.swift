@@ -42,21 +42,9 @@ import _KilnTestSupport
 
   /// The same project presented with its files created in the opposite order builds identical bytes.
   @Test func sameBytesWhateverTheFileOrder() throws {
-    let source = Golden.repositoryRoot + "/specs/reference"
-    let manager = FileManager.default
-    let files = try manager.subpathsOfDirectory(atPath: source).filter { $0.hasSuffix(".yaml") }.sorted()
-    var outputs: [String] = []
-    for order in [files, files.reversed()] {
-      let copy = manager.temporaryDirectory.appendingPathComponent("kiln-build-order-\(getpid())-\(outputs.count)")
-      try? manager.removeItem(at: copy)
-      defer { try? manager.removeItem(at: copy) }
-      for file in order {
-        let target = copy.appendingPathComponent(file)
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try manager.copyItem(atPath: source + "/" + file, toPath: target.path)
-      }
-      let output = try Builder().build(copy.path)
-      outputs.append(Builder().stream(try #require(output.files)))
+    let outputs = try FileOrder.outputsInBothOrders(of: Golden.repositoryRoot + "/specs/reference", tag: "build") {
+      copy in
+      Builder().stream(try #require(try Builder().build(copy).files))
     }
     #expect(outputs[0] == outputs[1])
   }

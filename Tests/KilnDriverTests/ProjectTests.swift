@@ -128,22 +128,10 @@ import _KilnTestSupport
   /// Same input, same bytes: a project copied file by file in opposite orders lints to identical output.
   @Test(arguments: ["K2017-duplicate-object", "K3007-fabric-spans-sites"])
   func outputIsIndependentOfFileOrder(name: String) throws {
-    let source = Self.root + "/specs/invalid/" + name
-    let manager = FileManager.default
-    let files = try manager.subpathsOfDirectory(atPath: source).filter { $0.hasSuffix(".yaml") }.sorted()
-    var outputs: [String] = []
-    for order in [files, files.reversed()] {
-      let copy = manager.temporaryDirectory.appendingPathComponent("kiln-order-\(getpid())-\(name)-\(outputs.count)")
-      try? manager.removeItem(at: copy)
-      defer { try? manager.removeItem(at: copy) }
-      for file in order {
-        let target = copy.appendingPathComponent(file)
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try manager.copyItem(atPath: source + "/" + file, toPath: target.path)
-      }
-      let result = try Linter().lint(copy.path)
+    let outputs = try FileOrder.outputsInBothOrders(of: Self.root + "/specs/invalid/" + name, tag: name) { copy in
+      let result = try Linter().lint(copy)
       let json = DiagnosticPrinter(format: .json, useColor: false, sourceRootURI: nil).render(result)
-      outputs.append(json.replacingOccurrences(of: copy.path, with: "PROJECT"))
+      return json.replacingOccurrences(of: copy, with: "PROJECT")
     }
     #expect(outputs[0] == outputs[1])
     #expect(outputs[0].contains("\"errors\": 1") || outputs[0].contains("\"errors\": 2"))
