@@ -144,7 +144,7 @@ struct ClusterObjects {
     for group in cluster.rackGroups {
       guard let gpu = group.server.gpu, group.server.gpuCount > 0 else { continue }
       let name = "\(cluster.name)-\(gpu.name.lowercased())"
-      let resource = gpu.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu"
+      let resource = PodTemplates.gpuResource(gpu)
       let label =
         group.nodeLabel
         ?? (gpu.vendor == "amd" ? ("amd.com/gpu.product-name", gpu.name) : ("nvidia.com/gpu.product", gpu.name))

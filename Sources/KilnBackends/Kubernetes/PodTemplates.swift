@@ -5,6 +5,9 @@ import KilnIR
 /// escalation, all capabilities dropped, seccomp RuntimeDefault, read-only root file system with
 /// writable emptyDirs, requests = limits, GPU toleration and node affinity, no service-account token.
 enum PodTemplates {
+  /// The extended resource a GPU is requested as (AMD's device plugin: `amd.com/gpu`).
+  static func gpuResource(_ gpu: GPUModel?) -> String { gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu" }
+
   /// The pod's share of one server: GPUs, and CPU and memory in proportion to them.
   static func resources(server: ServerModel?, gpus: Int, gpuResource: String) -> JSONValue {
     let perServer = max(1, server?.gpuCount ?? 1)
@@ -89,8 +92,8 @@ enum PodTemplates {
 
   /// Writable folders for a read-only root: /dev/shm in memory, a HOME and a cache big enough for the
   /// weights the pod downloads (`cacheGi`).
-  static func volumes(shmGi: Int, cacheGi: Int = 200) -> JSONValue {
-    .array([
+  static func volumes(shmGi: Int, cacheGi: Int = 200) -> [JSONValue] {
+    [
       .object([
         ("name", .string("dshm")),
         ("emptyDir", .object([("medium", .string("Memory")), ("sizeLimit", .string("\(shmGi)Gi"))])),
@@ -98,15 +101,15 @@ enum PodTemplates {
       .object([("name", .string("home")), ("emptyDir", .object([("sizeLimit", .string("1Gi"))]))]),
       .object([("name", .string("cache")), ("emptyDir", .object([("sizeLimit", .string("\(cacheGi)Gi"))]))]),
       .object([("name", .string("tmp")), ("emptyDir", .object([("sizeLimit", .string("10Gi"))]))]),
-    ])
+    ]
   }
 
-  static let volumeMounts: JSONValue = .array([
+  static let volumeMounts: [JSONValue] = [
     .object([("name", .string("dshm")), ("mountPath", .string("/dev/shm"))]),
     .object([("name", .string("home")), ("mountPath", .string("/home/kiln"))]),
     .object([("name", .string("cache")), ("mountPath", .string("/home/kiln/.cache"))]),
     .object([("name", .string("tmp")), ("mountPath", .string("/tmp"))]),
-  ])
+  ]
 
   /// HOME must be writable and USER set for the vLLM image when it does not run as root: torch's
   /// getpass.getuser() fails for a UID absent from /etc/passwd (k8s-gpu-conventions.md).

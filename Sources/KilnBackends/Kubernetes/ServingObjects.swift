@@ -18,7 +18,11 @@ struct ServingObjects {
   var name: String { "\(serving.region.name)-\(serving.entry.name.value)" }
   /// The spec object, as ARCHITECTURE.md names it in the annotation: `Region/eu/chat`.
   var source: String { "Region/\(serving.region.name)/\(serving.entry.name.value)" }
-  var gpuResource: String { serving.server?.gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu" }
+  var gpuResource: String { PodTemplates.gpuResource(serving.server?.gpu) }
+  /// One replica on one server is a Deployment; a replica spanning servers is a LeaderWorkerSet.
+  var workload: (apiVersion: String, kind: String) {
+    serving.serversPerReplica <= 1 ? ("apps/v1", "Deployment") : ("leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet")
+  }
   var podGPUs: Int { min(serving.gpusPerReplica, max(1, serving.server?.gpuCount ?? serving.gpusPerReplica)) }
   /// The batch the engine is told (`--max-num-seqs`): maxBatch, else the analyzer's planned batch.
   var batch: Int { serving.entry.maxBatch?.value ?? max(1, model?.batch ?? 1) }
@@ -157,15 +161,12 @@ struct ServingObjects {
 
   func container(name containerName: String, probes: Bool) -> JSONValue {
     var mounts = PodTemplates.volumeMounts
-    if case .array(var items) = mounts {
-      for (index, secret) in mountedSecrets {
-        items.append(
-          .object([
-            ("name", .string(Self.secretVolumeName(index))), ("mountPath", .string(secret.mountPath ?? "")),
-            ("subPath", .string(secret.key)), ("readOnly", .bool(true)),
-          ]))
-      }
-      mounts = .array(items)
+    for (index, secret) in mountedSecrets {
+      mounts.append(
+        .object([
+          ("name", .string(Self.secretVolumeName(index))), ("mountPath", .string(secret.mountPath ?? "")),
+          ("subPath", .string(secret.key)), ("readOnly", .bool(true)),
+        ]))
     }
     var members: [(String, JSONValue)] = [
       ("name", .string(containerName)), ("image", .string(image)), ("imagePullPolicy", .string("Always")),
@@ -177,7 +178,7 @@ struct ServingObjects {
       ),
       ("env", environment),
       ("resources", PodTemplates.resources(server: serving.server, gpus: podGPUs, gpuResource: gpuResource)),
-      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", mounts),
+      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", .array(mounts)),
     ]
     if probes {
       let http: JSONValue = .object([("path", .string("/health")), ("port", .string("http"))])
@@ -192,23 +193,16 @@ struct ServingObjects {
 
   func podSpec(containerName: String, probes: Bool, label: (key: String, value: String)) -> JSONValue {
     var volumes = PodTemplates.volumes(shmGi: 16, cacheGi: cacheGi)
-    if case .array(var items) = volumes {
-      for (index, secret) in mountedSecrets {
-        let projection: JSONValue = .array([
-          .object([("key", .string(secret.key)), ("path", .string(secret.key))])
-        ])
-        items.append(
-          .object([
-            ("name", .string(Self.secretVolumeName(index))),
-            (
-              "secret",
-              .object([
-                ("secretName", .string(secret.name)), ("items", projection), ("defaultMode", .int(0o440)),
-              ])
-            ),
-          ]))
-      }
-      volumes = .array(items)
+    for (index, secret) in mountedSecrets {
+      let projection: JSONValue = .array([.object([("key", .string(secret.key)), ("path", .string(secret.key))])])
+      volumes.append(
+        .object([
+          ("name", .string(Self.secretVolumeName(index))),
+          (
+            "secret",
+            .object([("secretName", .string(secret.name)), ("items", projection), ("defaultMode", .int(0o440))])
+          ),
+        ]))
     }
     return .object([
       ("automountServiceAccountToken", .bool(false)), ("priorityClassName", .string("kiln-serving")),
@@ -216,7 +210,7 @@ struct ServingObjects {
       ("affinity", PodTemplates.affinity(label: label, cluster: serving.entry.cluster.value)),
       ("tolerations", PodTemplates.tolerations(gpuResource)),
       ("containers", .array([container(name: containerName, probes: probes)])),
-      ("volumes", volumes),
+      ("volumes", .array(volumes)),
     ])
   }
 
@@ -230,7 +224,7 @@ struct ServingObjects {
     if serving.serversPerReplica <= 1 {
       documents.append(
         .object([
-          ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")),
+          ("apiVersion", .string(workload.apiVersion)), ("kind", .string(workload.kind)),
           ("metadata", metadata(annotations: checkovSkips)),
           (
             "spec",
@@ -255,7 +249,7 @@ struct ServingObjects {
       ])
       documents.append(
         .object([
-          ("apiVersion", .string("leaderworkerset.x-k8s.io/v1")), ("kind", .string("LeaderWorkerSet")),
+          ("apiVersion", .string(workload.apiVersion)), ("kind", .string(workload.kind)),
           ("metadata", metadata()),
           (
             "spec",
@@ -291,8 +285,6 @@ struct ServingObjects {
           ])
         ),
       ]))
-    let targetKind = serving.serversPerReplica <= 1 ? "Deployment" : "LeaderWorkerSet"
-    let targetAPI = serving.serversPerReplica <= 1 ? "apps/v1" : "leaderworkerset.x-k8s.io/v1"
     documents.append(
       .object([
         ("apiVersion", .string("autoscaling/v2")), ("kind", .string("HorizontalPodAutoscaler")),
@@ -302,7 +294,9 @@ struct ServingObjects {
           .object([
             (
               "scaleTargetRef",
-              .object([("apiVersion", .string(targetAPI)), ("kind", .string(targetKind)), ("name", .string(name))])
+              .object([
+                ("apiVersion", .string(workload.apiVersion)), ("kind", .string(workload.kind)), ("name", .string(name)),
+              ])
             ),
             ("minReplicas", .int(max(1, entry.minReplicas.value))),
             ("maxReplicas", .int(max(1, entry.maxReplicas.value))),

@@ -18,7 +18,7 @@ struct TrainingObjects {
     let perNode = group.server.gpuCount
     let nodes = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
     let queue = run.spec.queue?.value ?? cluster.spec.queues.first?.name.value ?? "default"
-    let gpuResource = group.server.gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu"
+    let gpuResource = PodTemplates.gpuResource(group.server.gpu)
     let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
     let fits = blockGPUs.map { run.spec.gpus.value <= $0 } ?? false
     let topology = fits ? "kueue.x-k8s.io/podset-required-topology" : "kueue.x-k8s.io/podset-preferred-topology"
@@ -36,7 +36,7 @@ struct TrainingObjects {
     container += [
       ("env", .array(PodTemplates.baseEnvironment)),
       ("resources", PodTemplates.resources(server: group.server, gpus: perNode, gpuResource: gpuResource)),
-      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", PodTemplates.volumeMounts),
+      ("securityContext", PodTemplates.securityContext()), ("volumeMounts", .array(PodTemplates.volumeMounts)),
     ]
     let pod: JSONValue = .object([
       ("metadata", .object([("annotations", .object([(topology, .string(block))]))])),
@@ -47,7 +47,7 @@ struct TrainingObjects {
           ("priorityClassName", .string("kiln-training")), ("securityContext", PodTemplates.podSecurityContext()),
           ("affinity", PodTemplates.affinity(label: label, cluster: cluster.name)),
           ("tolerations", PodTemplates.tolerations(gpuResource)), ("containers", .array([.object(container)])),
-          ("volumes", PodTemplates.volumes(shmGi: 64)),
+          ("volumes", .array(PodTemplates.volumes(shmGi: 64))),
         ])
       ),
     ])
