@@ -11,10 +11,21 @@ public struct LintResult: Sendable {
   public var summary: DiagnosticSummary
 
   public var hasErrors: Bool { summary.errors > 0 }
+
+  /// Syntax, schema or reference errors (K1–K3). Without them the IR exists, whatever the analyzer
+  /// says, so reports, plans and the expansion can still be made.
+  public var hasFrontEndErrors: Bool {
+    diagnostics.contains { diagnostic in
+      diagnostic.severity == .error && Linter.frontEndFamilies.contains { diagnostic.code.id.hasPrefix($0) }
+    }
+  }
 }
 
 /// `kiln lint`: load and validate a project, apply its Policy's severities, collect diagnostics.
 public struct Linter: Sendable {
+  /// The diagnostic families of the stages before the IR.
+  static let frontEndFamilies = ["K1", "K2", "K3"]
+
   public var environment: String?
   public var warningsAsErrors: Bool
 
@@ -28,7 +39,7 @@ public struct Linter: Sendable {
     engine.warningsAsErrors = warningsAsErrors
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
     // The analyzer runs on a project without syntax, schema or reference errors (K1–K3).
-    if !engine.hasErrors(inFamilies: ["K1", "K2", "K3"]) {
+    if !engine.hasErrors(inFamilies: Self.frontEndFamilies) {
       let ir = IRBuilder.build(project)
       engine.emit(contentsOf: Analyzer.analyze(ir))
       engine.emit(contentsOf: KubernetesNames.problems(ir))

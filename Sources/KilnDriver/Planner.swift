@@ -70,10 +70,7 @@ public struct Planner: Sendable {
     } catch {
       throw .input("\(label): cannot read the project")
     }
-    let blocking = lint.diagnostics.contains { diagnostic in
-      diagnostic.severity == .error && ["K1", "K2", "K3"].contains { diagnostic.code.id.hasPrefix($0) }
-    }
-    if blocking { throw .invalid(side: label, lint: lint) }
+    if lint.hasFrontEndErrors { throw .invalid(side: label, lint: lint) }
     let ir = IRBuilder.build(lint.project)
     let name = lint.project.objects(.project).first?.name ?? "kiln"
     return PlanSide(

@@ -33,10 +33,7 @@ public struct Reporter: Sendable {
 
   public func report(_ path: String, format: ReportFormat) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
-    let blocking = lint.diagnostics.contains { diagnostic in
-      diagnostic.severity == .error && ["K1", "K2", "K3"].contains { diagnostic.code.id.hasPrefix($0) }
-    }
-    guard !blocking else { return Output(lint: lint, text: nil) }
+    guard !lint.hasFrontEndErrors else { return Output(lint: lint, text: nil) }
     let report = ProjectReport(IRBuilder.build(lint.project), diagnostics: lint.diagnostics)
     let title = lint.project.objects(.project).first?.name ?? "Kiln project"
     switch format {
@@ -55,11 +52,9 @@ extension Reporter {
   /// false (writing nothing) when the project has K1–K3 errors or exceeds the expansion bound.
   public func expand(_ path: String, to sink: (String) -> Void) throws -> (lint: LintResult, written: Bool) {
     let lint = try Linter(environment: environment).lint(path)
-    let blocked = lint.diagnostics.contains { diagnostic in
-      diagnostic.severity == .error
-        && (["K1", "K2", "K3"].contains { diagnostic.code.id.hasPrefix($0) }
-          || diagnostic.code == AnalysisCodes.expansionTooLarge)
-    }
+    let blocked =
+      lint.hasFrontEndErrors
+      || lint.diagnostics.contains { $0.severity == .error && $0.code == AnalysisCodes.expansionTooLarge }
     guard !blocked else { return (lint, false) }
     Expansion.write(IRBuilder.build(lint.project), to: sink)
     return (lint, true)
