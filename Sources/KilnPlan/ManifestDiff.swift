@@ -15,14 +15,9 @@ public enum ManifestDiff {
   public static func diff(
     base: [JSONValue], head: [JSONValue], render: (JSONValue) -> String
   ) -> [ManifestChange] {
-    func index(_ objects: [JSONValue]) -> [String: JSONValue] {
-      Dictionary(objects.map { (identity($0), $0) }, uniquingKeysWith: { first, _ in first })
-    }
-    let before = index(base)
-    let after = index(head)
     var changes: [ManifestChange] = []
-    for key in Set(before.keys).union(after.keys).sorted() {
-      switch (before[key], after[key]) {
+    for (key, old, new) in KeyedJoin.pairs(base, head, key: identity) {
+      switch (old, new) {
       case (nil, .some): changes.append(ManifestChange(action: .create, object: key, diff: []))
       case (.some, nil): changes.append(ManifestChange(action: .delete, object: key, diff: []))
       case (let old?, let new?) where old != new:

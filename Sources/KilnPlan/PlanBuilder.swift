@@ -46,31 +46,28 @@ public enum PlanBuilder {
     return Delta.Key.allCases.map { Delta(key: $0, before: before[$0] ?? 0, after: after[$0] ?? 0) }
   }
 
+  /// A serving entry's name in a plan: `<region>/<serving>`.
+  static func servingName(_ entry: ProjectReport.Serving) -> String { "\(entry.region)/\(entry.name)" }
+
   static func serving(_ base: ProjectReport, _ head: ProjectReport) -> [ServingDelta] {
-    let before = Dictionary(base.serving.map { ("\($0.region)/\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
-    let after = Dictionary(head.serving.map { ("\($0.region)/\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
-    return Set(before.keys).union(after.keys).sorted().compactMap { name in
+    KeyedJoin.pairs(base.serving, head.serving, key: servingName).compactMap { name, before, after in
       let delta = ServingDelta(
-        name: name, capacityBefore: before[name]?.capacityTokensPerSecond,
-        capacityAfter: after[name]?.capacityTokensPerSecond, demandBefore: before[name]?.demandTokensPerSecond,
-        demandAfter: after[name]?.demandTokensPerSecond)
+        name: name, capacityBefore: before?.capacityTokensPerSecond, capacityAfter: after?.capacityTokensPerSecond,
+        demandBefore: before?.demandTokensPerSecond, demandAfter: after?.demandTokensPerSecond)
       let same =
-        before[name] != nil && after[name] != nil && delta.capacityBefore == delta.capacityAfter
+        before != nil && after != nil && delta.capacityBefore == delta.capacityAfter
         && delta.demandBefore == delta.demandAfter
       return same ? nil : delta
     }
   }
 
   static func training(_ base: ProjectReport, _ head: ProjectReport) -> [TrainingDelta] {
-    let before = Dictionary(base.training.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let after = Dictionary(head.training.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    return Set(before.keys).union(after.keys).sorted().compactMap { name in
+    KeyedJoin.pairs(base.training, head.training, key: \.name).compactMap { name, before, after in
       let delta = TrainingDelta(
-        name: name, daysBefore: before[name]?.days, daysAfter: after[name]?.days, costBefore: before[name]?.costUSD,
-        costAfter: after[name]?.costUSD)
+        name: name, daysBefore: before?.days, daysAfter: after?.days, costBefore: before?.costUSD,
+        costAfter: after?.costUSD)
       let same =
-        before[name] != nil && after[name] != nil && delta.daysBefore == delta.daysAfter
-        && delta.costBefore == delta.costAfter
+        before != nil && after != nil && delta.daysBefore == delta.daysAfter && delta.costBefore == delta.costAfter
       return same ? nil : delta
     }
   }

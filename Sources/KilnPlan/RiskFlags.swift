@@ -7,23 +7,25 @@ import KilnSpec
 /// already had is not this change's risk.
 public enum RiskFlags {
   static let analyzerFlags: [String: Risk.Flag] = [
-    "K6102": .capacity, "K6103": .capacity, "K5001": .budget, "K6201": .residency,
+    AnalysisCodes.servingCapacity.id: .capacity, AnalysisCodes.servingHeadroom.id: .capacity,
+    AnalysisCodes.budget.id: .budget, AnalysisCodes.dataResidency.id: .residency,
   ]
+  /// Findings that a cluster is too small for its training runs.
+  static let trainingCodes = [AnalysisCodes.trainingCapacity.id, AnalysisCodes.trainingRunsExceedCluster.id]
 
   public static func flags(objects: [ObjectChange], base: PlanSide, head: PlanSide) -> [Risk] {
     var risks: [Risk] = []
     for change in objects where change.action == .remove && [.storage, .site, .cluster].contains(change.kind) {
       risks.append(Risk(flag: .destructive, message: "\(change.address) is removed"))
     }
-    let headServing = Set(head.report.serving.map { "\($0.region)/\($0.name)" })
-    for entry in base.report.serving where !headServing.contains("\(entry.region)/\(entry.name)") {
-      risks.append(Risk(flag: .destructive, message: "serving entry Region/\(entry.region)/\(entry.name) is removed"))
+    for (name, _, after) in KeyedJoin.pairs(base.report.serving, head.report.serving, key: PlanBuilder.servingName)
+    where after == nil {
+      risks.append(Risk(flag: .destructive, message: "serving entry Region/\(name) is removed"))
     }
     // A cluster that shrinks below what its training runs or serving maxima need.
-    let baseClusters = Dictionary(base.report.clusters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let trainingTooBig = head.diagnostics.filter { $0.code.id == "K6301" || $0.code.id == "K6302" }
-    for cluster in head.report.clusters {
-      guard let before = baseClusters[cluster.name], cluster.gpus < before.gpus else { continue }
+    let trainingTooBig = head.diagnostics.filter { trainingCodes.contains($0.code.id) }
+    for (_, before, after) in KeyedJoin.pairs(base.report.clusters, head.report.clusters, key: \.name) {
+      guard let before, let cluster = after, cluster.gpus < before.gpus else { continue }
       let needs =
         cluster.queueableGpus < 0 || trainingTooBig.contains { $0.message.contains("Cluster/\(cluster.name)") }
       if needs {

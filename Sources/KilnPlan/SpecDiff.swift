@@ -28,11 +28,9 @@ public struct ObjectChange: Sendable {
 /// lists of named items by name, so reordering racks or serving entries is no change.
 public enum SpecDiff {
   public static func diff(base: Project, head: Project) -> [ObjectChange] {
-    let before = Dictionary(base.objects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-    let after = Dictionary(head.objects.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
     var changes: [ObjectChange] = []
-    for address in Set(before.keys).union(after.keys).sorted() {
-      switch (before[address], after[address]) {
+    for (address, old, new) in KeyedJoin.pairs(base.objects, head.objects, key: \.address) {
+      switch (old, new) {
       case (let old?, nil):
         changes.append(ObjectChange(address: address, kind: old.kind, action: .remove, fields: []))
       case (nil, let new?):
