@@ -17,10 +17,14 @@ public struct GitRevision: Sendable {
   /// remove afterwards (Kiln made it, so Kiln deletes it).
   public func checkout(project: String) throws(Failure) -> (project: String, temporary: String) {
     let projectURL = URL(fileURLWithPath: project).standardizedFileURL.resolvingSymlinksInPath()
-    let top = try run(["git", "-C", projectURL.path, "rev-parse", "--show-toplevel"], in: nil)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let top = try run(
+      ["git", "-C", projectURL.path, "rev-parse", "--show-toplevel"],
+      failure: "no folder or git revision '\(revision)': \(projectURL.path) is not in a git repository"
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !top.isEmpty else { throw Failure(message: "\(project) is not inside a git repository") }
-    _ = try run(["git", "-C", top, "rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: nil)
+    _ = try run(
+      ["git", "-C", top, "rev-parse", "--verify", "--quiet", revision + "^{commit}"],
+      failure: "unknown git revision '\(revision)'")
     let topPath = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
     let relative =
       projectURL.path == topPath ? "" : String(projectURL.path.dropFirst(topPath.count)).trimmingPrefix("/")
@@ -35,8 +39,8 @@ public struct GitRevision: Sendable {
     do {
       var arguments = ["git", "-C", top, "archive", "--format=tar", "-o", archive, revision]
       if !relative.isEmpty { arguments.append(String(relative)) }
-      _ = try run(arguments, in: nil)
-      _ = try run(["tar", "-xf", archive, "-C", temporary], in: nil)
+      _ = try run(arguments)
+      _ = try run(["tar", "-xf", archive, "-C", temporary])
       try? FileManager.default.removeItem(atPath: archive)
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
@@ -46,7 +50,8 @@ public struct GitRevision: Sendable {
     return (folder, temporary)
   }
 
-  func run(_ arguments: [String], in directory: String?) throws(Failure) -> String {
+  /// Runs a command; a failure is `failure`, or else the command and the first line it printed.
+  func run(_ arguments: [String], failure: String? = nil) throws(Failure) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
@@ -64,11 +69,7 @@ public struct GitRevision: Sendable {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let detail = String(decoding: errorData, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-      if arguments.contains("--verify") { throw Failure(message: "unknown git revision '\(revision)'") }
-      if arguments.contains("--show-toplevel") {
-        throw Failure(message: "no folder or git revision '\(revision)': \(arguments[2]) is not in a git repository")
-      }
-      throw Failure(message: "\(arguments.prefix(4).joined(separator: " ")) failed: \(detail)")
+      throw Failure(message: failure ?? "\(arguments.prefix(4).joined(separator: " ")) failed: \(detail)")
     }
     return String(decoding: data, as: UTF8.self)
   }
