@@ -2,6 +2,7 @@ import Foundation
 import KilnBackends
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 import KilnYAML
 
 /// `kiln build`: lint, then Kubernetes manifests. Any error (K1–K6) writes nothing.
@@ -21,13 +22,17 @@ public struct Builder: Sendable {
   public func build(_ path: String) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
     guard !lint.hasErrors else { return Output(lint: lint, files: nil) }
-    let name = lint.project.objects(.project).first?.name ?? "kiln"
-    let manifests = KubernetesManifests.render(IRBuilder.build(lint.project), projectName: name)
+    let manifests = Self.manifests(IRBuilder.build(lint.project), of: lint.project)
     var files: [(path: String, text: String)] = []
     for file in manifests {
       files.append((file.path, try YAMLWriter().write(file.documents)))
     }
     return Output(lint: lint, files: files)
+  }
+
+  /// The generated files of a project whose IR is `ir`, named after its Project.
+  static func manifests(_ ir: IRProject, of project: Project) -> [ManifestFile] {
+    KubernetesManifests.render(ir, projectName: project.objects(.project).first?.name ?? "kiln")
   }
 
   /// Every Kubernetes object (kustomizations left out) as one stream for `kubectl apply -f -`: the

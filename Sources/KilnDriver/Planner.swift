@@ -72,11 +72,10 @@ public struct Planner: Sendable {
     }
     if lint.hasFrontEndErrors { throw .invalid(side: label, lint: lint) }
     let ir = IRBuilder.build(lint.project)
-    let name = lint.project.objects(.project).first?.name ?? "kiln"
     return PlanSide(
       label: label, project: lint.project, report: ProjectReport(ir, diagnostics: lint.diagnostics),
       diagnostics: lint.diagnostics,
-      manifests: KubernetesManifests.render(ir, projectName: name).filter { !$0.path.hasSuffix("kustomization.yaml") }
+      manifests: Builder.manifests(ir, of: lint.project).filter { !$0.path.hasSuffix("kustomization.yaml") }
         .flatMap(\.documents))
   }
 }
