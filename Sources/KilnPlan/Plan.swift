@@ -19,6 +19,10 @@ public struct Plan: Sendable {
   public var hasChanges: Bool { !objects.isEmpty || !kubernetes.isEmpty }
 
   public func delta(_ key: Delta.Key) -> Delta? { totals.first { $0.key == key } }
+  /// The totals that move, for the before/after tables.
+  public var changedTotals: [Delta] { totals.filter { $0.change != 0 } }
+  public var capexChange: Double { delta(.capexUSD)?.change ?? 0 }
+  public var monthlyOpexChange: Double { delta(.monthlyOpexUSD)?.change ?? 0 }
 }
 
 /// A project total before and after.

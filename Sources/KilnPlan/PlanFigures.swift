@@ -58,9 +58,7 @@ enum PlanFigures {
   /// The closing line: `Plan: 2 to add, 3 to change, 1 to destroy. Capex +$9.8M, opex +$210k/month.`
   static func summary(_ plan: Plan) -> String {
     guard plan.hasChanges else { return "No changes. The head matches the base." }
-    let capex = plan.delta(.capexUSD)?.change ?? 0
-    let opex = plan.delta(.monthlyOpexUSD)?.change ?? 0
     return
-      "Plan: \(plan.toAdd) to add, \(plan.toChange) to change, \(plan.toDestroy) to destroy. Capex \(signedMoney(capex)), opex \(signedMoney(opex))/month."
+      "Plan: \(plan.toAdd) to add, \(plan.toChange) to change, \(plan.toDestroy) to destroy. Capex \(signedMoney(plan.capexChange)), opex \(signedMoney(plan.monthlyOpexChange))/month."
   }
 }

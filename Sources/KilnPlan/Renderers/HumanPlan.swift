@@ -23,7 +23,7 @@ public enum HumanPlan {
         }
       }
     }
-    let totals = plan.totals.filter { $0.change != 0 }
+    let totals = plan.changedTotals
     if !totals.isEmpty {
       out += "\nCapacity and cost:\n"
       let width = totals.map(\.key.label.count).max() ?? 0

@@ -17,8 +17,8 @@ public enum JSONPlan {
         .object([
           ("add", .int(plan.toAdd)), ("change", .int(plan.toChange)), ("destroy", .int(plan.toDestroy)),
           ("hasChanges", .bool(plan.hasChanges)),
-          ("capexChange_usd", number((plan.delta(.capexUSD)?.change ?? 0).rounded())),
-          ("monthlyOpexChange_usd", number((plan.delta(.monthlyOpexUSD)?.change ?? 0).rounded())),
+          ("capexChange_usd", number(plan.capexChange.rounded())),
+          ("monthlyOpexChange_usd", number(plan.monthlyOpexChange.rounded())),
           ("text", .string(PlanFigures.summary(plan))),
         ])
       ),

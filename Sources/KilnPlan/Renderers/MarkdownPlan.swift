@@ -10,7 +10,7 @@ public enum MarkdownPlan {
     }
     out += "\n| | spec objects |\n|---|---:|\n"
     out += "| to add | \(plan.toAdd) |\n| to change | \(plan.toChange) |\n| to destroy | \(plan.toDestroy) |\n"
-    let totals = plan.totals.filter { $0.change != 0 }
+    let totals = plan.changedTotals
     if !totals.isEmpty {
       out += "\n| | before | after | change |\n|---|---:|---:|---:|\n"
       for delta in totals {
