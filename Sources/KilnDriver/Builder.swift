@@ -21,8 +21,8 @@ public struct Builder: Sendable {
 
   public func build(_ path: String) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
-    guard !lint.hasErrors else { return Output(lint: lint, files: nil) }
-    let manifests = Self.manifests(IRBuilder.build(lint.project), of: lint.project)
+    guard !lint.hasErrors, let ir = lint.ir else { return Output(lint: lint, files: nil) }
+    let manifests = Self.manifests(ir, of: lint.project)
     var files: [(path: String, text: String)] = []
     for file in manifests {
       files.append((file.path, try YAMLWriter().write(file.documents)))

@@ -9,16 +9,11 @@ public struct LintResult: Sendable {
   public var project: Project
   public var diagnostics: [Diagnostic]
   public var summary: DiagnosticSummary
+  /// The IR the analyzer checked, so later stages do not build it again; nil when syntax, schema or
+  /// reference errors (K1–K3) stopped the pipeline before it.
+  public var ir: IRProject?
 
   public var hasErrors: Bool { summary.errors > 0 }
-
-  /// Syntax, schema or reference errors (K1–K3). Without them the IR exists, whatever the analyzer
-  /// says, so reports, plans and the expansion can still be made.
-  public var hasFrontEndErrors: Bool {
-    diagnostics.contains { diagnostic in
-      diagnostic.severity == .error && Linter.frontEndFamilies.contains { diagnostic.code.id.hasPrefix($0) }
-    }
-  }
 }
 
 /// `kiln lint`: load and validate a project, apply its Policy's severities, collect diagnostics.
@@ -39,16 +34,18 @@ public struct Linter: Sendable {
     engine.warningsAsErrors = warningsAsErrors
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
     // The analyzer runs on a project without syntax, schema or reference errors (K1–K3).
+    var ir: IRProject?
     if !engine.hasErrors(inFamilies: Self.frontEndFamilies) {
-      let ir = IRBuilder.build(project)
-      engine.emit(contentsOf: Analyzer.analyze(ir))
-      engine.emit(contentsOf: KubernetesNames.problems(ir))
+      let built = IRBuilder.build(project)
+      engine.emit(contentsOf: Analyzer.analyze(built))
+      engine.emit(contentsOf: KubernetesNames.problems(built))
+      ir = built
     }
     applyPolicy(project, engine)
     let diagnostics = engine.diagnostics
     return LintResult(
       project: project, diagnostics: diagnostics,
-      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount))
+      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount), ir: ir)
   }
 
   /// A Policy rule's `severity` applies to every code of its check.

@@ -70,8 +70,7 @@ public struct Planner: Sendable {
     } catch {
       throw .input("\(label): cannot read the project")
     }
-    if lint.hasFrontEndErrors { throw .invalid(side: label, lint: lint) }
-    let ir = IRBuilder.build(lint.project)
+    guard let ir = lint.ir else { throw .invalid(side: label, lint: lint) }
     return PlanSide(
       label: label, project: lint.project, report: ProjectReport(ir, diagnostics: lint.diagnostics),
       diagnostics: lint.diagnostics,

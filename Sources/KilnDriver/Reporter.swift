@@ -33,16 +33,16 @@ public struct Reporter: Sendable {
 
   public func report(_ path: String, format: ReportFormat) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
-    guard !lint.hasFrontEndErrors else { return Output(lint: lint, text: nil) }
-    let report = ProjectReport(IRBuilder.build(lint.project), diagnostics: lint.diagnostics)
+    guard let ir = lint.ir else { return Output(lint: lint, text: nil) }
     let title = lint.project.objects(.project).first?.name ?? "Kiln project"
+    func report() -> ProjectReport { ProjectReport(ir, diagnostics: lint.diagnostics) }
     switch format {
-    case .json: return Output(lint: lint, text: JSONReport.render(report))
-    case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
-    case .html: return Output(lint: lint, text: HTMLReport.render(report, title: title))
-    case .csv: return Output(lint: lint, text: BillOfMaterials(IRBuilder.build(lint.project)).csv)
-    case .dot: return Output(lint: lint, text: DOTGraph.render(IRBuilder.build(lint.project), title: title))
-    case .ir: return Output(lint: lint, text: CanonicalIR.render(IRBuilder.build(lint.project)))
+    case .json: return Output(lint: lint, text: JSONReport.render(report()))
+    case .markdown: return Output(lint: lint, text: MarkdownReport.render(report(), title: title))
+    case .html: return Output(lint: lint, text: HTMLReport.render(report(), title: title))
+    case .csv: return Output(lint: lint, text: BillOfMaterials(ir).csv)
+    case .dot: return Output(lint: lint, text: DOTGraph.render(ir, title: title))
+    case .ir: return Output(lint: lint, text: CanonicalIR.render(ir))
     }
   }
 }
@@ -52,11 +52,9 @@ extension Reporter {
   /// false (writing nothing) when the project has K1–K3 errors or exceeds the expansion bound.
   public func expand(_ path: String, to sink: (String) -> Void) throws -> (lint: LintResult, written: Bool) {
     let lint = try Linter(environment: environment).lint(path)
-    let blocked =
-      lint.hasFrontEndErrors
-      || lint.diagnostics.contains { $0.severity == .error && $0.code == AnalysisCodes.expansionTooLarge }
-    guard !blocked else { return (lint, false) }
-    Expansion.write(IRBuilder.build(lint.project), to: sink)
+    let tooLarge = lint.diagnostics.contains { $0.severity == .error && $0.code == AnalysisCodes.expansionTooLarge }
+    guard let ir = lint.ir, !tooLarge else { return (lint, false) }
+    Expansion.write(ir, to: sink)
     return (lint, true)
   }
 }
