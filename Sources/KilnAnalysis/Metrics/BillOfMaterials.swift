@@ -32,27 +32,16 @@ public struct BillOfMaterials: Sendable {
       switches[model.name, default: (0, model)].0 += size.switches
       if let module = fabric.transceiver { optics[module.name, default: (0, module)].0 += fabric.transceiverModules }
     }
-    for name in servers.keys.sorted() {
-      guard let (count, model) = servers[name] else { continue }
-      lines.append(
-        Line(
-          item: "server", catalogName: name, count: count, unitPrice: model.price,
-          estimated: model.estimatedFields.contains("price")))
+    // One line per catalog entry, in name order: the entry's count, its price and whether that is an estimate.
+    func tally(_ item: String, _ counts: [String: (Int, Double?, Bool)]) {
+      for name in counts.keys.sorted() {
+        guard let (count, price, estimated) = counts[name] else { continue }
+        lines.append(Line(item: item, catalogName: name, count: count, unitPrice: price, estimated: estimated))
+      }
     }
-    for name in switches.keys.sorted() {
-      guard let (count, model) = switches[name] else { continue }
-      lines.append(
-        Line(
-          item: "switch", catalogName: name, count: count, unitPrice: model.price,
-          estimated: model.estimatedFields.contains("price")))
-    }
-    for name in optics.keys.sorted() {
-      guard let (count, model) = optics[name] else { continue }
-      lines.append(
-        Line(
-          item: "transceiver", catalogName: name, count: count, unitPrice: model.price,
-          estimated: model.estimatedFields.contains("price")))
-    }
+    tally("server", servers.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
+    tally("switch", switches.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
+    tally("transceiver", optics.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
     // Cables: one per link, switch-to-switch and endpoint. The catalog has no cable entries, so no price.
     var cables = 0
     for fabric in ir.fabrics {
