@@ -90,16 +90,21 @@ def documented_schema(path):
     return Draft202012Validator(schema)
 
 
+def validate_json(label, command, validator):
+    """Runs a kiln command that must exit 0 and checks its JSON output; True when it ran."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"{label}: {' '.join(command[1:3])} exited {result.returncode}: {result.stderr.strip()[:300]}")
+        return False
+    for error in validator.iter_errors(json.loads(result.stdout)):
+        failures.append(f"{label}: {error.json_path}: {error.message}")
+    return True
+
+
 report_validator = documented_schema("docs/report-format.md")
 reports = 0
 for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
-    result = subprocess.run([kiln, "report", base, "--format", "json"], capture_output=True, text=True)
-    if result.returncode != 0:
-        failures.append(f"{base}: kiln report exited {result.returncode}: {result.stderr.strip()[:300]}")
-        continue
-    reports += 1
-    for error in report_validator.iter_errors(json.loads(result.stdout)):
-        failures.append(f"{base} report: {error.json_path}: {error.message}")
+    reports += validate_json(f"{base} report", [kiln, "report", base, "--format", "json"], report_validator)
 print(f"JSON reports validated against docs/report-format.md's schema: {reports}")
 
 # 5. `kiln plan --format json` of every specs/changes case validates against docs/plan-format.md's schema.
@@ -110,15 +115,8 @@ for case in sorted(os.listdir(changes_root)) if os.path.isdir(changes_root) else
     path = os.path.join(changes_root, case)
     if not os.path.isdir(path):
         continue
-    result = subprocess.run(
-        [kiln, "plan", os.path.join(path, "head"), "--base-dir", os.path.join(path, "base"), "--format", "json"],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        failures.append(f"{path}: kiln plan exited {result.returncode}: {result.stderr.strip()[:300]}")
-        continue
-    plans += 1
-    for error in plan_validator.iter_errors(json.loads(result.stdout)):
-        failures.append(f"{path} plan: {error.json_path}: {error.message}")
+    command = [kiln, "plan", os.path.join(path, "head"), "--base-dir", os.path.join(path, "base"), "--format", "json"]
+    plans += validate_json(f"{path} plan", command, plan_validator)
 if plans == 0:
     failures.append("no specs/changes cases were planned")
 print(f"JSON plans validated against docs/plan-format.md's schema: {plans}")
