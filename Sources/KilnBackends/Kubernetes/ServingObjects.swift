@@ -394,22 +394,17 @@ struct ServingObjects {
     var rules: [JSONValue] = []
     let scope = "{namespace=\"\(namespace)\", service=\"\(name)\"}"
     let metrics = self.metrics
-    if let ttft = entry.ttft?.value {
-      let limit = Self.number(ttft)
+    // A latency objective: the p95 of the engine's histogram over 5 minutes, in seconds.
+    func latencyAlert(_ alertName: String, _ bucket: String, _ objective: Double?, _ what: String) {
+      guard let objective else { return }
+      let limit = Self.number(objective)
       rules.append(
         alert(
-          "TTFTAboveObjective",
-          "histogram_quantile(0.95, sum by (le) (rate(\(metrics.ttftBucket)\(scope)[5m]))) > \(limit)",
-          "p95 time to first token above the \(limit)s objective"))
+          alertName, "histogram_quantile(0.95, sum by (le) (rate(\(bucket)\(scope)[5m]))) > \(limit)",
+          "p95 \(what) above the \(limit)s objective"))
     }
-    if let tpot = entry.tpot?.value {
-      let limit = Self.number(tpot)
-      rules.append(
-        alert(
-          "TPOTAboveObjective",
-          "histogram_quantile(0.95, sum by (le) (rate(\(metrics.tpotBucket)\(scope)[5m]))) > \(limit)",
-          "p95 time per output token above the \(limit)s objective"))
-    }
+    latencyAlert("TTFTAboveObjective", metrics.ttftBucket, entry.ttft?.value, "time to first token")
+    latencyAlert("TPOTAboveObjective", metrics.tpotBucket, entry.tpot?.value, "time per output token")
     if let availability = entry.availability?.value {
       // Google SRE workbook: page when the 1-hour burn rate exceeds 14.4 (2 % of a 30-day budget).
       let threshold = Self.number(14.4 * (1 - availability))
