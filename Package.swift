@@ -49,7 +49,9 @@ let package = Package(
     // The thin command-line shell.
     .executableTarget(
       name: "kiln",
-      dependencies: ["KilnDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "KilnDriver", "KilnDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     .target(name: "_KilnTestSupport", dependencies: ["KilnDriver", "KilnDiagnostics"], path: "Tests/_KilnTestSupport"),
 
@@ -59,7 +61,10 @@ let package = Package(
     .testTarget(name: "KilnAnalysisTests", dependencies: ["KilnAnalysis", "KilnIR", "KilnSpec", "_KilnTestSupport"]),
     .testTarget(name: "KilnSpecTests", dependencies: ["KilnSpec", "_KilnTestSupport"]),
     .testTarget(
-      name: "KilnDriverTests", dependencies: ["KilnDriver", "KilnBackends", "KilnPlan", "_KilnTestSupport", "kiln"]),
+      name: "KilnDriverTests",
+      dependencies: [
+        "KilnDriver", "KilnBackends", "KilnPlan", "KilnSpec", "KilnDiagnostics", "_KilnTestSupport", "kiln",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

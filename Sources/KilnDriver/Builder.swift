@@ -57,7 +57,24 @@ public enum ManifestOutput {
     case io(String)
   }
 
-  public static func write(_ files: [(path: String, text: String)], to folder: String) throws(Failure) {
+  /// What a write did, for the one-line summary `kiln build` prints.
+  public struct Summary: Sendable, Equatable {
+    public var folder: String
+    public var written = 0
+    /// Files whose bytes were already what Kiln generates: left alone, so their times do not change.
+    public var unchanged = 0
+    public var removed = 0
+
+    public var description: String {
+      let total = written + unchanged
+      return
+        "\(total) file\(total == 1 ? "" : "s") in \(folder): \(written) written, \(unchanged) unchanged, \(removed) removed"
+    }
+  }
+
+  @discardableResult
+  public static func write(_ files: [(path: String, text: String)], to folder: String) throws(Failure) -> Summary {
+    var summary = Summary(folder: folder)
     let manager = FileManager.default
     let previous = generatedFiles(in: folder)
     for file in files {
@@ -66,6 +83,11 @@ public enum ManifestOutput {
     }
     for file in files {
       let target = folder + "/" + file.path
+      if let existing = manager.contents(atPath: target), existing == Data(file.text.utf8) {
+        summary.unchanged += 1
+        continue
+      }
+      summary.written += 1
       do {
         try manager.createDirectory(
           atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -75,8 +97,8 @@ public enum ManifestOutput {
       }
     }
     let current = Set(files.map(\.path))
-    for stale in previous.subtracting(current).sorted() {
-      try? manager.removeItem(atPath: folder + "/" + stale)
+    for stale in previous.subtracting(current).sorted() where manager.fileExists(atPath: folder + "/" + stale) {
+      if (try? manager.removeItem(atPath: folder + "/" + stale)) != nil { summary.removed += 1 }
     }
     let manifest = JSONValue.object([
       ("generator", .string("kiln")), ("files", .array(files.map(\.path).sorted().map { .string($0) })),
@@ -86,6 +108,7 @@ public enum ManifestOutput {
     } catch {
       throw .io("cannot write \(folder)/\(manifestName)")
     }
+    return summary
   }
 
   /// The files an earlier `kiln build` wrote here, from its manifest.

@@ -3,8 +3,6 @@ import KilnSpec
 
 /// Renders a lint result in the requested format.
 public struct DiagnosticPrinter: Sendable {
-  public static let toolVersion = "0.1.0"
-
   public var format: OutputFormat
   public var useColor: Bool
   /// `file:///…/` of the current directory, for SARIF's `%SRCROOT%`.
@@ -24,7 +22,7 @@ public struct DiagnosticPrinter: Sendable {
     case .json:
       JSONRenderer().render(result.diagnostics, summary: result.summary)
     case .sarif:
-      SARIFRenderer(toolVersion: Self.toolVersion, sourceRootURI: sourceRootURI).render(result.diagnostics)
+      SARIFRenderer(toolVersion: KilnVersion.current, sourceRootURI: sourceRootURI).render(result.diagnostics)
     case .github:
       GitHubRenderer().render(result.diagnostics)
     }

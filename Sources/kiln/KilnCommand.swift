@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import KilnDiagnostics
+import KilnDriver
 
 /// The `kiln` command: a thin shell over KilnDriver.
 @main
@@ -7,9 +9,10 @@ struct KilnCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kiln",
     abstract: "A compiler for AI infrastructure specs: lint, build, report, plan.",
-    version: "0.1.0",
+    version: KilnVersion.current,
     subcommands: [
-      Lint.self, Build.self, Report.self, Plan.self, Graph.self, IR.self, Explain.self, Schema.self,
+      Init.self, Lint.self, Build.self, Report.self, Plan.self, Graph.self, IR.self, Explain.self, Schema.self,
+      Completions.self,
     ])
 
   /// Usage errors exit 2 with one line, not swift-argument-parser's 64 and a usage screen.
@@ -18,8 +21,10 @@ struct KilnCommand: ParsableCommand {
     if let first = arguments.first, !first.hasPrefix("-"), first != "help",
       !configuration.subcommands.contains(where: { $0._commandName == first })
     {
-      let names = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
-      FileHandle.standardError.write(Data("kiln: unknown command '\(first)' (commands: \(names))\n".utf8))
+      let names = configuration.subcommands.map { $0._commandName }
+      let hint = DidYouMean.suggestion(for: first, among: names).map { "; did you mean '\($0)'?" } ?? ""
+      FileHandle.standardError.write(
+        Data("kiln: unknown command '\(first)'\(hint) (commands: \(names.joined(separator: ", ")))\n".utf8))
       Foundation.exit(2)
     }
     do {
@@ -33,9 +38,7 @@ struct KilnCommand: ParsableCommand {
         print(fullMessage(for: error))
         Foundation.exit(0)
       }
-      let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-      FileHandle.standardError.write(
-        Data("kiln: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)\n".utf8))
+      FileHandle.standardError.write(Data("kiln: \(UsageMessage.oneLine(fullMessage(for: error)))\n".utf8))
       // `plan` follows Terraform: any error, usage included, is 1 (2 means "changes").
       Foundation.exit(arguments.first == "plan" ? 1 : 2)
     }

@@ -13,6 +13,8 @@ struct ProjectOutputOptions: ParsableArguments {
   @Option(name: .customLong("env"), help: "Apply this environment's overlays.")
   var environment: String?
 
+  @OptionGroup var color: ColorOptions
+
   /// Lints, renders `format`, writes it; diagnostics go to standard error. K1–K3 errors: nothing is
   /// written, exit 1. Analyzer errors: the output is written, exit 1.
   func emit(_ format: ReportFormat) throws {
@@ -20,12 +22,11 @@ struct ProjectOutputOptions: ParsableArguments {
     do {
       result = try Reporter(environment: environment).report(project, format: format)
     } catch let error as LintInputError {
-      FileHandle.standardError.write(Data("kiln: \(error.message)\n".utf8))
-      throw ExitCode(2)
+      throw failure(error.message)
     }
     let hasErrors = result.lint.hasErrors
     if hasErrors {
-      let printer = DiagnosticPrinter(format: .human, useColor: false, sourceRootURI: nil)
+      let printer = DiagnosticPrinter(format: .human, useColor: color.onStandardError, sourceRootURI: nil)
       FileHandle.standardError.write(Data(printer.render(result.lint).utf8))
     }
     guard let text = result.text else { throw ExitCode(1) }
@@ -33,8 +34,7 @@ struct ProjectOutputOptions: ParsableArguments {
       do {
         try AtomicFile.write(text, to: output)
       } catch {
-        FileHandle.standardError.write(Data("kiln: cannot write \(output)\n".utf8))
-        throw ExitCode(2)
+        throw failure("cannot write \(output)")
       }
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import KilnSpec
 import Testing
 import _KilnTestSupport
 
@@ -23,5 +24,13 @@ import _KilnTestSupport
     }
     #expect(Explainer.explain("rack-power")?.contains("Default severity: error") == true)
     #expect(Explainer.explain("K9999") == nil)
+  }
+
+  /// `kiln explain CHECK` lists the codes of a check; a check without codes would be a Policy id that
+  /// does nothing.
+  @Test func everyPolicyCheckHasCodes() {
+    for check in PolicyChecks.all {
+      #expect(DiagnosticRegistry.all.contains { $0.check == check.id }, "check '\(check.id)' has no diagnostic code")
+    }
   }
 }

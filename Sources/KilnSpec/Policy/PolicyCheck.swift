@@ -1,6 +1,6 @@
 import KilnDiagnostics
 
-/// A built-in check that a Policy rule can configure, by its id (LANGUAGE.md, Policy).
+/// A built-in check that a Policy rule can configure, by its id (docs/language.md §4.10 and §9).
 public struct PolicyCheck: Sendable {
   public var id: String
   public var defaultSeverity: Severity
@@ -14,7 +14,7 @@ public struct PolicyCheck: Sendable {
   public var maxIsRatio: Bool
   /// Whether the rule takes `capex`, `monthlyOpex`, `tco`.
   public var takesBudget: Bool
-  /// The stage that implements it: checks of the analyzer arrive with it; the id is valid now.
+  /// The stage that implements it: `spec` (the front end, K2–K3) or `analyzer` (K4–K6).
   public var stage: String
 
   init(
@@ -63,13 +63,13 @@ public enum PolicyChecks {
     PolicyCheck("serving-capacity", .error, "capacity at max replicas ≥ peak demand", "serving meets demand"),
     PolicyCheck("serving-headroom", .warning, "min 20 %", "spare serving capacity", min: [.percent]),
     PolicyCheck(
-      "serving-slo", .error, "TPOT reachable at the planned batch; TTFT ≥ the compute-bound prefill estimate",
+      "serving-slo", .error, "TPOT reachable by one sequence (batch 1); TTFT ≥ the compute-bound prefill estimate",
       "latency objectives are feasible"),
     PolicyCheck(
       "data-residency", .error, "strict residency: serving sites inside the jurisdiction",
       "data stays in its jurisdiction"),
     PolicyCheck(
-      "training-capacity", .error, "a run's GPUs ≤ the cluster's schedulable GPUs", "training runs fit their cluster"),
+      "training-capacity", .error, "a run's GPUs ≤ the cluster's queueable GPUs", "training runs fit their cluster"),
     PolicyCheck("queue-shares", .error, "shares ≤ 100 %", "Kueue queue shares", stage: "spec"),
     PolicyCheck("budget", .error, "none unless set", "capex, monthly opex and TCO limits", takesBudget: true),
     PolicyCheck("secret-literal", .error, "—", "no literal secrets in specs", stage: "spec"),

@@ -12,6 +12,8 @@ struct Explain: ParsableCommand {
   @Flag(help: "Print every code as Markdown (docs/diagnostics.md).")
   var markdown = false
 
+  @OptionGroup var color: ColorOptions
+
   func run() throws {
     if markdown {
       print(Explainer.markdown(), terminator: "")
@@ -21,8 +23,9 @@ struct Explain: ParsableCommand {
       throw ValidationError("give a code such as K2004, or --markdown for all of them")
     }
     guard let text = Explainer.explain(code) else {
-      FileHandle.standardError.write(Data("kiln: unknown diagnostic code or check '\(code)'\n".utf8))
-      throw ExitCode(2)
+      let hint =
+        Explainer.suggestion(for: code).map { "; did you mean '\($0)'?" } ?? " (kiln explain --markdown lists them)"
+      throw failure("unknown diagnostic code or check '\(code)'\(hint)")
     }
     print(text, terminator: "")
   }

@@ -23,12 +23,11 @@ struct IR: ParsableCommand {
     do {
       result = try Reporter(environment: options.environment).expand(options.project) { output.write($0) }
     } catch let error as LintInputError {
-      FileHandle.standardError.write(Data("kiln: \(error.message)\n".utf8))
-      throw ExitCode(2)
+      throw failure("\(error.message)")
     }
     output.flush()
     if result.lint.hasErrors {
-      let printer = DiagnosticPrinter(format: .human, useColor: false, sourceRootURI: nil)
+      let printer = DiagnosticPrinter(format: .human, useColor: options.color.onStandardError, sourceRootURI: nil)
       FileHandle.standardError.write(Data(printer.render(result.lint).utf8))
       throw ExitCode(1)
     }

@@ -18,16 +18,17 @@ struct Lint: ParsableCommand {
   @Flag(help: "Treat warnings as errors.")
   var warningsAsErrors = false
 
+  @OptionGroup var color: ColorOptions
+
   func run() throws {
     let result: LintResult
     do {
       result = try Linter(environment: environment, warningsAsErrors: warningsAsErrors).lint(project)
     } catch let error as LintInputError {
-      FileHandle.standardError.write(Data("kiln: \(error.message)\n".utf8))
-      throw ExitCode(2)
+      throw failure("\(error.message)")
     }
     let printer = DiagnosticPrinter(
-      format: format, useColor: Terminal.useColor(), sourceRootURI: Terminal.currentDirectoryURI())
+      format: format, useColor: color.onStandardOutput, sourceRootURI: Terminal.currentDirectoryURI())
     FileHandle.standardOutput.write(Data(printer.render(result).utf8))
     // Exit here rather than return: freeing a large project's tree node by node costs more than
     // the process exit that frees it anyway.

@@ -44,6 +44,8 @@ struct Plan: ParsableCommand {
     help: "Exit 3 when a change carries one of these flags: destructive,capacity,budget,residency.")
   var failOn: String?
 
+  @OptionGroup var color: ColorOptions
+
   func validate() throws {
     let bases = [base, baseRevision, baseFolder].compactMap { $0 }
     guard bases.count == 1 else { throw ValidationError("give exactly one of --base, --base-rev and --base-dir") }
@@ -70,7 +72,7 @@ struct Plan: ParsableCommand {
       case .input(let message):
         FileHandle.standardError.write(Data("kiln: \(message)\n".utf8))
       case .invalid(let side, let lint):
-        let printer = DiagnosticPrinter(format: .human, useColor: false, sourceRootURI: nil)
+        let printer = DiagnosticPrinter(format: .human, useColor: color.onStandardError, sourceRootURI: nil)
         FileHandle.standardError.write(Data(printer.render(lint).utf8))
         FileHandle.standardError.write(
           Data("kiln: \(side) has syntax, schema or reference errors; no plan\n".utf8))
@@ -79,7 +81,7 @@ struct Plan: ParsableCommand {
     }
     let text: String =
       switch format {
-      case .human: HumanPlan.render(plan, useColor: Terminal.useColor())
+      case .human: HumanPlan.render(plan, useColor: color.onStandardOutput)
       case .markdown: MarkdownPlan.render(plan)
       case .json: JSONPlan.render(plan)
       }

@@ -5,6 +5,8 @@ import KilnDriver
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the JSON Schema (draft 2020-12) of Kiln specs.")
 
+  @OptionGroup var color: ColorOptions
+
   func run() throws {
     print(SchemaExporter.jsonSchema(), terminator: "")
   }
