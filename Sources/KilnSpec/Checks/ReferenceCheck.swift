@@ -66,10 +66,16 @@ struct ReferenceCheck: SpecCheck {
       return
     }
     guard let kind = SpecKind(rawValue: target), project.object(kind, name) == nil else { return }
+    // Defined in a document that failed to parse or decode: that document's own error is the one to fix.
+    guard project.unreadable.definition(of: kind, named: name) == nil else { return }
     let suggestion = DidYouMean.suggestion(for: name, among: project.names(kind))
+    let unreadable = project.unreadable.unnamed(kind).map {
+      Note("\($0.file) \($0.reason) and may define it", at: .wholeFile($0.file))
+    }
     engine.emit(
       Diagnostic(
         SpecCodes.unresolvedReference, "'\(path)' refers to \(kind.rawValue)/\(name), which is not defined", at: range,
+        notes: unreadable,
         help: suggestion == nil
           ? (project.names(kind).isEmpty
             ? ["the project defines no \(kind.rawValue)"]

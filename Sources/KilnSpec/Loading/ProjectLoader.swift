@@ -26,6 +26,9 @@ public struct Project: Sendable {
   public var sources: [String: SourceFile]
   public var fileCount: Int
   public var catalog: HardwareCatalog
+  /// What documents dropped for syntax or envelope errors may define, so references to them are not
+  /// reported again as missing.
+  public var unreadable = UnreadableDefinitions()
   /// `Kind/name` → position in `objects` (the first one, when duplicated), so lookups stay O(1)
   /// in projects with thousands of objects.
   private var index: [SpecKind: [String: Int]]
@@ -82,11 +85,13 @@ public struct ProjectLoader: Sendable {
     let displayPrefix = root == "." ? "" : root + "/"
 
     var sources: [String: SourceFile] = [:]
+    var unreadable = UnreadableDefinitions()
     func read(_ relative: String) -> YAMLFile? {
       let (source, file, diagnostics) = Self.parseFile(
         relative, root: root, displayPrefix: displayPrefix, parser: parser)
       if let source { sources[source.path] = source }
       engine.emit(contentsOf: diagnostics)
+      unreadable.record(displayPrefix + relative, source: source, file: file, diagnostics: diagnostics)
       return file
     }
 
@@ -97,7 +102,10 @@ public struct ProjectLoader: Sendable {
       for document in file.documents where !document.isEmpty {
         let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
         engine.emit(contentsOf: diagnostics)
-        guard let object else { continue }
+        guard let object else {
+          unreadable.addDroppedDocument(document, in: file.source.path)
+          continue
+        }
         if object.kind == .project {
           if let first = projectObject {
             engine.emit(
@@ -149,18 +157,25 @@ public struct ProjectLoader: Sendable {
         path, root: rootPath, displayPrefix: displayPrefix, parser: yamlParser)
       var all = diagnostics
       var decoded: [SpecObject] = []
+      var dropped = UnreadableDefinitions()
+      dropped.record(displayPrefix + path, source: source, file: file, diagnostics: diagnostics)
       if let file {
         for document in file.documents where !document.isEmpty {
           let (object, objectDiagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
           all += objectDiagnostics
-          if let object { decoded.append(object) }
+          if let object {
+            decoded.append(object)
+          } else {
+            dropped.addDroppedDocument(document, in: file.source.path)
+          }
         }
       }
-      return LoadedFile(source: source, diagnostics: all, objects: decoded)
+      return LoadedFile(source: source, diagnostics: all, objects: decoded, unreadable: dropped)
     }
     for file in loaded {
       if let source = file.source { sources[source.path] = source }
       engine.emit(contentsOf: file.diagnostics)
+      unreadable.append(file.unreadable)
       for object in file.objects {
         if object.kind == .project {
           engine.emit(
@@ -231,6 +246,7 @@ public struct ProjectLoader: Sendable {
     }
 
     var project = Project(root: root, objects: objects, sources: sources, fileCount: sources.count, catalog: catalog)
+    project.unreadable = unreadable
     project.objects = SpecValidator(project: project).removingDuplicates(engine)
     SpecValidator(project: project).run(engine)
     return project
@@ -241,6 +257,7 @@ public struct ProjectLoader: Sendable {
     var source: SourceFile?
     var diagnostics: [Diagnostic]
     var objects: [SpecObject]
+    var unreadable: UnreadableDefinitions
   }
 
   /// Reads and parses one file; pure, so files can be read in parallel.
