@@ -10,16 +10,22 @@ public enum Expansion {
   public static func objectCount(_ ir: IRProject) -> Int {
     var count = 0
     for cluster in ir.clusters {
-      for group in cluster.rackGroups {
-        let nicPorts = group.server.nics.reduce(0) { $0 + $1.count }
-        count += group.racks + group.servers * (1 + group.server.gpuCount + nicPorts)
-      }
+      for group in cluster.rackGroups { count = saturatingAdd(count, objectCount(group)) }
     }
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue else { continue }
-      count += size.switches + size.switchLinks + size.endpointLinks
+      count = saturatingAdd(count, saturatingAdd(size.switches, saturatingAdd(size.switchLinks, size.endpointLinks)))
     }
     return count
+  }
+
+  /// Racks, servers, GPUs and NIC ports of one rack group; saturates at Int.max rather than trapping, so
+  /// the bound check can report a project of any size.
+  public static func objectCount(_ group: IRRackGroup) -> Int {
+    let nicPorts = group.server.nics.reduce(0) { saturatingAdd($0, $1.count) }
+    let servers = saturatingMultiply(group.racks, group.serversPerRack)
+    let perServer = saturatingAdd(1, saturatingAdd(group.server.gpuCount, nicPorts))
+    return saturatingAdd(group.racks, saturatingMultiply(servers, perServer))
   }
 
   /// Writes the expansion line by line to `sink`.

@@ -1,7 +1,8 @@
-// Fabric sizing by LANGUAGE.md's "Fabric (a network)" rules. The formulas are checked against published
-// figures: ISCA'25 Table 3 (FT2, MPFT, FT3 at k = 64), the DGX SuperPOD H100 RA Tables 3–4 and Fire-Flyer §III.
+// Fabric sizing by the rules of docs/language.md §4.5 (Fabric, "Sizing"). The formulas are checked against
+// published figures: ISCA'25 (arXiv:2505.09343) Table 3 (FT2, MPFT, FT3 at k = 64), the DGX SuperPOD H100
+// reference architecture (RA-11333-001) Tables 3–4 and Fire-Flyer (arXiv:2408.14158) §III.
 
-/// The topology families of LANGUAGE.md's Fabric kind.
+/// The topology families of the Fabric kind (docs/language.md §4.5).
 public enum FabricTopology: String, Sendable, Hashable {
   case fatTree = "fat-tree"
   case railOptimized = "rail-optimized"
@@ -85,7 +86,7 @@ public enum FabricSizingError: Error, Sendable, Hashable {
 }
 
 public enum FabricSizing {
-  /// Sizes a fabric by LANGUAGE.md's rules.
+  /// Sizes a fabric by the rules of docs/language.md §4.5.
   public static func size(_ request: FabricRequest) -> Result<FabricSize, FabricSizingError> {
     let plan: Plan
     switch Plan.make(request) {
@@ -325,13 +326,13 @@ private func ceilDivide(_ a: Int, _ b: Int) -> Int {
   a / b + (a % b > 0 ? 1 : 0)
 }
 
-/// Capacities of huge radixes saturate instead of trapping.
-private func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+/// Capacities of huge radixes (and object counts of huge projects) saturate instead of trapping.
+func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
   let (product, overflow) = a.multipliedReportingOverflow(by: b)
   return overflow ? Int.max : product
 }
 
-private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
   let (sum, overflow) = a.addingReportingOverflow(b)
   return overflow ? Int.max : sum
 }

@@ -210,7 +210,10 @@ private struct TreeBuilder {
         diagnostics.append(
           Diagnostic(
             YAMLCodes.nestingTooDeep, "collections nest deeper than \(maxDepth) levels", at: range(start, end),
-            notes: [Note("Kiln stops reading the file here")]))
+            notes: [Note("Kiln stops reading the file here")],
+            help: [
+              "specs never nest this deep: if the file is generated or not a spec, leave it out with spec.exclude in kiln.yaml"
+            ]))
         return false
       }
       let tag = Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
@@ -345,7 +348,7 @@ private struct TreeBuilder {
       diagnostics.append(
         Diagnostic(
           YAMLCodes.syntaxError, "cannot read the file: \(problem)",
-          at: source.range(fromByte: offset, toByte: offset + 1)))
+          at: source.range(fromByte: offset, toByte: offset + 1), help: ["save the file as UTF-8 text"]))
       return
     }
     let mark = Self.mark(parser.problem_mark)
@@ -357,6 +360,8 @@ private struct TreeBuilder {
         Note("\(context) at line \(contextRange.start.line), column \(contextRange.start.column)", at: contextRange))
     }
     diagnostics.append(
-      Diagnostic(YAMLCodes.syntaxError, "YAML syntax error: \(problem)", at: range(mark, mark), notes: notes))
+      Diagnostic(
+        YAMLCodes.syntaxError, "YAML syntax error: \(problem)", at: range(mark, mark), notes: notes,
+        help: [SyntaxErrorHint.help(for: problem)]))
   }
 }

@@ -15,12 +15,40 @@ struct FabricCapacityCheck: AnalysisCheck {
           "\(fabric.id) has \(Figures.count(endpoints)) endpoints; \(tiers) tier\(tiers == 1 ? "" : "s")\(planes) of \(fabric.switchModel?.name ?? "switches") \(tiers == 1 && planes.isEmpty ? "holds" : "hold") \(Figures.count(capacity))",
           at: fabric.spec.tiers.isDefault ? fabric.spec.switchModel.range : fabric.spec.tiers.range,
           notes: fabric.attached.map { Note("attached: \($0)") },
-          help: ["declare more tiers (or auto), more planes, or a switch with more ports"])
+          help: Self.fewestTiers(fabric) == nil ? [Self.help(fabric)] : [],
+          fixIts: Self.fewestTiers(fabric).map { fewest in
+            [
+              FixIt(
+                message: "declare tiers: \(fewest), the fewest that hold \(Figures.count(endpoints)) endpoints",
+                edits: [TextEdit(range: fabric.spec.tiers.range, replacement: "\(fewest)")])
+            ]
+          } ?? [])
       case .invalidParameters(let reason):
         return Diagnostic(
           AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)", at: fabric.spec.switchModel.range)
       }
     }
+  }
+}
+
+extension FabricCapacityCheck {
+  /// The fewest tiers that hold the endpoints when a fixed tier count is too few; nil when the tier count
+  /// is `auto` or no count up to 3 fits.
+  static func fewestTiers(_ fabric: IRFabric) -> Int? {
+    guard fabric.spec.tiers.value != nil, var request = fabric.request else { return nil }
+    request.tiers = nil
+    guard case .success(let size) = FabricSizing.size(request) else { return nil }
+    return size.tiers
+  }
+
+  /// `auto` already tried 1 to 3 tiers, and 3 is the most Kiln sizes: more ports per switch or more
+  /// planes are what helps. (A declared count below what fits gets a fix-it instead.)
+  static func help(_ fabric: IRFabric) -> String {
+    let already =
+      fabric.spec.tiers.value == nil
+      ? "tiers is auto and Kiln sizes at most 3 tiers" : "Kiln sizes at most 3 tiers"
+    return
+      "\(already): use a switch with more ports, more planes (topology: multi-plane), or split the endpoints across fabrics"
   }
 }
 

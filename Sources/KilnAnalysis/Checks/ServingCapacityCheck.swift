@@ -20,7 +20,7 @@ struct ServingCapacityCheck: AnalysisCheck {
       let figures =
         "\(serving.entry.maxReplicas.value) replicas × \(Figures.rate(model.tokensPerSecond)) tokens/s (batch \(model.batch)) = \(Figures.rate(capacity)) tokens/s"
       if capacity < demand {
-        let needed = Int((demand / model.tokensPerSecond).rounded(.up))
+        let needed = Self.replicas(for: demand, model)
         diagnostics.append(
           Diagnostic(
             AnalysisCodes.servingCapacity,
@@ -32,9 +32,20 @@ struct ServingCapacityCheck: AnalysisCheck {
           Diagnostic(
             AnalysisCodes.servingHeadroom,
             "'\(serving.entry.name.value)' in Region/\(serving.region.name) has \(Figures.percent(capacity / demand - 1)) headroom over its peak demand; the minimum is \(Figures.percent(minimum))",
-            at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)]))
+            at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
+            help: [
+              "raise replicas.max to \(Self.replicas(for: demand * (1 + minimum), model)) for \(Figures.percent(minimum)) headroom, or lower the minimum with a Policy rule {check: serving-headroom, min: …}"
+            ]))
       }
     }
     return diagnostics
+  }
+}
+
+extension ServingCapacityCheck {
+  /// The replicas whose capacity reaches `tokensPerSecond`.
+  static func replicas(for tokensPerSecond: Double, _ model: ServingModel) -> Int {
+    let replicas = (tokensPerSecond / model.tokensPerSecond).rounded(.up)
+    return replicas < Double(Int.max) ? Int(replicas) : Int.max
   }
 }

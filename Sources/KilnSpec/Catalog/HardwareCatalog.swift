@@ -139,7 +139,10 @@ public struct HardwareCatalog: Sendable {
               Diagnostic(
                 SpecCodes.catalogOverride,
                 "\(section.singular) '\(name)' overrides the built-in entry: \(changes.joined(separator: ", "))",
-                at: nameNode.range))
+                at: nameNode.range,
+                help: [
+                  "intended (a negotiated price, a measured figure)? silence it with a Policy rule {check: catalog-override, severity: off}; otherwise remove the override"
+                ]))
           }
         } else {
           for field in section.schema.fields where field.required && item[field.name] == nil {

@@ -37,7 +37,10 @@ struct ClusterCheck: SpecCheck {
             notes: queues.compactMap { queue in
               guard let share = queue["share"] else { return nil }
               return Note("\(queue["name"]?.text ?? "queue"): \(share.quantity?.text ?? "")", at: share.range)
-            }))
+            },
+            help: [
+              "lower the shares so they add up to 100% or less; a queue can still borrow idle quota from the others in its cohort"
+            ]))
       }
       for queue in queues {
         if let share = queue["share"], let value = share.number, value <= 0 || value > 1 {
@@ -71,7 +74,8 @@ struct ClusterCheck: SpecCheck {
         engine.emit(
           Diagnostic(
             SpecCodes.duplicateEntry, "\(what) '\(name)' is defined twice", at: nameNode.range,
-            notes: [Note("first defined here", at: first)]))
+            notes: [Note("first defined here", at: first)],
+            help: ["rename one of them, or merge them into one \(what)"]))
       } else {
         seen[name] = nameNode.range
       }

@@ -16,8 +16,9 @@ struct FabricSiteCheck: SpecCheck {
             Diagnostic(
               SpecCodes.crossSiteFabric,
               "Fabric/\(fabric) would span sites '\(first.site)' and '\(site)'; a fabric connects one site",
-              at: fabricNode.range, notes: [Note("\(first.owner) attaches it at site '\(first.site)'", at: first.range)]
-            ))
+              at: fabricNode.range,
+              notes: [Note("\(first.owner) attaches it at site '\(first.site)'", at: first.range)],
+              help: ["give the clusters at '\(site)' a Fabric of their own, or move them to site '\(first.site)'"]))
         }
       } else {
         firstSite[fabric] = (site, fabricNode.range, object.address)

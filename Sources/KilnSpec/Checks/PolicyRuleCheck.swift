@@ -23,7 +23,8 @@ struct PolicyRuleCheck: SpecCheck {
           engine.emit(
             Diagnostic(
               SpecCodes.duplicateEntry, "check '\(id)' is configured twice", at: checkNode.range,
-              notes: [Note("first configured here", at: first)]))
+              notes: [Note("first configured here", at: first)],
+              help: ["merge the two rules into one"]))
         }
         seen[id] = checkNode.range
         validate(rule, field: "min", dimensions: check.min, isRatio: false, check: check, engine: engine)

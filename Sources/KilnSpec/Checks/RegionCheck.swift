@@ -14,7 +14,8 @@ struct RegionCheck: SpecCheck {
             engine.emit(
               Diagnostic(
                 SpecCodes.duplicateEntry, "serving entry '\(name)' is defined twice in Region/\(region.name)",
-                at: nameNode.range, notes: [Note("first defined here", at: first)]))
+                at: nameNode.range, notes: [Note("first defined here", at: first)],
+                help: ["rename one of them: the name becomes the Kubernetes workload's name"]))
           }
           seen[name] = nameNode.range
         }

@@ -36,7 +36,8 @@ struct SpecValidator {
         engine.emit(
           Diagnostic(
             SpecCodes.duplicateObject, "\(object.address) is defined twice", at: object.nameRange,
-            notes: [Note("first defined here", at: original.nameRange)]))
+            notes: [Note("first defined here", at: original.nameRange)],
+            help: ["rename one of them, or delete the second; every \(object.kind.rawValue) needs its own name"]))
         continue
       }
       first[object.address] = object

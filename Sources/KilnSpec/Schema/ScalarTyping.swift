@@ -149,7 +149,7 @@ struct ScalarTyping {
       case .notFinite:
         emit(SpecCodes.invalidNumber, "'\(path)' overflows: \(Self.clip(text)) is not a finite number")
       case .negative:
-        emit(SpecCodes.negativeValue, "'\(path)' cannot be negative")
+        emit(SpecCodes.negativeValue, "'\(path)' cannot be negative", help: ["write 0 or a positive value"])
       case .missingUnit:
         emit(SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)")
       case .unknownUnit(let unit, let suggestion):
@@ -168,7 +168,12 @@ struct ScalarTyping {
       if dimensions.contains(quantity.dimension) || (quantity.dimension == .factor && dimensions.contains(.count)) {
         if dimensions == [.count] || (quantity.dimension == .factor && dimensions.contains(.count)) {
           guard quantity.value == quantity.value.rounded() else {
-            emit(SpecCodes.notInteger, "'\(path)' must be a whole number, found \(text)")
+            let lower = quantity.value.rounded(.down)
+            emit(
+              SpecCodes.notInteger, "'\(path)' must be a whole number, found \(text)",
+              help: [
+                "counts are whole: write \(JSONValue.format(lower)) or \(JSONValue.format(lower + 1))"
+              ])
             return .invalid
           }
           guard quantity.value <= 9.007_199_254_740_992e15 else {
@@ -205,9 +210,30 @@ struct ScalarTyping {
       }
       emit(
         SpecCodes.wrongDimension,
-        "'\(path)' expects \(expected), but \(text) is \(quantity.dimension.displayName)")
+        "'\(path)' expects \(expected), but \(text) is \(quantity.dimension.displayName)",
+        help: dimensions.compactMap(Self.unitHelp), fixIts: Self.perSecondFix(text, dimensions: dimensions, at: range))
       return .invalid
     }
+  }
+
+  /// "power is written in W, kW, MW or GW, as in '10.2kW'": the units of the field's dimension.
+  static func unitHelp(_ dimension: Dimension) -> String? {
+    let spellings = QuantityParser.spellings(of: dimension)
+    guard !spellings.isEmpty else { return nil }
+    let list =
+      spellings.count == 1
+      ? spellings[0] : spellings.dropLast().joined(separator: ", ") + " or " + (spellings.last ?? "")
+    return "\(dimension.displayName) is written in \(list), as in '\(dimension.example)'"
+  }
+
+  /// The one confusion a fix-it can undo: a size where a bandwidth is expected (`400GB` for `400GB/s`)
+  /// or the other way round.
+  static func perSecondFix(_ text: String, dimensions: [Dimension], at range: SourceRange) -> [FixIt] {
+    let candidate = text.hasSuffix("/s") ? String(text.dropLast(2)) : text + "/s"
+    guard case .success(let quantity) = QuantityParser.parse(candidate, expecting: dimensions),
+      dimensions.contains(quantity.dimension)
+    else { return [] }
+    return [FixIt(message: "did you mean '\(candidate)'?", edits: [TextEdit(range: range, replacement: candidate)])]
   }
 
   /// `text` with the last occurrence of `unit` replaced (`1.5m tokens/s` → `1.5M tokens/s`).

@@ -201,6 +201,15 @@ struct SchemaDecoder {
     return node.value
   }
 
+  /// How to write a value of the shape a field expects.
+  static func shapeHelp(_ kind: YAMLNode.Kind) -> String {
+    switch kind {
+    case .mapping: "write its fields as 'name: value' lines indented under the key, or as {name: value, …}"
+    case .sequence: "write a list: '- item' lines indented under the key, or [item, …]"
+    case .scalar: "write one value on the key's own line"
+    }
+  }
+
   mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, what: @autoclosure () -> String) -> Bool {
     let node = document[index]
     guard node.kind != kind else { return true }
@@ -210,7 +219,10 @@ struct SchemaDecoder {
     case .sequence: found = "a list"
     case .scalar: found = node.value.isEmpty && node.style == .plain ? "nothing" : "'\(node.value)'"
     }
-    emit(Diagnostic(SpecCodes.wrongNodeType, "'\(path)' must be \(what()), found \(found)", at: range(index)))
+    emit(
+      Diagnostic(
+        SpecCodes.wrongNodeType, "'\(path)' must be \(what()), found \(found)", at: range(index),
+        help: [Self.shapeHelp(kind)]))
     return false
   }
 

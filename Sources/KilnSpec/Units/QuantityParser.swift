@@ -55,6 +55,21 @@ public enum QuantityParser {
 
   static let moneySuffixes: [String: Double] = ["k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
 
+  /// How values of a dimension are written, smallest unit first, for hints: `W, kW, MW or GW`.
+  public static func spellings(of dimension: Dimension) -> [String] {
+    switch dimension {
+    case .count, .factor: return []
+    case .throughput: return ["tokens/s", "k tokens/s", "M tokens/s"]
+    case .money, .hourlyPrice, .monthlyPrice, .energyPrice, .powerPrice, .storagePrice:
+      return moneyUnits.filter { $0.value.1 == dimension }.sorted { $0.value.0 > $1.value.0 }.map { "$…" + $0.key }
+    default:
+      // Aliases (Gbps for Gb/s, kB for KB) are accepted but not offered.
+      return units.filter { $0.value.1 == dimension && !countSuffixes.keys.contains($0.key) }
+        .filter { !$0.key.hasSuffix("bps") && $0.key != "kB" }
+        .sorted { ($0.value.0, $0.key) < ($1.value.0, $1.key) }.map(\.key)
+    }
+  }
+
   /// `expecting` resolves the one ambiguous unit: `B` is bytes for a data-size field and billions
   /// for a count (`671B` parameters, `70272B` of KV cache).
   public static func parse(_ raw: String, expecting: [Dimension] = []) -> Result<Quantity, Failure> {
