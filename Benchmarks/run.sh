@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kiln's parse benchmark: kiln lint against libyaml's bare event parser on two generated projects.
+# Kiln's parse benchmark: kiln lint against libyaml's bare event parser on three generated projects.
 # See README.md. Usage: cd Benchmarks && ./run.sh
 #
 # Environment:

@@ -19,7 +19,7 @@ public struct IRRackGroup: Sendable {
   public var rackUnitsUsed: Int { serversPerRack * server.rackUnits }
 }
 
-/// A cluster with its GPU accounting (LANGUAGE.md, Cluster).
+/// A cluster with its GPU accounting (docs/language.md §4.4).
 public struct IRCluster: Sendable {
   public var id: String
   public var spec: ClusterSpec
@@ -103,7 +103,7 @@ public struct IRTrainingRun: Sendable {
   public var cluster: IRCluster?
   public var gpu: GPUModel?
 
-  /// Training FLOPs = 6 × active parameters × tokens (LANGUAGE.md, TrainingRun).
+  /// Training FLOPs = 6 × active parameters × tokens (docs/language.md §4.9).
   public var flops: Double { 6 * (model?.activeParameters.value ?? 0) * spec.tokens.value }
   /// Peak FLOPS per GPU at the run's precision, if the GPU has one.
   public var peakPerGPU: Double? { gpu?.compute[spec.precision.value] }

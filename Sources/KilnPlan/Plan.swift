@@ -1,6 +1,6 @@
 import KilnDiagnostics
 
-/// What changes between a base and a head version of a project (ARCHITECTURE.md, `kiln plan`).
+/// What changes between a base and a head version of a project (`kiln plan`, docs/plan-format.md).
 public struct Plan: Sendable {
   /// How each side was read: `HEAD~1 (git)`, a folder path.
   public var base: String

@@ -7,7 +7,7 @@ import _KilnTestSupport
 
 @testable import KilnAnalysis
 
-/// The analyzer reproduces published figures (../shared/data/published-figures.md).
+/// The analyzer reproduces published figures; each test names the paper or reference architecture and table.
 @Suite struct PublishedFiguresTests {
   func load(_ path: String) throws -> IRProject {
     let engine = DiagnosticEngine()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _KilnTestSupport
 
-/// `kiln plan`'s exit codes (ARCHITECTURE.md): 1 > 3 > 2 > 0.
+/// `kiln plan`'s exit codes (docs/plan-format.md): 1 > 3 > 2 > 0.
 extension CommandLineTests {
   func plan(_ name: String, _ extra: [String]) throws -> Run {
     try run(["plan", "specs/changes/\(name)/head", "--base", "specs/changes/\(name)/base"] + extra)

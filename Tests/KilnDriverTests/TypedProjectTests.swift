@@ -5,7 +5,7 @@ import _KilnTestSupport
 
 @testable import KilnDriver
 
-/// The typed view applies LANGUAGE.md's defaults and keeps a location for every value.
+/// The typed view applies the defaults of docs/language.md and keeps a location for every value.
 @Suite struct TypedProjectTests {
   func typed(_ path: String) throws -> TypedProject {
     let result = try inRepository { try Linter().lint(path) }

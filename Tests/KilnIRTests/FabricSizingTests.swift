@@ -2,8 +2,9 @@ import Testing
 
 @testable import KilnIR
 
-/// Fabric sizing must reproduce the published switch and link counts it is built from; the same figures are
-/// checked by hand in docs and data (shared/data/published-figures.md sections A, C.1, D.1 and D.2).
+/// Fabric sizing must reproduce the published switch and link counts it is built from: Fire-Flyer
+/// (arXiv:2408.14158) §III, ISCA'25 (arXiv:2505.09343) Table 3 and the DGX SuperPOD H100 reference
+/// architecture (RA-11333-001) Tables 3, 4 and 7. Each case below names its table.
 @Suite struct FabricSizingTests {
   /// One published fabric: what was asked and the counts the source prints.
   struct Published: Sendable, CustomTestStringConvertible {
@@ -143,7 +144,7 @@ import Testing
     #expect(FabricSizing.transceivers(size, portsPerModule: 2) == 0)
   }
 
-  // 3:1 at k = 64 is 48 down and 16 up (shared/data/hardware-reference.md §5 example); full two tiers then
+  // 3:1 at k = 64 is 48 down and 16 up (64 × 3/4 = 48, the rest up); full two tiers then
   // hold 64 × 48 endpoints on 64 leaves and 16 spines.
   @Test func oversubscribedLeaves() throws {
     let request = FabricRequest(

@@ -253,7 +253,7 @@ let serverOpticsW = 4 * 15  // 4 twin-port OSFP modules per server (an estimate,
 let qm9700PowerW = 1_700
 let sn5600PowerW = 2_000
 
-// MARK: - Fabric sizing (LANGUAGE.md, Fabric)
+// MARK: - Fabric sizing (docs/language.md §4.5)
 
 struct Switches {
   var leaves = 0, spines = 0, cores = 0, tiers = 0

@@ -2,7 +2,7 @@ import KilnDiagnostics
 import KilnIR
 
 /// `training-capacity`: each run fits its cluster's queueable GPUs — all GPUs less the reserve and
-/// the serving entries at their maximum replicas (LANGUAGE.md, Cluster; the Kueue quota training can
+/// the serving entries at their maximum replicas (docs/language.md §4.4; the Kueue quota training can
 /// use); runs that together exceed them are a warning.
 struct TrainingCapacityCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {

@@ -19,7 +19,8 @@ public struct ProjectReport: Sendable {
     /// Energy per year at the load factor and PUE, MWh; CO₂ in tonnes where every site gives its intensity.
     public var energyPerYearMWh = 0.0
     public var co2PerYearTonnes: Double?
-    /// Networking (switches and transceivers) as a fraction of GPU-server capex (CONTEXT.md: 20–30 %).
+    /// Networking (switches and transceivers) as a fraction of GPU-server capex. For comparison, Fire-Flyer
+    /// (arXiv:2408.14158) Table III: 4,000/19,000 = 21 % for a DGX-A100 three-layer fat-tree, 3 % for its own.
     public var networkShareOfGPUCapex: Double?
     /// Capex by kind: servers, switches, transceivers, storage.
     public var capexBreakdownUSD: [(String, Double)] = []

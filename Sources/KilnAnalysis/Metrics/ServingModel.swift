@@ -8,7 +8,7 @@ import KilnSpec
 /// parameters would overstate DeepSeek-V3's decode throughput several-fold.
 public struct ServingModel: Sendable {
   /// Prefill runs compute-bound at this fraction of the replica's peak. Basis: measured dense GEMM
-  /// reaches 80 % of the H100's BF16 peak (stas00/ml-engineering MAMF, hardware-reference.md §1);
+  /// reaches 80 % of the H100's BF16 peak (MAMF, Stas Bekman's Machine Learning Engineering Open Book);
   /// prefill adds attention and communication, so half the peak is taken. Documented in docs/models.md.
   public static let prefillEfficiency = 0.5
 

@@ -9,7 +9,7 @@ public struct ManifestFile: Sendable {
   public var documents: [JSONValue]
 }
 
-/// The Kubernetes backend (ARCHITECTURE.md, "Kubernetes mapping"): per cluster a Namespace, Kueue
+/// The Kubernetes backend (docs/kubernetes.md): per cluster a Namespace, Kueue
 /// Topology, ResourceFlavors, ClusterQueues and LocalQueues; once at the top the priority classes;
 /// a kustomization per cluster and one at the top. Deterministic: files and objects in sorted order.
 public enum KubernetesManifests {

@@ -1,7 +1,7 @@
 import KilnDiagnostics
 import KilnIR
 
-/// Secure pod defaults shared by serving and training (ARCHITECTURE.md): non-root, no privilege
+/// Secure pod defaults shared by serving and training (docs/kubernetes.md §6): non-root, no privilege
 /// escalation, all capabilities dropped, seccomp RuntimeDefault, read-only root file system with
 /// writable emptyDirs, requests = limits, GPU toleration and node affinity, no service-account token.
 enum PodTemplates {
@@ -112,7 +112,7 @@ enum PodTemplates {
   ]
 
   /// HOME must be writable and USER set for the vLLM image when it does not run as root: torch's
-  /// getpass.getuser() fails for a UID absent from /etc/passwd (k8s-gpu-conventions.md).
+  /// getpass.getuser() fails for a UID absent from /etc/passwd unless USER is set (Python's getpass docs).
   static let baseEnvironment: [JSONValue] = [
     .object([("name", .string("HOME")), ("value", .string("/home/kiln"))]),
     .object([("name", .string("USER")), ("value", .string("kiln"))]),

@@ -16,7 +16,7 @@ struct ServingObjects {
   static let port = 8000
 
   var name: String { "\(serving.region.name)-\(serving.entry.name.value)" }
-  /// The spec object, as ARCHITECTURE.md names it in the annotation: `Region/eu/chat`.
+  /// The spec object, as the `kiln.dev/source` annotation names it (docs/kubernetes.md §4): `Region/eu/chat`.
   var source: String { "Region/\(serving.region.name)/\(serving.entry.name.value)" }
   var gpuResource: String { PodTemplates.gpuResource(serving.server?.gpu) }
   /// One replica on one server is a Deployment; a replica spanning servers is a LeaderWorkerSet.

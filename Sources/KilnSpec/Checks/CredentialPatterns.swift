@@ -1,4 +1,4 @@
-/// Values that look like credentials (`secret-literal`, LANGUAGE.md): case-sensitive and
+/// Values that look like credentials (`secret-literal`, docs/language.md §7): case-sensitive and
 /// length-bounded so ordinary text never matches. Checked on every scalar value as it is decoded,
 /// whatever its field's type, so a token in a choice or number field is still caught.
 enum CredentialPatterns {

@@ -1,5 +1,6 @@
-/// ISO 3166-1 alpha-2 codes with EU and EEA membership, shipped with Kiln (from
-/// shared/data/jurisdictions.tsv: pycountry 26.2.16, membership as of 2026).
+/// ISO 3166-1 alpha-2 codes with EU and EEA membership, shipped with Kiln in jurisdictions.tsv: the ISO 3166-1
+/// country list as the pycountry package (26.2.16) carries it, and membership as the EU publishes it (the 27
+/// member states since 2020-02-01; the EEA adds Iceland, Liechtenstein and Norway).
 public struct Jurisdictions: Sendable {
   public struct Country: Sendable {
     public var code: String

@@ -1,6 +1,6 @@
 import KilnDiagnostics
 
-/// `Project` with every default applied (LANGUAGE.md, Project).
+/// `Project` with every default applied (docs/language.md §4.1).
 public struct ProjectSpec: Sendable {
   public var name: String
   public var lifetime: Located<Double>
@@ -71,7 +71,7 @@ public struct SiteSpec: Sendable {
   /// $ per GPU-hour.
   public var gpuHourPrice: Located<Double>?
 
-  /// The rack power limit a cooling type allows by default (LANGUAGE.md, Site).
+  /// The rack power limit a cooling type allows by default (docs/language.md §4.3).
   public static func defaultRackPowerLimit(_ cooling: Cooling) -> Double {
     switch cooling {
     case .air: 20_000
