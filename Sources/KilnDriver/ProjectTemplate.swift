@@ -1,3 +1,5 @@
+import KilnSpec
+
 /// The project `kiln init` writes: one Site, one Cluster, one Model and one Region, commented, that lints
 /// clean, reports and builds. Each kind has its own file so a newcomer sees where things go.
 public enum ProjectTemplate {
@@ -12,20 +14,11 @@ public enum ProjectTemplate {
     ]
   }
 
-  /// A project name from a folder name: lower case, digits and '-', at most 63 characters.
+  /// A project name from a folder name: the folder's own name when it is a valid name, else the closest
+  /// valid one (`My Fleet` → `my-fleet`); `my-fleet` when nothing close starts with a letter.
   public static func projectName(forFolder folder: String) -> String {
-    var name = ""
-    for character in folder.lowercased() {
-      if character.isASCII && (character.isLetter || character.isNumber) {
-        name.append(character)
-      } else if !name.isEmpty && name.last != "-" {
-        name.append("-")
-      }
-    }
-    while name.last == "-" { name.removeLast() }
-    name = String(name.prefix(63))
-    while name.last == "-" { name.removeLast() }
-    guard let first = name.first, first.isLetter else { return "my-fleet" }
+    let name = DNSLabel.problem(folder) == nil ? folder : DNSLabel.suggestion(folder)
+    guard let name, name.first?.isLetter == true else { return "my-fleet" }
     return name
   }
 
