@@ -99,13 +99,9 @@ public struct ProjectLoader: Sendable {
     var objects: [SpecObject] = []
     var projectObject: SpecObject?
     if let file = read(Self.projectFileName) {
-      for document in file.documents where !document.isEmpty {
-        let (object, diagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
-        engine.emit(contentsOf: diagnostics)
-        guard let object else {
-          unreadable.addDroppedDocument(document, in: file.source.path)
-          continue
-        }
+      let (decoded, diagnostics) = Self.decodeDocuments(of: file, droppedInto: &unreadable)
+      engine.emit(contentsOf: diagnostics)
+      for object in decoded {
         if object.kind == .project {
           if let first = projectObject {
             engine.emit(
@@ -155,22 +151,14 @@ public struct ProjectLoader: Sendable {
     let loaded = ParallelMap.map(paths) { path in
       let (source, file, diagnostics) = Self.parseFile(
         path, root: rootPath, displayPrefix: displayPrefix, parser: yamlParser)
-      var all = diagnostics
-      var decoded: [SpecObject] = []
       var dropped = UnreadableDefinitions()
       dropped.record(displayPrefix + path, source: source, file: file, diagnostics: diagnostics)
-      if let file {
-        for document in file.documents where !document.isEmpty {
-          let (object, objectDiagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
-          all += objectDiagnostics
-          if let object {
-            decoded.append(object)
-          } else {
-            dropped.addDroppedDocument(document, in: file.source.path)
-          }
-        }
+      guard let file else {
+        return LoadedFile(source: source, diagnostics: diagnostics, objects: [], unreadable: dropped)
       }
-      return LoadedFile(source: source, diagnostics: all, objects: decoded, unreadable: dropped)
+      let (decoded, decodeDiagnostics) = Self.decodeDocuments(of: file, droppedInto: &dropped)
+      return LoadedFile(
+        source: source, diagnostics: diagnostics + decodeDiagnostics, objects: decoded, unreadable: dropped)
     }
     for file in loaded {
       if let source = file.source { sources[source.path] = source }
@@ -258,6 +246,24 @@ public struct ProjectLoader: Sendable {
     var diagnostics: [Diagnostic]
     var objects: [SpecObject]
     var unreadable: UnreadableDefinitions
+  }
+
+  /// Decodes every document of a parsed file; a document too broken to decode is recorded in `dropped`.
+  static func decodeDocuments(of file: YAMLFile, droppedInto dropped: inout UnreadableDefinitions)
+    -> ([SpecObject], [Diagnostic])
+  {
+    var objects: [SpecObject] = []
+    var diagnostics: [Diagnostic] = []
+    for document in file.documents where !document.isEmpty {
+      let (object, objectDiagnostics) = DocumentDecoder.decode(document, in: file, isOverlay: false)
+      diagnostics += objectDiagnostics
+      if let object {
+        objects.append(object)
+      } else {
+        dropped.addDroppedDocument(document, in: file.source.path)
+      }
+    }
+    return (objects, diagnostics)
   }
 
   /// Reads and parses one file; pure, so files can be read in parallel.
