@@ -6,7 +6,6 @@ public final class DiagnosticEngine {
   public private(set) var collected: [Diagnostic] = []
   /// Per-code severity overrides; `.some(nil)` silences the code.
   private var severityOverrides: [String: Severity?] = [:]
-  public var warningsAsErrors = false
 
   public init() {}
 
@@ -28,7 +27,6 @@ public final class DiagnosticEngine {
         guard let severity = override else { continue }
         diagnostic.severity = severity
       }
-      if warningsAsErrors && diagnostic.severity == .warning { diagnostic.severity = .error }
       if seen.insert(diagnostic).inserted { result.append(diagnostic) }
     }
     return result.sorted(by: Diagnostic.renderingOrder)
@@ -36,7 +34,7 @@ public final class DiagnosticEngine {
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// Whether any diagnostic (before overrides) has one of these codes' family prefixes.
+  /// Whether any error (severity overrides applied) has one of these codes' family prefixes.
   public func hasErrors(inFamilies prefixes: [String]) -> Bool {
     diagnostics.contains { diagnostic in
       diagnostic.severity == .error && prefixes.contains { diagnostic.code.id.hasPrefix($0) }

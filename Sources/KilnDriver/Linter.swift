@@ -12,11 +12,22 @@ public struct LintResult: Sendable {
   /// The IR the analyzer checked, so later stages do not build it again; nil when syntax, schema or
   /// reference errors (K1–K3) stopped the pipeline before it.
   public var ir: IRProject?
+  /// `--warnings-as-errors`: warnings fail the run (`failed`), and nothing else changes.
+  public var warningsAsErrors = false
 
   public var hasErrors: Bool { summary.errors > 0 }
+  /// Whether `kiln lint` exits 1: errors, or warnings under `--warnings-as-errors`.
+  public var failed: Bool { hasErrors || (warningsAsErrors && summary.warnings > 0) }
 }
 
 /// `kiln lint`: load and validate a project, apply its Policy's severities, collect diagnostics.
+///
+/// The order (docs/language.md, "Lint order"): (1) the front end reports syntax, schema and reference
+/// diagnostics; (2) the Policy's severity overrides apply to every code; (3) the gate reads effective
+/// severities: any K1–K3 error stops here (no IR, so report, build and plan write nothing); (4) the
+/// analyzer and the backend name checks run; (5) the same overrides apply to their findings;
+/// (6) `--warnings-as-errors` changes only `failed` (the exit code), never what is reported or whether
+/// the analyzer runs.
 public struct Linter: Sendable {
   /// The diagnostic families of the stages before the IR.
   static let frontEndFamilies = ["K1", "K2", "K3"]
@@ -31,9 +42,9 @@ public struct Linter: Sendable {
 
   public func lint(_ path: String) throws -> LintResult {
     let engine = DiagnosticEngine()
-    engine.warningsAsErrors = warningsAsErrors
     let project = try ProjectLoader(environment: environment).load(path, into: engine)
-    // The analyzer runs on a project without syntax, schema or reference errors (K1–K3).
+    // Overrides are kept by the engine and apply to every diagnostic, whenever it is reported (step 5).
+    applyPolicy(project, engine)
     var ir: IRProject?
     if !engine.hasErrors(inFamilies: Self.frontEndFamilies) {
       let built = IRBuilder.build(project)
@@ -41,11 +52,11 @@ public struct Linter: Sendable {
       engine.emit(contentsOf: KubernetesNames.problems(built))
       ir = built
     }
-    applyPolicy(project, engine)
     let diagnostics = engine.diagnostics
     return LintResult(
       project: project, diagnostics: diagnostics,
-      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount), ir: ir)
+      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount), ir: ir,
+      warningsAsErrors: warningsAsErrors)
   }
 
   /// A Policy rule's `severity` applies to every code of its check.

@@ -15,7 +15,7 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("env"), help: "Apply this environment's overlays.")
   var environment: String?
 
-  @Flag(help: "Treat warnings as errors.")
+  @Flag(help: "Exit 1 when there are warnings (they are still reported as warnings).")
   var warningsAsErrors = false
 
   @OptionGroup var color: ColorOptions
@@ -30,9 +30,14 @@ struct Lint: ParsableCommand {
     let printer = DiagnosticPrinter(
       format: format, useColor: color.onStandardOutput, sourceRootURI: Terminal.currentDirectoryURI())
     FileHandle.standardOutput.write(Data(printer.render(result).utf8))
+    if result.failed && !result.hasErrors {
+      let count = result.summary.warnings
+      FileHandle.standardError.write(
+        Data("kiln: failing on \(count) warning\(count == 1 ? "" : "s") (--warnings-as-errors)\n".utf8))
+    }
     // Exit here rather than return: freeing a large project's tree node by node costs more than
     // the process exit that frees it anyway.
-    Foundation.exit(result.hasErrors ? 1 : 0)
+    Foundation.exit(result.failed ? 1 : 0)
   }
 }
 
