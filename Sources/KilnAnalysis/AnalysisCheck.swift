@@ -37,7 +37,7 @@ public enum Analyzer {
     ExpansionBoundCheck(), RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(),
     FabricCapacityCheck(),
     FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
-    BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(),
+    BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(), ServingPlacementCheck(),
     DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 

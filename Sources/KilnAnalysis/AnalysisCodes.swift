@@ -106,6 +106,14 @@ public enum AnalysisCodes {
       "The TPOT objective is below the time of a decode step even with one sequence, or the TTFT objective is below the compute-bound prefill estimate of the average input (2 × active parameters × input tokens at half the replica's peak).",
     example: "slo: {tpot: 5ms}   # one decode step reads 40 GB of weights at 3.35 TB/s per GPU",
     fix: "Relax the objective, or use more or faster GPUs per replica.")
+  public static let servingPlacement = DiagnosticCode(
+    "K6105", "serving does not fit its cluster", check: "serving-placement",
+    explanation:
+      "The serving entries of one GPU type in a cluster need more GPUs at their maximum replicas (GPUs per replica × replicas.max) than the cluster has of that type after its reserve: the autoscaler would ask for pods that can never be scheduled, and the training quota of that type is zero.",
+    example: "replicas: {max: 72}   # 72 GPUs on a cluster of 16\n",
+    fix:
+      "Lower replicas.max to what fits, add servers of that GPU type, or serve part of the demand from another cluster."
+  )
   public static let dataResidency = DiagnosticCode(
     "K6201", "serving outside the region's jurisdiction", check: "data-residency",
     explanation:
@@ -129,7 +137,7 @@ public enum AnalysisCodes {
     expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
     fabricCapacity,
     fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, budget, memoryFit, servingCapacity,
-    servingHeadroom, servingSLO, dataResidency,
+    servingHeadroom, servingSLO, servingPlacement, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,
   ]
 }

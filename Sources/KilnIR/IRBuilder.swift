@@ -25,13 +25,9 @@ public enum IRBuilder {
           name: group.name.value, racks: group.count.value, serversPerRack: group.perRack.value, server: server,
           powerLimit: limit, nodeLabel: label, spec: group)
       }
-      let reserved = groups.reduce(0) { total, group in
-        let spareServers = Int((Double(group.servers) * spec.reserve.value - 1e-9).rounded(.up))
-        return total + spareServers * group.server.gpuCount
-      }
       return IRCluster(
-        id: "Cluster/\(spec.name)", spec: spec, site: clusterSite, rackGroups: groups, reservedGPUs: reserved,
-        servingGPUs: 0)
+        id: "Cluster/\(spec.name)", spec: spec, site: clusterSite, rackGroups: groups,
+        pools: pools(groups, reserve: spec.reserve.value))
     }
 
     // Serving entries, then each cluster's serving maximum.
@@ -55,9 +51,15 @@ public enum IRBuilder {
             serversPerReplica: (entry.gpusPerReplica + perServer - 1) / perServer, server: group?.server))
       }
     }
-    var servingGPUs: [String: Int] = [:]
-    for entry in serving { servingGPUs[entry.entry.cluster.value, default: 0] += entry.maxGPUs }
-    for index in clusters.indices { clusters[index].servingGPUs = servingGPUs[clusters[index].name] ?? 0 }
+    for entry in serving {
+      guard let position = clusterIndex[entry.entry.cluster.value],
+        let pool = clusters[position].pools.firstIndex(where: { $0.gpu == entry.gpu })
+      else { continue }
+      clusters[position].pools[pool].servingMaximum = saturatingAdd(
+        clusters[position].pools[pool].servingMaximum, entry.maxGPUs)
+      clusters[position].pools[pool].servingMinimum = saturatingAdd(
+        clusters[position].pools[pool].servingMinimum, entry.minGPUs)
+    }
 
     let fabrics = typed.fabrics.map { buildFabric($0, clusters: clusters, storage: typed.storage, catalog: catalog) }
 
@@ -72,6 +74,23 @@ public enum IRBuilder {
       project: typed.project, sites: sites, clusters: clusters, fabrics: fabrics, storage: typed.storage,
       models: models,
       serving: serving, trainingRuns: runs, policy: typed.policy, catalog: catalog)
+  }
+
+  /// One pool per GPU type of a cluster's rack groups; spares are the reserve rounded up to whole servers
+  /// per rack group.
+  static func pools(_ groups: [IRRackGroup], reserve: Double) -> [IRGPUPool] {
+    var pools: [String: IRGPUPool] = [:]
+    for group in groups {
+      guard let gpu = group.server.gpu?.name, group.server.gpuCount > 0 else { continue }
+      let spareServers = Int(exactly: (Double(group.servers) * reserve - 1e-9).rounded(.up)) ?? group.servers
+      let spares = saturatingMultiply(min(spareServers, group.servers), group.server.gpuCount)
+      var pool = pools[gpu] ?? IRGPUPool(gpu: gpu, rackGroups: [], installed: 0, reserved: 0)
+      pool.rackGroups.append(group.name)
+      pool.installed = saturatingAdd(pool.installed, group.gpus)
+      pool.reserved = saturatingAdd(pool.reserved, spares)
+      pools[gpu] = pool
+    }
+    return pools.keys.sorted().compactMap { pools[$0] }
   }
 
   /// Endpoints are the compute (or storage) NIC ports of every attached server.

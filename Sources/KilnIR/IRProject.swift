@@ -12,11 +12,32 @@ public struct IRRackGroup: Sendable {
   public var nodeLabel: (key: String, value: String)?
   public var spec: ClusterSpec.RackGroup
 
-  public var servers: Int { racks * serversPerRack }
-  public var gpus: Int { servers * server.gpuCount }
+  public var servers: Int { saturatingMultiply(racks, serversPerRack) }
+  public var gpus: Int { saturatingMultiply(servers, server.gpuCount) }
   /// Maximum power of one rack, W.
   public var rackPower: Double { Double(serversPerRack) * server.power }
   public var rackUnitsUsed: Int { serversPerRack * server.rackUnits }
+}
+
+/// The GPUs of one type in a cluster — one Kueue ResourceFlavor: installed, held back as spares, needed
+/// by serving at its maximum and minimum replicas, and what is left for training. Serving entries and
+/// training runs use GPUs of their own type only, so every figure that schedules work is per pool.
+public struct IRGPUPool: Sendable {
+  /// The catalog GPU (`H100-SXM5-80GB`).
+  public var gpu: String
+  /// The rack groups that hold these GPUs, in spec order.
+  public var rackGroups: [String]
+  public var installed: Int
+  /// Spares: the cluster's `reserve`, rounded up to whole servers per rack group.
+  public var reserved: Int
+  /// GPUs of the serving entries placed on this pool at their maximum replicas.
+  public var servingMaximum = 0
+  /// The same at their minimum replicas.
+  public var servingMinimum = 0
+
+  public var schedulable: Int { installed - reserved }
+  /// What training may queue for: schedulable less serving at its maximum, never below 0.
+  public var queueable: Int { max(0, schedulable - servingMaximum) }
 }
 
 /// A cluster with its GPU accounting (docs/language.md §4.4).
@@ -25,28 +46,45 @@ public struct IRCluster: Sendable {
   public var spec: ClusterSpec
   public var site: SiteSpec?
   public var rackGroups: [IRRackGroup]
-  /// GPUs held back as spares, rounded up to whole servers per rack group.
-  public var reservedGPUs: Int
-  /// GPUs of the cluster's serving entries at their maximum replicas.
-  public var servingGPUs: Int
+  /// One pool per GPU type, sorted by GPU name.
+  public var pools: [IRGPUPool]
 
   public var name: String { spec.name }
-  public var gpus: Int { rackGroups.reduce(0) { $0 + $1.gpus } }
-  public var servers: Int { rackGroups.reduce(0) { $0 + $1.servers } }
-  public var racks: Int { rackGroups.reduce(0) { $0 + $1.racks } }
+  public var gpus: Int { rackGroups.reduce(0) { saturatingAdd($0, $1.gpus) } }
+  public var servers: Int { rackGroups.reduce(0) { saturatingAdd($0, $1.servers) } }
+  public var racks: Int { rackGroups.reduce(0) { saturatingAdd($0, $1.racks) } }
+  /// GPUs held back as spares, rounded up to whole servers per rack group.
+  public var reservedGPUs: Int { pools.reduce(0) { saturatingAdd($0, $1.reserved) } }
+  /// GPUs of the cluster's serving entries at their maximum replicas.
+  public var servingGPUs: Int { pools.reduce(0) { saturatingAdd($0, $1.servingMaximum) } }
   public var schedulableGPUs: Int { gpus - reservedGPUs }
-  public var queueableGPUs: Int { max(0, schedulableGPUs - servingGPUs) }
+  /// The sum of the pools' queueable GPUs: serving on one GPU type frees nothing on another.
+  public var queueableGPUs: Int { pools.reduce(0) { saturatingAdd($0, $1.queueable) } }
   /// Maximum IT power, W.
   public var itPower: Double { rackGroups.reduce(0) { $0 + Double($1.servers) * $1.server.power } }
 
-  /// Each queue's nominal quota: floor(share × queueable); what rounding leaves goes to the first queue.
-  public var queueQuotas: [(name: String, gpus: Int)] {
+  /// The pool of a GPU type.
+  public func pool(_ gpu: String?) -> IRGPUPool? { pools.first { $0.gpu == gpu } }
+
+  /// Each queue's nominal quota in one pool: floor(share × queueable); what rounding leaves goes to the
+  /// first queue.
+  public func queueQuotas(in pool: IRGPUPool) -> [(name: String, gpus: Int)] {
+    let queueable = Double(pool.queueable)
     var quotas = spec.queues.map {
-      (name: $0.name.value, gpus: Int((Double(queueableGPUs) * $0.share.value + 1e-9).rounded(.down)))
+      (name: $0.name.value, gpus: Int((queueable * $0.share.value + 1e-9).rounded(.down)))
     }
     let assigned = quotas.reduce(0) { $0 + $1.gpus }
-    let total = Int((Double(queueableGPUs) * spec.queues.reduce(0) { $0 + $1.share.value } + 1e-9).rounded(.down))
+    let total = Int((queueable * spec.queues.reduce(0) { $0 + $1.share.value } + 1e-9).rounded(.down))
     if !quotas.isEmpty, total > assigned { quotas[0].gpus += total - assigned }
+    return quotas
+  }
+
+  /// Each queue's nominal quota over every pool.
+  public var queueQuotas: [(name: String, gpus: Int)] {
+    var quotas = spec.queues.map { (name: $0.name.value, gpus: 0) }
+    for pool in pools {
+      for (index, quota) in queueQuotas(in: pool).enumerated() { quotas[index].gpus += quota.gpus }
+    }
     return quotas
   }
 }
@@ -92,7 +130,10 @@ public struct IRServing: Sendable {
   public var server: ServerModel?
 
   public var gpusPerReplica: Int { entry.gpusPerReplica }
-  public var maxGPUs: Int { gpusPerReplica * entry.maxReplicas.value }
+  public var maxGPUs: Int { saturatingMultiply(gpusPerReplica, entry.maxReplicas.value) }
+  public var minGPUs: Int { saturatingMultiply(gpusPerReplica, entry.minReplicas.value) }
+  /// The GPU type its replicas run on (its rack group's, else the cluster's first GPU group's).
+  public var gpu: String? { server?.gpu?.name }
 }
 
 /// A training run resolved against its model and cluster, with its arithmetic.

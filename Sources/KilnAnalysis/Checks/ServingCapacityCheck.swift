@@ -26,7 +26,7 @@ struct ServingCapacityCheck: AnalysisCheck {
             AnalysisCodes.servingCapacity,
             "'\(serving.entry.name.value)' in Region/\(serving.region.name) serves \(Figures.rate(capacity)) tokens/s at most, below the peak demand of \(Figures.rate(demand))",
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
-            help: ["raise replicas.max to \(needed) or more"]))
+            help: [Self.raise(to: needed, serving, ir, for: "the peak demand")]))
       } else if capacity / demand - 1 < minimum {
         diagnostics.append(
           Diagnostic(
@@ -34,7 +34,10 @@ struct ServingCapacityCheck: AnalysisCheck {
             "'\(serving.entry.name.value)' in Region/\(serving.region.name) has \(Figures.percent(capacity / demand - 1)) headroom over its peak demand; the minimum is \(Figures.percent(minimum))",
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
             help: [
-              "raise replicas.max to \(Self.replicas(for: demand * (1 + minimum), model)) for \(Figures.percent(minimum)) headroom, or lower the minimum with a Policy rule {check: serving-headroom, min: …}"
+              Self.raise(
+                to: Self.replicas(for: demand * (1 + minimum), model), serving, ir,
+                for: "\(Figures.percent(minimum)) headroom")
+                + ", or lower the minimum with a Policy rule {check: serving-headroom, min: …}"
             ]))
       }
     }
@@ -43,6 +46,26 @@ struct ServingCapacityCheck: AnalysisCheck {
 }
 
 extension ServingCapacityCheck {
+  /// "raise replicas.max to N" when N replicas fit the cluster beside its other serving entries;
+  /// otherwise how many fit and how many GPUs the demand needs, so the help never suggests an
+  /// autoscaler that cannot be scheduled.
+  static func raise(to needed: Int, _ serving: IRServing, _ ir: IRProject, for goal: String) -> String {
+    guard let cluster = ir.clusters.first(where: { $0.id == serving.clusterID }), let pool = cluster.pool(serving.gpu),
+      serving.gpusPerReplica > 0
+    else { return "raise replicas.max to \(needed) for \(goal)" }
+    let others = pool.servingMaximum - serving.maxGPUs
+    let fits = max(0, pool.schedulable - others) / serving.gpusPerReplica
+    if needed <= fits { return "raise replicas.max to \(needed) for \(goal)" }
+    let gpus = Figures.count(saturatingProduct(needed, serving.gpusPerReplica))
+    return
+      "\(goal) needs \(Figures.count(needed)) replicas (\(gpus) GPUs), but \(cluster.id) has room for \(Figures.count(fits))\(others > 0 ? " beside its other serving entries" : ""): add servers, use faster GPUs, or serve part of the demand from another cluster"
+  }
+
+  static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
+  }
+
   /// The replicas whose capacity reaches `tokensPerSecond`.
   static func replicas(for tokensPerSecond: Double, _ model: ServingModel) -> Int {
     let replicas = (tokensPerSecond / model.tokensPerSecond).rounded(.up)

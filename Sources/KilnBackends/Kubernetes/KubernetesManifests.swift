@@ -134,6 +134,8 @@ struct ClusterObjects {
   /// One ResourceFlavor per GPU type of the cluster's rack groups.
   struct Flavor {
     var name: String
+    /// The catalog GPU: the flavor's quota comes from the cluster's pool of it.
+    var gpu: String
     var resource: String
     var label: (key: String, value: String)
     var groups: [IRRackGroup]
@@ -148,7 +150,8 @@ struct ClusterObjects {
       let label =
         group.nodeLabel
         ?? (gpu.vendor == "amd" ? ("amd.com/gpu.product-name", gpu.name) : ("nvidia.com/gpu.product", gpu.name))
-      byName[name, default: Flavor(name: name, resource: resource, label: label, groups: [])].groups.append(group)
+      byName[name, default: Flavor(name: name, gpu: gpu.name, resource: resource, label: label, groups: [])].groups
+        .append(group)
     }
     return byName.keys.sorted().compactMap { byName[$0] }
   }
@@ -230,17 +233,16 @@ struct ClusterObjects {
           ),
         ]))
     }
-    for queue in cluster.queueQuotas {
+    for (queueIndex, queue) in cluster.queueQuotas.enumerated() {
       // cpu and memory quotas come from the servers' catalog figures; without them only GPUs are covered.
       let hostFigures = flavors.allSatisfy {
         $0.groups.allSatisfy { $0.server.cpuCores != nil && $0.server.hostMemory != nil }
       }
       let resources = (hostFigures ? ["cpu", "memory"] : []) + Array(Set(flavors.map(\.resource))).sorted()
       let flavorEntries = flavors.map { flavor -> JSONValue in
-        // The queue's share of this flavor: its GPUs less reserve and serving, split like the whole.
+        // The queue's share of this GPU type's queueable GPUs, as the IR counts them per pool.
         let gpus = flavor.groups.reduce(0) { $0 + $1.gpus }
-        let fraction = cluster.gpus > 0 ? Double(gpus) / Double(cluster.gpus) : 0
-        let gpuQuota = flavors.count == 1 ? queue.gpus : Int((Double(queue.gpus) * fraction).rounded(.down))
+        let gpuQuota = cluster.pool(flavor.gpu).map { cluster.queueQuotas(in: $0)[queueIndex].gpus } ?? 0
         let perGPU = gpus > 0 ? Double(gpuQuota) / Double(gpus) : 0
         let cores = flavor.groups.reduce(0.0) { $0 + Double($1.servers * ($1.server.cpuCores ?? 0)) } * perGPU
         let memory = flavor.groups.reduce(0.0) { $0 + Double($1.servers) * ($1.server.hostMemory ?? 0) } * perGPU

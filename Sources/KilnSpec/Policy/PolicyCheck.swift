@@ -63,6 +63,9 @@ public enum PolicyChecks {
     PolicyCheck("serving-capacity", .error, "capacity at max replicas ≥ peak demand", "serving meets demand"),
     PolicyCheck("serving-headroom", .warning, "min 20 %", "spare serving capacity", min: [.percent]),
     PolicyCheck(
+      "serving-placement", .error, "serving at max replicas ≤ the schedulable GPUs of its type",
+      "serving fits its cluster"),
+    PolicyCheck(
       "serving-slo", .error, "TPOT reachable by one sequence (batch 1); TTFT ≥ the compute-bound prefill estimate",
       "latency objectives are feasible"),
     PolicyCheck(
