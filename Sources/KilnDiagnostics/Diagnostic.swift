@@ -42,10 +42,13 @@ public struct Diagnostic: Hashable, Sendable {
   public var notes: [Note]
   public var help: [String]
   public var fixIts: [FixIt]
+  /// The ids of the objects the finding is about (`Region/eu/serving/chat-2`, `Cluster/infer-eu`), so
+  /// consumers such as the plan match findings by (code, subjects), never by message text.
+  public var subjects: [String]
 
   public init(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
-    label: String? = nil, notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = []
+    label: String? = nil, notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = [], subjects: [String] = []
   ) {
     self.code = code
     self.severity = severity ?? code.defaultSeverity
@@ -55,6 +58,7 @@ public struct Diagnostic: Hashable, Sendable {
     self.notes = notes
     self.help = help
     self.fixIts = fixIts
+    self.subjects = subjects
   }
 
   /// The order diagnostics are rendered in: file, offset, severity, code.

@@ -8,10 +8,13 @@ import KilnSpec
 public enum RiskFlags {
   static let analyzerFlags: [String: Risk.Flag] = [
     AnalysisCodes.servingCapacity.id: .capacity, AnalysisCodes.servingHeadroom.id: .capacity,
+    AnalysisCodes.servingPlacement.id: .capacity,
     AnalysisCodes.budget.id: .budget, AnalysisCodes.dataResidency.id: .residency,
   ]
-  /// Findings that a cluster is too small for its training runs.
-  static let trainingCodes = [AnalysisCodes.trainingCapacity.id, AnalysisCodes.trainingRunsExceedCluster.id]
+  /// Findings that a cluster is too small for its training runs or its serving maxima.
+  static let shrinkCodes = [
+    AnalysisCodes.trainingCapacity.id, AnalysisCodes.trainingRunsExceedCluster.id, AnalysisCodes.servingPlacement.id,
+  ]
 
   public static func flags(objects: [ObjectChange], base: PlanSide, head: PlanSide) -> [Risk] {
     var risks: [Risk] = []
@@ -22,20 +25,19 @@ public enum RiskFlags {
     where after == nil {
       risks.append(Risk(flag: .destructive, message: "serving entry Region/\(name) is removed"))
     }
-    // A cluster that shrinks below what its training runs or serving maxima need.
-    let trainingTooBig = head.diagnostics.filter { trainingCodes.contains($0.code.id) }
+    // A cluster that shrinks below what its training runs or serving maxima need: the head has a
+    // placement or training-capacity finding about it.
+    let needsMore = Set(
+      head.diagnostics.filter { shrinkCodes.contains($0.code.id) }.flatMap(\.subjects).map { clusterID(of: $0) })
     for (_, before, after) in KeyedJoin.pairs(base.report.clusters, head.report.clusters, key: \.name) {
-      guard let before, let cluster = after, cluster.gpus < before.gpus else { continue }
-      let needs =
-        cluster.queueableGpus < 0 || trainingTooBig.contains { $0.message.contains("Cluster/\(cluster.name)") }
-      if needs {
-        risks.append(
-          Risk(
-            flag: .destructive,
-            message:
-              "Cluster/\(cluster.name) shrinks from \(before.gpus) to \(cluster.gpus) GPUs, below what its training runs and serving maxima need"
-          ))
-      }
+      guard let before, let cluster = after, cluster.gpus < before.gpus, needsMore.contains("Cluster/\(cluster.name)")
+      else { continue }
+      risks.append(
+        Risk(
+          flag: .destructive,
+          message:
+            "Cluster/\(cluster.name) shrinks from \(before.gpus) to \(cluster.gpus) GPUs, below what its training runs and serving maxima need"
+        ))
     }
     let known = Set(base.diagnostics.map(signature))
     for diagnostic in head.diagnostics {
@@ -45,8 +47,19 @@ public enum RiskFlags {
     return risks
   }
 
-  /// A finding without its figures, so "needs 40 GPUs" and "needs 48 GPUs" count as the same finding.
+  /// `Cluster/x` of a subject id (`Cluster/x/gpu/H100-SXM5-80GB` → `Cluster/x`).
+  static func clusterID(of subject: String) -> String {
+    let parts = subject.split(separator: "/", maxSplits: 2)
+    return parts.count >= 2 ? "\(parts[0])/\(parts[1])" : subject
+  }
+
+  /// What makes a finding the same finding in base and head: its code and the objects it is about, never
+  /// its message (figures change, and names that differ only in digits are different objects). A
+  /// finding without subjects falls back to its message without figures.
   static func signature(_ diagnostic: Diagnostic) -> String {
-    diagnostic.code.id + ":" + String(diagnostic.message.unicodeScalars.filter { !("0"..."9").contains($0) })
+    guard diagnostic.subjects.isEmpty else {
+      return diagnostic.code.id + " " + diagnostic.subjects.joined(separator: " ")
+    }
+    return diagnostic.code.id + ":" + String(diagnostic.message.unicodeScalars.filter { !("0"..."9").contains($0) })
   }
 }

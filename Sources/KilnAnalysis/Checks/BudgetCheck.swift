@@ -17,7 +17,8 @@ struct BudgetCheck: AnalysisCheck {
       return Diagnostic(
         AnalysisCodes.budget,
         "\(name) is \(Figures.money(actual)), above the budget of \(Figures.money(limit.value))", at: limit.range,
-        help: ["reduce the fleet, or raise the budget (docs/models.md explains the figure)"])
+        help: ["reduce the fleet, or raise the budget (docs/models.md explains the figure)"],
+        subjects: ["Project/budget/\(name)"])
     }
   }
 }

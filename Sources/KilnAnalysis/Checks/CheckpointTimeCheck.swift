@@ -24,7 +24,7 @@ struct CheckpointTimeCheck: AnalysisCheck {
             "Storage/\(storage.name) writes at \(Figures.format1(bandwidth / 1e9)) GB/s\(storage.writeBandwidth == nil ? " (its read bandwidth: no writeBandwidth given)" : "")",
             at: storage.writeBandwidth?.range ?? storage.readBandwidth.range)
         ],
-        help: ["checkpoint less often, or write to faster storage"])
+        help: ["checkpoint less often, or write to faster storage"], subjects: [run.id])
     }
   }
 }

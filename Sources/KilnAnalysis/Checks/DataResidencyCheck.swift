@@ -22,7 +22,8 @@ struct DataResidencyCheck: AnalysisCheck {
           Note("dataResidency: strict", at: serving.region.dataResidency.range),
           Note("Site/\(site.name) is in \(site.jurisdiction.value)", at: site.jurisdiction.range),
         ],
-        help: ["serve from a cluster at a site in \(region)"])
+        help: ["serve from a cluster at a site in \(region)"],
+        subjects: [serving.id] + [serving.clusterID].compactMap { $0 })
     }
   }
 }

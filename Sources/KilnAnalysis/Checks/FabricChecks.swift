@@ -22,10 +22,11 @@ struct FabricCapacityCheck: AnalysisCheck {
                 message: "declare tiers: \(fewest), the fewest that hold \(Figures.count(endpoints)) endpoints",
                 edits: [TextEdit(range: fabric.spec.tiers.range, replacement: "\(fewest)")])
             ]
-          } ?? [])
+          } ?? [], subjects: [fabric.id])
       case .invalidParameters(let reason):
         return Diagnostic(
-          AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)", at: fabric.spec.switchModel.range)
+          AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)", at: fabric.spec.switchModel.range,
+          subjects: [fabric.id])
       }
     }
   }
@@ -60,7 +61,8 @@ struct FabricPortSpeedCheck: AnalysisCheck {
       return Diagnostic(
         AnalysisCodes.fabricPortSpeed,
         "\(fabric.id): \(model.name) ports run at \(Figures.bandwidth(model.speed)); the attached NICs run at \(Figures.bandwidth(nic))",
-        at: fabric.spec.switchModel.range, help: ["use a switch whose ports are at least as fast as the NICs"])
+        at: fabric.spec.switchModel.range, help: ["use a switch whose ports are at least as fast as the NICs"],
+        subjects: [fabric.id])
     }
   }
 }
@@ -82,7 +84,8 @@ struct FabricOversubscriptionCheck: AnalysisCheck {
         "\(fabric.id) is oversubscribed \(Figures.ratio(ratio)) and carries the \(first.spec.purpose.value.rawValue) cluster \(first.id); the maximum is \(Figures.ratio(maximum))",
         at: fabric.spec.oversubscription.range,
         notes: [Note("\(first.id) attaches here", at: first.spec.fabric?.range)],
-        help: ["make the fabric non-blocking (\"1:1\"), or allow more: {check: fabric-oversubscription, max: \"2:1\"}"])
+        help: ["make the fabric non-blocking (\"1:1\"), or allow more: {check: fabric-oversubscription, max: \"2:1\"}"],
+        subjects: [fabric.id])
     }
   }
 }

@@ -18,7 +18,8 @@ struct MemoryFitCheck: AnalysisCheck {
         notes: [Note("Model/\(spec.name)", at: spec.parameters.range)],
         help: [
           "use more GPUs per replica (parallelism.tensor or pipeline), GPUs with more memory, or a shorter maxModelLen"
-        ])
+        ],
+        subjects: [ir.serving[index].id])
     }
   }
 }

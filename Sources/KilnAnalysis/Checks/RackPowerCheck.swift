@@ -37,7 +37,8 @@ struct RackPowerCheck: AnalysisCheck {
               at: group.spec.perRack.range,
               label:
                 "\(group.serversPerRack) × \(group.server.name) at \(Figures.power(group.server.power)) = \(Figures.power(draw)) at full load",
-              notes: [Note("the limit comes from \(source)", at: limit.range)], help: [help]))
+              notes: [Note("the limit comes from \(source)", at: limit.range)], help: [help],
+              subjects: ["\(cluster.id)/rackGroup/\(group.name)"]))
         }
         if let own = group.spec.powerLimit, let site = cluster.site, own.value > site.rackPowerLimit.value + 0.5 {
           let origin =
@@ -51,7 +52,8 @@ struct RackPowerCheck: AnalysisCheck {
               at: own.range, notes: [Note("the site's limit is \(origin)", at: site.rackPowerLimit.range)],
               help: [
                 "lower the rack group's powerLimit, or raise the site's racks.powerLimit if the facility supports it"
-              ]))
+              ],
+              subjects: ["\(cluster.id)/rackGroup/\(group.name)"]))
         }
       }
     }

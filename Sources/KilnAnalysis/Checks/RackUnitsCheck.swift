@@ -21,7 +21,7 @@ struct RackUnitsCheck: AnalysisCheck {
                 "Site/\(site.name) has \(units)U racks\(site.rackUnits.isDefault ? " (the default)" : "")",
                 at: site.rackUnits.range)
             ],
-            help: ["lower perRack to \(fits)"]))
+            help: ["lower perRack to \(fits)"], subjects: ["\(cluster.id)/rackGroup/\(group.name)"]))
       }
     }
     return diagnostics

@@ -26,7 +26,8 @@ struct ServingCapacityCheck: AnalysisCheck {
             AnalysisCodes.servingCapacity,
             "'\(serving.entry.name.value)' in Region/\(serving.region.name) serves \(Figures.rate(capacity)) tokens/s at most, below the peak demand of \(Figures.rate(demand))",
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
-            help: [Self.raise(to: needed, serving, ir, for: "the peak demand")]))
+            help: [Self.raise(to: needed, serving, ir, for: "the peak demand")],
+            subjects: [serving.id] + [serving.clusterID].compactMap { $0 }))
       } else if capacity / demand - 1 < minimum {
         diagnostics.append(
           Diagnostic(
@@ -38,7 +39,8 @@ struct ServingCapacityCheck: AnalysisCheck {
                 to: Self.replicas(for: demand * (1 + minimum), model), serving, ir,
                 for: "\(Figures.percent(minimum)) headroom")
                 + ", or lower the minimum with a Policy rule {check: serving-headroom, min: …}"
-            ]))
+            ],
+            subjects: [serving.id] + [serving.clusterID].compactMap { $0 }))
       }
     }
     return diagnostics

@@ -18,14 +18,16 @@ struct ServingSLOCheck: AnalysisCheck {
           Diagnostic(
             AnalysisCodes.servingSLO,
             "'\(serving.entry.name.value)' cannot reach a TPOT of \(Figures.milliseconds(tpot.value)): one decode step takes \(Figures.milliseconds(model.stepTime(batch: 1))) even for a single sequence",
-            at: tpot.range, help: ["relax tpot, or use more or faster GPUs per replica"]))
+            at: tpot.range, help: ["relax tpot, or use more or faster GPUs per replica"],
+            subjects: [serving.id + "/slo/tpot"]))
       }
       if let ttft = serving.entry.ttft, model.averageInput > 0, model.ttftEstimate > ttft.value {
         diagnostics.append(
           Diagnostic(
             AnalysisCodes.servingSLO,
             "'\(serving.entry.name.value)' cannot reach a TTFT of \(Figures.milliseconds(ttft.value)): prefill of \(Int(model.averageInput)) tokens takes about \(Figures.milliseconds(model.ttftEstimate))",
-            at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"]))
+            at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"],
+            subjects: [serving.id + "/slo/ttft"]))
       }
     }
     return diagnostics

@@ -34,7 +34,7 @@ struct SitePositionsCheck: AnalysisCheck {
             AnalysisCodes.sitePositions,
             "Site/\(site.name) needs \(total) rack positions; it has \(positions.value)", at: positions.range,
             notes: notes,
-            help: ["add positions, or place a cluster at another site"]))
+            help: ["add positions, or place a cluster at another site"], subjects: ["Site/\(site.name)"]))
       }
     }
     return diagnostics

@@ -20,7 +20,8 @@ struct SitePowerCheck: AnalysisCheck {
             AnalysisCodes.sitePower,
             "Site/\(site.name) needs \(Figures.power(facility)) (IT \(Figures.power(load.itPower)) × PUE \(site.pue.value)), above its \(Figures.power(capacity.value)) capacity",
             at: capacity.range, notes: notes,
-            help: ["add capacity, move a cluster to another site, or use fewer servers"]))
+            help: ["add capacity, move a cluster to another site, or use fewer servers"],
+            subjects: ["Site/\(site.name)"]))
       } else if capacity.value > 0 {
         let headroom = (capacity.value - facility) / capacity.value
         if headroom < minimumHeadroom {
@@ -31,7 +32,8 @@ struct SitePowerCheck: AnalysisCheck {
               at: capacity.range, notes: notes,
               help: [
                 "add capacity or reduce the load; a Policy rule {check: site-power-headroom, min: …} sets the minimum"
-              ]))
+              ],
+              subjects: ["Site/\(site.name)"]))
         }
       }
     }

@@ -18,7 +18,8 @@ struct StorageBandwidthCheck: AnalysisCheck {
         notes: readers.map { Note("\($0.id): \(Figures.count($0.gpus)) GPUs read from it", at: $0.spec.nameRange) },
         help: [
           "give it at least \(Figures.format1(minimum * Double(gpus) / 1e9)) GB/s of read bandwidth for these GPUs, or lower the minimum"
-        ])
+        ],
+        subjects: ["Storage/\(storage.name)"])
     }
   }
 }

@@ -25,7 +25,8 @@ struct TrainingCapacityCheck: AnalysisCheck {
           "\(run.id) needs \(Figures.count(run.spec.gpus.value)) GPUs; \(cluster.id) can queue \(Figures.count(pool.queueable))\(type.isEmpty ? "" : type + " GPUs") for training\(reserve)",
           at: run.spec.gpus.range,
           notes: [Note("\(cluster.id) has \(Figures.count(pool.installed))\(type) GPUs", at: cluster.spec.nameRange)],
-          help: ["ask for at most \(Figures.count(pool.queueable)) GPUs, or run on a bigger cluster"]))
+          help: ["ask for at most \(Figures.count(pool.queueable)) GPUs, or run on a bigger cluster"],
+          subjects: [run.id, cluster.id]))
     }
     for cluster in ir.clusters {
       for pool in cluster.pools {
@@ -43,7 +44,8 @@ struct TrainingCapacityCheck: AnalysisCheck {
             notes: runs.dropLast().map {
               Note("\($0.id): \(Figures.count($0.spec.gpus.value)) GPUs", at: $0.spec.gpus.range)
             },
-            help: ["they cannot all run at once: Kueue queues the rest; or make the cluster bigger"]))
+            help: ["they cannot all run at once: Kueue queues the rest; or make the cluster bigger"],
+            subjects: [cluster.id] + runs.map(\.id)))
       }
     }
     return diagnostics

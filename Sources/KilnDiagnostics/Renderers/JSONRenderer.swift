@@ -20,6 +20,7 @@ public struct JSONRenderer: Sendable {
             diagnostic.notes.map(Self.note) + diagnostic.help.map { .object([("message", .string("help: " + $0))]) })
         ),
         ("fixes", .array(diagnostic.fixIts.map(Self.fix))),
+        ("subjects", .array(diagnostic.subjects.map { .string($0) })),
       ])
     }
     let document = JSONValue.object([

@@ -45,6 +45,9 @@ public struct SARIFRenderer: Sendable {
       if !diagnostic.fixIts.isEmpty {
         members.append(("fixes", .array(diagnostic.fixIts.map(Self.fix))))
       }
+      if !diagnostic.subjects.isEmpty {
+        members.append(("properties", .object([("subjects", .array(diagnostic.subjects.map { .string($0) }))])))
+      }
       return .object(members)
     }
     var base: [(String, JSONValue)] = []
