@@ -57,7 +57,7 @@ enum Figures {
 
   static func format1(_ value: Double) -> String {
     let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? "\(Int(rounded)).0" : "\(rounded)"
+    return rounded == rounded.rounded() ? "\(Int(saturating: rounded)).0" : "\(rounded)"
   }
 
   static func count(_ value: Int) -> String {
@@ -108,6 +108,6 @@ enum Figures {
 
   static func bandwidth(_ bytesPerSecond: Double) -> String {
     let bits = bytesPerSecond * 8
-    return bits >= 1e12 ? format1(bits / 1e12) + "Tb/s" : "\(Int((bits / 1e9).rounded()))Gb/s"
+    return bits >= 1e12 ? format1(bits / 1e12) + "Tb/s" : "\(Int(saturating: (bits / 1e9).rounded()))Gb/s"
   }
 }

@@ -106,7 +106,8 @@ public struct CatalogModels: Sendable {
     guard let node = catalog.entry(.servers, name)?.fields else { return nil }
     let nics = (node["nics"]?.items ?? []).map { nic in
       NICGroup(
-        role: nic["role"]?.text ?? "compute", count: Int(nic["count"]?.number ?? 0), speed: nic["speed"]?.number ?? 0,
+        role: nic["role"]?.text ?? "compute", count: Int(saturating: nic["count"]?.number ?? 0),
+        speed: nic["speed"]?.number ?? 0,
         transceiver: nic["transceiver"]?.text)
     }
     // Read step by step: optional chains here crash the Swift 6.3.1 optimizer (CopyPropagation) in
@@ -114,12 +115,12 @@ public struct CatalogModels: Sendable {
     var gpuModel: GPUModel?
     if let gpuName = node["gpu"]?.text { gpuModel = gpu(gpuName) }
     var cpuCores: Int?
-    if let cores = node["cpuCores"]?.number { cpuCores = Int(cores) }
+    if let cores = node["cpuCores"]?.number { cpuCores = Int(saturating: cores) }
     let hostMemory = node["memory"]?.number
     let price = node["price"]?.number
     return ServerModel(
-      name: name, gpu: gpuModel, gpuCount: Int(node["gpuCount"]?.number ?? 0),
-      rackUnits: Int(node["rackUnits"]?.number ?? 0), power: node["power"]?.number ?? 0, price: price,
+      name: name, gpu: gpuModel, gpuCount: Int(saturating: node["gpuCount"]?.number ?? 0),
+      rackUnits: Int(saturating: node["rackUnits"]?.number ?? 0), power: node["power"]?.number ?? 0, price: price,
       nics: nics, estimatedFields: Self.estimated(node), cpuCores: cpuCores, hostMemory: hostMemory)
   }
 
@@ -128,19 +129,21 @@ public struct CatalogModels: Sendable {
     // Read step by step: a single optional chain here crashed the Swift 6.3.1 optimizer (CopyPropagation).
     let breakout = node["breakout"]
     var breakoutPorts: Int?
-    if let ports = breakout?["ports"]?.number { breakoutPorts = Int(ports) }
+    if let ports = breakout?["ports"]?.number { breakoutPorts = Int(saturating: ports) }
     let breakoutSpeed = breakout?["speed"]?.number
     return SwitchModel(
-      name: name, technology: node["technology"]?.text ?? "infiniband", ports: Int(node["ports"]?.number ?? 0),
+      name: name, technology: node["technology"]?.text ?? "infiniband",
+      ports: Int(saturating: node["ports"]?.number ?? 0),
       speed: node["speed"]?.number ?? 0, breakoutPorts: breakoutPorts, breakoutSpeed: breakoutSpeed,
-      rackUnits: Int(node["rackUnits"]?.number ?? 1), power: node["power"]?.number, price: node["price"]?.number,
+      rackUnits: Int(saturating: node["rackUnits"]?.number ?? 1), power: node["power"]?.number,
+      price: node["price"]?.number,
       estimatedFields: Self.estimated(node))
   }
 
   public func transceiver(_ name: String) -> TransceiverModel? {
     guard let node = catalog.entry(.transceivers, name)?.fields else { return nil }
     return TransceiverModel(
-      name: name, speed: node["speed"]?.number ?? 0, ports: Int(node["ports"]?.number ?? 1),
+      name: name, speed: node["speed"]?.number ?? 0, ports: Int(saturating: node["ports"]?.number ?? 1),
       power: node["power"]?.number,
       price: node["price"]?.number, estimatedFields: Self.estimated(node))
   }

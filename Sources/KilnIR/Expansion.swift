@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 /// Link-level expansion of the IR: every server, GPU, NIC port, switch and link with a stable id,
 /// and every endpoint link with its switch port. Written as JSON Lines straight to a sink (one object
 /// per line, in a fixed order), so memory stays flat however large the fleet: nothing is collected.
@@ -34,7 +36,7 @@ public enum Expansion {
       for group in cluster.rackGroups {
         for rack in 0..<group.racks {
           let rackID = "\(cluster.id)/rack/\(group.name)-\(pad(rack + 1, group.racks))"
-          sink(#"{"id":"\#(rackID)","kind":"rack","powerLimit_W":\#(Int(group.powerLimit.value))}"#)
+          sink(#"{"id":"\#(rackID)","kind":"rack","powerLimit_W":\#(Int(saturating: group.powerLimit.value))}"#)
           for slot in 0..<group.serversPerRack {
             let serverID = "\(rackID)/server/\(slot + 1)"
             sink(#"{"id":"\#(serverID)","kind":"server","model":"\#(group.server.name)"}"#)
@@ -43,7 +45,9 @@ public enum Expansion {
             }
             for nic in group.server.nics {
               for port in 0..<nic.count {
-                sink(#"{"id":"\#(serverID)/nic/\#(nic.role)-\#(port)","kind":"nic","speed_Bps":\#(Int(nic.speed))}"#)
+                sink(
+                  #"{"id":"\#(serverID)/nic/\#(nic.role)-\#(port)","kind":"nic","speed_Bps":\#(Int(saturating: nic.speed))}"#
+                )
               }
             }
           }

@@ -48,7 +48,8 @@ public enum IRBuilder {
           IRServing(
             id: "Region/\(region.name)/serving/\(entry.name.value)", region: region, entry: entry,
             model: model(entry.model.value), clusterID: cluster?.id, site: cluster?.site,
-            serversPerReplica: (entry.gpusPerReplica + perServer - 1) / perServer, server: group?.server))
+            serversPerReplica: entry.gpusPerReplica / perServer + (entry.gpusPerReplica % perServer > 0 ? 1 : 0),
+            server: group?.server))
       }
     }
     for entry in serving {

@@ -71,10 +71,10 @@ public struct IRCluster: Sendable {
   public func queueQuotas(in pool: IRGPUPool) -> [(name: String, gpus: Int)] {
     let queueable = Double(pool.queueable)
     var quotas = spec.queues.map {
-      (name: $0.name.value, gpus: Int((queueable * $0.share.value + 1e-9).rounded(.down)))
+      (name: $0.name.value, gpus: Int(saturating: (queueable * $0.share.value + 1e-9).rounded(.down)))
     }
     let assigned = quotas.reduce(0) { $0 + $1.gpus }
-    let total = Int((queueable * spec.queues.reduce(0) { $0 + $1.share.value } + 1e-9).rounded(.down))
+    let total = Int(saturating: (queueable * spec.queues.reduce(0) { $0 + $1.share.value } + 1e-9).rounded(.down))
     if !quotas.isEmpty, total > assigned { quotas[0].gpus += total - assigned }
     return quotas
   }

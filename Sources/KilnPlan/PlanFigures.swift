@@ -10,21 +10,21 @@ enum PlanFigures {
     if magnitude >= 1e9 { return sign + "$" + short(magnitude / 1e9) + "B" }
     if magnitude >= 1e6 { return sign + "$" + short(magnitude / 1e6) + "M" }
     if magnitude >= 1e3 { return sign + "$" + short(magnitude / 1e3) + "k" }
-    return sign + "$" + String(Int(magnitude.rounded()))
+    return sign + "$" + String(Int(saturating: magnitude.rounded()))
   }
 
   static func signedMoney(_ value: Double) -> String { (value >= 0 ? "+" : "") + money(value) }
 
   /// One decimal below 100, none above: 9.8, 210.
   static func short(_ value: Double) -> String {
-    value >= 100 ? String(Int(value.rounded())) : trimmed(String(format: "%.1f", value))
+    value >= 100 ? String(Int(saturating: value.rounded())) : trimmed(String(format: "%.1f", value))
   }
 
   static func trimmed(_ text: String) -> String { text.hasSuffix(".0") ? String(text.dropLast(2)) : text }
 
   static func value(_ value: Double, _ key: Delta.Key) -> String {
     switch key {
-    case .gpus, .servers, .racks: return grouped(Int(value.rounded()))
+    case .gpus, .servers, .racks: return grouped(Int(saturating: value.rounded()))
     case .peakPFLOPSbf16: return trimmed(String(format: "%.1f", value))
     case .itPowerKW, .facilityPowerKW:
       return value >= 1000
@@ -51,7 +51,9 @@ enum PlanFigures {
     return (value < 0 ? "-" : "") + out
   }
 
-  static func rate(_ value: Double?) -> String { value.map { grouped(Int($0.rounded())) + " tok/s" } ?? "—" }
+  static func rate(_ value: Double?) -> String {
+    value.map { grouped(Int(saturating: $0.rounded())) + " tok/s" } ?? "—"
+  }
   static func days(_ value: Double?) -> String { value.map { trimmed(String(format: "%.1f", $0)) + " d" } ?? "—" }
   static func optionalMoney(_ value: Double?) -> String { value.map(money) ?? "—" }
 

@@ -18,7 +18,7 @@ struct RackPowerCheck: AnalysisCheck {
         let draw = group.rackPower
         let cooling = cluster.site?.cooling.value.rawValue ?? "air"
         if draw > limit.value + 0.5 {
-          let fits = Int((limit.value / group.server.power).rounded(.down))
+          let fits = Int(saturating: (limit.value / group.server.power).rounded(.down))
           let source =
             policyCap < group.powerLimit.value
             ? "the Policy's rack-power max"

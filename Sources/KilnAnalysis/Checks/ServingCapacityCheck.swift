@@ -71,6 +71,6 @@ extension ServingCapacityCheck {
   /// The replicas whose capacity reaches `tokensPerSecond`.
   static func replicas(for tokensPerSecond: Double, _ model: ServingModel) -> Int {
     let replicas = (tokensPerSecond / model.tokensPerSecond).rounded(.up)
-    return replicas < Double(Int.max) ? Int(replicas) : Int.max
+    return Int(saturating: replicas)
   }
 }

@@ -25,7 +25,7 @@ struct ServingSLOCheck: AnalysisCheck {
         diagnostics.append(
           Diagnostic(
             AnalysisCodes.servingSLO,
-            "'\(serving.entry.name.value)' cannot reach a TTFT of \(Figures.milliseconds(ttft.value)): prefill of \(Int(model.averageInput)) tokens takes about \(Figures.milliseconds(model.ttftEstimate))",
+            "'\(serving.entry.name.value)' cannot reach a TTFT of \(Figures.milliseconds(ttft.value)): prefill of \(Int(saturating: model.averageInput)) tokens takes about \(Figures.milliseconds(model.ttftEstimate))",
             at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"],
             subjects: [serving.id + "/slo/ttft"]))
       }

@@ -63,8 +63,8 @@ public struct BillOfMaterials: Sendable {
   public var csv: String {
     var out = "item,catalog_name,count,unit_price_usd,total_usd,estimate\n"
     for line in lines {
-      let unit = line.unitPrice.map { String(Int($0.rounded())) } ?? ""
-      let total = line.total.map { String(Int($0.rounded())) } ?? ""
+      let unit = line.unitPrice.map { String(Int(saturating: $0.rounded())) } ?? ""
+      let total = line.total.map { String(Int(saturating: $0.rounded())) } ?? ""
       out +=
         "\(line.item),\(Self.quote(line.catalogName)),\(line.count),\(unit),\(total),\(line.estimated ? "yes" : "no")\n"
     }

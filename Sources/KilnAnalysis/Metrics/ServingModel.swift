@@ -1,3 +1,4 @@
+import KilnDiagnostics
 import KilnIR
 import KilnSpec
 
@@ -105,7 +106,7 @@ public struct ServingModel: Sendable {
     let free = usableMemory - weightBytes
     guard free > 0 else { return 0 }
     guard kvBytesPerToken > 0, averageContext > 0 else { return Int.max / 4 }
-    return Int((free / (kvBytesPerToken * averageContext)).rounded(.down))
+    return Int(saturating: (free / (kvBytesPerToken * averageContext)).rounded(.down))
   }
 
   func planBatch() -> Int {

@@ -246,7 +246,7 @@ struct ClusterObjects {
         let perGPU = gpus > 0 ? Double(gpuQuota) / Double(gpus) : 0
         let cores = flavor.groups.reduce(0.0) { $0 + Double($1.servers * ($1.server.cpuCores ?? 0)) } * perGPU
         let memory = flavor.groups.reduce(0.0) { $0 + Double($1.servers) * ($1.server.hostMemory ?? 0) } * perGPU
-        let memoryGi = Int((memory / 1_073_741_824).rounded(.down))
+        let memoryGi = Int(saturating: (memory / 1_073_741_824).rounded(.down))
         return .object([
           ("name", .string(flavor.name)),
           (
@@ -255,7 +255,7 @@ struct ClusterObjects {
               resources.map { resource -> JSONValue in
                 let quota: JSONValue =
                   resource == "cpu"
-                  ? .int(Int(cores.rounded(.down)))
+                  ? .int(Int(saturating: cores.rounded(.down)))
                   : resource == "memory" ? .string("\(memoryGi)Gi") : .int(resource == flavor.resource ? gpuQuota : 0)
                 return .object([("name", .string(resource)), ("nominalQuota", quota)])
               })

@@ -12,9 +12,9 @@ enum PodTemplates {
   static func resources(server: ServerModel?, gpus: Int, gpuResource: String) -> JSONValue {
     let perServer = max(1, server?.gpuCount ?? 1)
     let fraction = Double(gpus) / Double(perServer)
-    let cpu = max(1, Int((Double(server?.cpuCores ?? 8) * fraction * 0.9).rounded(.down)))
+    let cpu = max(1, Int(saturating: (Double(server?.cpuCores ?? 8) * fraction * 0.9).rounded(.down)))
     let memoryGi = max(
-      1, Int(((server?.hostMemory ?? 64 * 1_073_741_824) * fraction * 0.9 / 1_073_741_824).rounded(.down)))
+      1, Int(saturating: ((server?.hostMemory ?? 64 * 1_073_741_824) * fraction * 0.9 / 1_073_741_824).rounded(.down)))
     let amounts: JSONValue = .object([
       ("cpu", .string(String(cpu))), ("memory", .string("\(memoryGi)Gi")), (gpuResource, .string(String(gpus))),
     ])

@@ -140,7 +140,7 @@ struct ServingObjects {
   /// compile caches, at least 10 GiB (200 GiB when the catalog does not know the model).
   var cacheGi: Int {
     guard let bytes = model?.weightBytes, bytes > 0 else { return 200 }
-    return max(10, Int((bytes * 1.2 / 1_073_741_824).rounded(.up)))
+    return max(10, Int(saturating: (bytes * 1.2 / 1_073_741_824).rounded(.up)))
   }
 
   var environment: JSONValue {

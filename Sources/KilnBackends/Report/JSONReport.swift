@@ -5,7 +5,7 @@ import KilnDiagnostics
 /// whole US dollars; rates keep 4 significant digits; a figure that does not exist is `null`.
 public enum JSONReport {
   public static func render(_ report: ProjectReport) -> String {
-    func dollars(_ value: Double?) -> JSONValue { value.map { .int(Int($0.rounded())) } ?? .null }
+    func dollars(_ value: Double?) -> JSONValue { value.map { .int(Int(saturating: $0.rounded())) } ?? .null }
     func number(_ value: Double?, digits: Int = 4) -> JSONValue {
       guard let value, value.isFinite else { return .null }
       return .double(significant(value, digits))

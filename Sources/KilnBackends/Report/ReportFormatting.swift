@@ -1,3 +1,5 @@
+import KilnDiagnostics
+
 /// How reports print numbers for people (Markdown and HTML share it): `$113.67M`, `4.81 MW`,
 /// `38.0 %`, `149.6k`, `3.29e24`. Fixed decimals, no locale, so output is the same on every machine.
 enum ReportFormatting {
@@ -5,9 +7,9 @@ enum ReportFormatting {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
-    if decimals == 0 { return String(Int(rounded)) }
-    let whole = Int(rounded.rounded(.towardZero))
-    var fraction = String(Int((abs(rounded - Double(whole)) * scale).rounded()))
+    if decimals == 0 { return String(Int(saturating: rounded)) }
+    let whole = Int(saturating: rounded.rounded(.towardZero))
+    var fraction = String(Int(saturating: (abs(rounded - Double(whole)) * scale).rounded()))
     while fraction.count < decimals { fraction = "0" + fraction }
     return (rounded < 0 && whole == 0 ? "-" : "") + "\(whole).\(fraction)"
   }

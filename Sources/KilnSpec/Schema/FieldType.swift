@@ -38,15 +38,44 @@ public struct FieldSchema: Sendable {
   /// The default as an author would write it, for documentation.
   public var defaultText: String?
   public var doc: String
+  /// Bounds narrower than the dimension's own (`FieldRange`): a GPU's bandwidth above 0, a parallel
+  /// degree up to 65,536. nil: the dimension's range.
+  public var range: FieldRange?
 
   public init(
-    _ name: String, _ type: FieldType, required: Bool = false, default defaultText: String? = nil, _ doc: String
+    _ name: String, _ type: FieldType, required: Bool = false, default defaultText: String? = nil,
+    range: FieldRange? = nil, _ doc: String
   ) {
     self.name = name
     self.type = type
     self.required = required
     self.defaultText = defaultText
+    self.range = range
     self.doc = doc
+  }
+}
+
+/// A field's own bounds, checked after decoding (K2029) and shown in the field reference.
+public struct FieldRange: Sendable {
+  /// The value must be above 0 (a divisor: bandwidth, peak compute, ports).
+  public var positive: Bool
+  /// The largest value, and how it is written.
+  public var maximum: (value: Double, text: String)?
+
+  public static let positive = FieldRange(positive: true, maximum: nil)
+
+  public static func atMost(_ value: Double, _ text: String, positive: Bool = false) -> FieldRange {
+    FieldRange(positive: positive, maximum: (value, text))
+  }
+
+  /// "above 0", "at most 65,536", "from 1 to 65,536".
+  public var description: String {
+    switch (positive, maximum) {
+    case (true, let maximum?): "above 0 and at most \(maximum.text)"
+    case (true, nil): "above 0"
+    case (false, let maximum?): "at most \(maximum.text)"
+    case (false, nil): "any"
+    }
   }
 }
 

@@ -68,7 +68,9 @@ public enum JSONSchemaExport {
     for field in schema.fields {
       var description = field.doc
       if let defaultText = field.defaultText { description += " [default: \(defaultText)]" }
-      properties.append((field.name, withDescription(type(field.type, relaxEntries: relaxEntries), description)))
+      if let range = field.range { description += " [range: \(range.description)]" }
+      properties.append(
+        (field.name, withDescription(bounded(type(field.type, relaxEntries: relaxEntries), field.range), description)))
     }
     var members: [(String, JSONValue)] = [("type", .string("object"))]
     if let doc = doc ?? (schema.doc.isEmpty ? nil : schema.doc) { members.append(("description", .string(doc))) }
@@ -79,6 +81,29 @@ public enum JSONSchemaExport {
     if !required.isEmpty { members.append(("required", .array(required))) }
     members.append(("additionalProperties", .bool(false)))
     return .object(members)
+  }
+
+  /// A count field's integer alternative with the field's bounds (`maximum`, `exclusiveMinimum`); values
+  /// written with units stay strings, which JSON Schema cannot compare.
+  static func bounded(_ value: JSONValue, _ range: FieldRange?) -> JSONValue {
+    guard let range, case .object(let members) = value else { return value }
+    return .object(
+      members.map { key, member in
+        guard key == "anyOf", case .array(let options) = member else { return (key, member) }
+        return (
+          key,
+          .array(
+            options.map { option in
+              guard case .object(let fields) = option,
+                fields.contains(where: { $0.0 == "type" && $0.1 == .string("integer") })
+              else { return option }
+              var bounded = fields.filter { !(range.positive && $0.0 == "minimum") }
+              if range.positive { bounded.append(("exclusiveMinimum", .int(0))) }
+              if let maximum = range.maximum { bounded.append(("maximum", .int(Int(saturating: maximum.value)))) }
+              return .object(bounded)
+            })
+        )
+      })
   }
 
   static func withDescription(_ value: JSONValue, _ description: String) -> JSONValue {

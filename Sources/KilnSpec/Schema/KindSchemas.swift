@@ -8,6 +8,9 @@ public enum KindSchemas {
   static let duration = FieldType.quantity([.time])
   static let precisions = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"]
   static let computePrecisions = ["bf16", "fp16", "fp32", "tf32", "int8", "fp8", "fp4", "fp64"]
+  /// A parallel degree: the largest published jobs use a few thousand GPUs per dimension.
+  static let degree = FieldRange.atMost(65_536, "65,536")
+  static let replicas = FieldRange.atMost(1_000_000, "1,000,000")
 
   // MARK: Project
 
@@ -69,14 +72,14 @@ public enum KindSchemas {
     [
       FieldSchema("name", .text, required: true, "Catalog name."),
       FieldSchema("vendor", .choice(["nvidia", "amd", "other"]), required: true, "Vendor."),
-      FieldSchema("memory", dataSize, required: true, "HBM capacity."),
-      FieldSchema("memoryBandwidth", bandwidth, required: true, "HBM bandwidth."),
+      FieldSchema("memory", dataSize, required: true, range: .positive, "HBM capacity."),
+      FieldSchema("memoryBandwidth", bandwidth, required: true, range: .positive, "HBM bandwidth."),
       FieldSchema(
         "compute",
         .object(
           ObjectSchema(
             "Dense peak throughput per precision.",
-            computePrecisions.map { FieldSchema($0, .quantity([.compute]), "Dense \($0) peak.") })),
+            computePrecisions.map { FieldSchema($0, .quantity([.compute]), range: .positive, "Dense \($0) peak.") })),
         required: true, "Dense peak throughput per precision."),
       FieldSchema("power", power, required: true, "Board power (TDP)."),
       FieldSchema("nvlinkBandwidth", bandwidth, "Scale-up bandwidth per GPU, bidirectional."),
@@ -122,8 +125,8 @@ public enum KindSchemas {
     [
       FieldSchema("name", .text, required: true, "Catalog name."),
       FieldSchema("technology", .choice(["infiniband", "ethernet"]), required: true, "Link technology."),
-      FieldSchema("ports", .count, required: true, "Ports at full speed."),
-      FieldSchema("speed", bandwidth, required: true, "Port speed."),
+      FieldSchema("ports", .count, required: true, range: .positive, "Ports at full speed."),
+      FieldSchema("speed", bandwidth, required: true, range: .positive, "Port speed."),
       FieldSchema(
         "breakout",
         .object(
@@ -211,7 +214,7 @@ public enum KindSchemas {
     "A group of identical racks.",
     [
       FieldSchema("name", .name, required: true, "Rack group name."),
-      FieldSchema("count", .count, required: true, "Number of racks."),
+      FieldSchema("count", .count, required: true, range: .atMost(1_000_000, "1,000,000"), "Number of racks."),
       FieldSchema(
         "servers",
         .object(
@@ -219,7 +222,7 @@ public enum KindSchemas {
             "Servers in each rack.",
             [
               FieldSchema("model", .reference("catalog:servers"), required: true, "Catalog server."),
-              FieldSchema("perRack", .count, required: true, "Servers per rack."),
+              FieldSchema("perRack", .count, required: true, range: .atMost(1_000, "1,000"), "Servers per rack."),
             ])), required: true, "Servers in each rack."),
       FieldSchema("powerLimit", power, default: "the site's racks.powerLimit", "Power limit per rack."),
       FieldSchema(
@@ -331,10 +334,10 @@ public enum KindSchemas {
           ObjectSchema(
             "Parallelism of one replica.",
             [
-              FieldSchema("tensor", .count, default: "1", "Tensor parallel degree."),
-              FieldSchema("pipeline", .count, default: "1", "Pipeline parallel degree."),
-              FieldSchema("expert", .count, default: "1", "Expert parallel degree."),
-              FieldSchema("data", .count, default: "1", "Data parallel degree inside a replica."),
+              FieldSchema("tensor", .count, default: "1", range: Self.degree, "Tensor parallel degree."),
+              FieldSchema("pipeline", .count, default: "1", range: Self.degree, "Pipeline parallel degree."),
+              FieldSchema("expert", .count, default: "1", range: Self.degree, "Expert parallel degree."),
+              FieldSchema("data", .count, default: "1", range: Self.degree, "Data parallel degree inside a replica."),
             ])), "GPUs per replica = tensor × pipeline × data."),
       FieldSchema(
         "replicas",
@@ -342,8 +345,8 @@ public enum KindSchemas {
           ObjectSchema(
             "Replica bounds.",
             [
-              FieldSchema("min", .count, default: "1", "Minimum replicas."),
-              FieldSchema("max", .count, default: "min", "Maximum replicas."),
+              FieldSchema("min", .count, default: "1", range: Self.replicas, "Minimum replicas."),
+              FieldSchema("max", .count, default: "min", range: Self.replicas, "Maximum replicas."),
             ])), "Autoscaling bounds."),
       FieldSchema(
         "demand",

@@ -176,12 +176,10 @@ struct ScalarTyping {
               ])
             return .invalid
           }
-          guard quantity.value <= 9.007_199_254_740_992e15 else {
-            emit(SpecCodes.invalidNumber, "'\(path)' is too large: \(Self.clip(text))")
-            return .invalid
-          }
+          guard withinRange(quantity.value, .count) else { return .invalid }
           return .quantity(Quantity(value: quantity.value, dimension: .count, text: text))
         }
+        guard withinRange(quantity.value, quantity.dimension) else { return .invalid }
         if quantity.dimension == .factor {
           return .quantity(Quantity(value: quantity.value, dimension: .factor, text: text))
         }
@@ -214,6 +212,17 @@ struct ScalarTyping {
         help: dimensions.compactMap(Self.unitHelp), fixIts: Self.perSecondFix(text, dimensions: dimensions, at: range))
       return .invalid
     }
+  }
+
+  /// Whether a value is within its dimension's documented range (K2029 naming the range when not).
+  mutating func withinRange(_ value: Double, _ dimension: Dimension) -> Bool {
+    let maximum = dimension.maximum
+    guard value > maximum.value else { return true }
+    emit(
+      SpecCodes.invalidValue,
+      "'\(path)' is \(Self.clip(text)), above the largest value Kiln accepts for \(dimension.displayName) (\(maximum.text))",
+      help: ["values run from 0 to \(maximum.text); check for extra zeros or a wrong unit prefix"])
+    return false
   }
 
   /// "power is written in W, kW, MW or GW, as in '10.2kW'": the units of the field's dimension.

@@ -154,11 +154,17 @@ struct SchemaDecoder {
       }
       let field = schema.fields[position]
       seen |= 1 << UInt64(position & 63)
-      fields.append(
-        SpecField(
-          name: name, keyRange: range(key),
-          node: child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: field.type, keyRange: keyRange) })
-      )
+      var node = child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: field.type, keyRange: keyRange) }
+      if let bounds = field.range, let number = node.number, !Self.within(number, bounds) {
+        emit(
+          Diagnostic(
+            SpecCodes.invalidValue,
+            "'\(path.isEmpty ? name : "\(path).\(name)")' is \(node.quantity?.text ?? JSONValue.format(number)); it must be \(bounds.description)",
+            at: node.range,
+            help: ["\(field.doc.hasSuffix(".") ? String(field.doc.dropLast()) : field.doc): \(bounds.description)"]))
+        node = SpecNode(.invalid, range: node.range)
+      }
+      fields.append(SpecField(name: name, keyRange: range(key), node: node))
     }
     if !relaxed {
       for (position, field) in schema.fields.enumerated()
@@ -199,6 +205,12 @@ struct SchemaDecoder {
       return nil
     }
     return node.value
+  }
+
+  static func within(_ value: Double, _ bounds: FieldRange) -> Bool {
+    if bounds.positive && !(value > 0) { return false }
+    if let maximum = bounds.maximum, value > maximum.value { return false }
+    return true
   }
 
   /// How to write a value of the shape a field expects.

@@ -62,6 +62,30 @@ public enum Dimension: String, Sendable, Hashable, CaseIterable {
     }
   }
 
+  /// The largest value Kiln accepts, in the canonical unit, and how the range is written: far above any
+  /// real fleet (a 100 GW site, a zettabyte, a quadrillion dollars), so no product or sum of figures
+  /// overflows, and a typo of many zeros is an error instead of a crash (docs/language.md §3).
+  public var maximum: (value: Double, text: String) {
+    switch self {
+    case .count: (1e15, "1e15")
+    case .factor: (1e6, "1,000,000")
+    case .percent: (1, "100%")
+    case .power: (1e11, "100GW")
+    case .energyPrice: (1e3, "$1000/kWh")
+    case .dataSize: (1e21, "1000EB")
+    case .bandwidth: (1e18, "1EB/s")
+    case .compute: (1e21, "1000000PFLOPS")
+    case .time: (1000 * 365 * 86400, "1000y")
+    case .money: (1e15, "$1000T")
+    case .hourlyPrice: (1e6, "$1M/h")
+    case .monthlyPrice: (1e12, "$1T/month")
+    case .powerPrice: (1e6, "$1M/kW/month")
+    case .storagePrice: (1e6, "$1M/TB/month")
+    case .throughput: (1e15, "1e15 tokens/s")
+    case .emissionFactor: (10, "10kg/kWh")
+    }
+  }
+
   /// An example value, for messages and the JSON Schema.
   public var example: String {
     switch self {

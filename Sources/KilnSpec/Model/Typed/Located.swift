@@ -43,11 +43,11 @@ struct TypedReader {
 
   func count(_ node: SpecNode?, _ field: String, default value: Int) -> Located<Int> {
     let located = number(node, field, default: Double(value))
-    return Located(Int(located.value), at: located.range, isDefault: located.isDefault)
+    return Located(Int(saturating: located.value), at: located.range, isDefault: located.isDefault)
   }
 
   func optionalCount(_ node: SpecNode?, _ field: String) -> Located<Int>? {
-    optionalNumber(node, field).map { Located(Int($0.value), at: $0.range) }
+    optionalNumber(node, field).map { Located(Int(saturating: $0.value), at: $0.range) }
   }
 
   func bool(_ node: SpecNode?, _ field: String, default value: Bool) -> Located<Bool> {

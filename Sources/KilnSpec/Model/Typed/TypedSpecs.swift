@@ -318,7 +318,13 @@ public struct RegionSpec: Sendable {
     public var secrets: [Secret]
 
     /// GPUs per replica = tensor × pipeline × data.
-    public var gpusPerReplica: Int { tensor.value * pipeline.value * data.value }
+    /// tensor × pipeline × data, saturating at Int.max rather than trapping on absurd inputs.
+    public var gpusPerReplica: Int {
+      [tensor.value, pipeline.value, data.value].reduce(1) { product, factor in
+        let (result, overflow) = product.multipliedReportingOverflow(by: factor)
+        return overflow ? Int.max : result
+      }
+    }
   }
 
   public struct Secret: Sendable {
