@@ -5,7 +5,9 @@ let package = Package(
   name: "Kiln",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "kiln", targets: ["kiln"])
+    .executable(name: "kiln", targets: ["kiln"]),
+    // The pipeline as a library: for the fuzz target (Fuzz/) and for tools that embed Kiln.
+    .library(name: "KilnDriver", targets: ["KilnDriver"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

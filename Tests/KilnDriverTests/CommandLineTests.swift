@@ -15,11 +15,11 @@ import _KilnTestSupport
     var stderr: String
   }
 
-  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+  func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Golden.repositoryRoot)
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Golden.repositoryRoot)
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { $1 }
     process.environment = env

@@ -45,11 +45,4 @@ import _KilnTestSupport
     #expect(endpointLinks.count == 1_024)
   }
 
-  @Test func sameBytesEveryRun() throws {
-    var first: [String] = []
-    var second: [String] = []
-    _ = try inRepository { try Reporter().expand("specs/reference") { first.append($0) } }
-    _ = try inRepository { try Reporter().expand("specs/reference") { second.append($0) } }
-    #expect(first == second)
-  }
 }

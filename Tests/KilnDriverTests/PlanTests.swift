@@ -55,11 +55,6 @@ import _KilnTestSupport
     #expect(change.fields == [FieldChange(path: "racks[gpu].count", before: "2", after: "4")])
   }
 
-  @Test func sameBytesEveryRun() throws {
-    #expect(JSONPlan.render(try plan("remove-serving")) == JSONPlan.render(try plan("remove-serving")))
-    #expect(HumanPlan.render(try plan("scale-out")) == HumanPlan.render(try plan("scale-out")))
-  }
-
   /// A real repository with two commits: `--base HEAD~1` reads the first through git, and the work
   /// tree and index stay as they were.
   @Test func gitBaseRevision() throws {

@@ -26,12 +26,6 @@ import _KilnTestSupport
     #expect(html.contains("<svg"))
   }
 
-  @Test func sameInputSameBytes() throws {
-    let first = try inRepository { try Reporter().report("specs/reference", format: .json) }
-    let second = try inRepository { try Reporter().report("specs/reference", format: .json) }
-    #expect(first.text == second.text)
-  }
-
   @Test func noReportWhenTheSpecIsBroken() throws {
     let output = try inRepository { try Reporter().report("specs/invalid/K3001-missing-reference", format: .json) }
     #expect(output.text == nil)

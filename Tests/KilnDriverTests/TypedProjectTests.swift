@@ -45,10 +45,9 @@ import _KilnTestSupport
     #expect(serving.gpusPerReplica == serving.tensor.value)
     #expect(serving.minReplicas.value == 2)
     #expect(serving.maxReplicas.value == 12)
-    let cluster = try #require(project.clusters.first)
-    if cluster.queues.count == 1 {
-      #expect(cluster.queues[0].share.value == 1)
-    }
+    // A cluster that declares no queues gets one queue with the whole share.
+    let cluster = try #require(project.clusters.first { $0.name == "infer-1" })
+    #expect(cluster.queues.map(\.share.value) == [1])
   }
 
   @Test func modelDefaultsAndKVFromGeometry() throws {
