@@ -73,22 +73,6 @@ public enum KubernetesManifests {
     return max(1, nodes) * perNode
   }
 
-  /// The LocalQueue of a spec queue. Never `default`: Kueue's LocalQueueDefaulting (on since v0.12)
-  /// would put every unlabelled Deployment and LeaderWorkerSet of the namespace — the serving
-  /// workloads, whose GPUs the training quota excludes — into a LocalQueue of that name.
-  /// The replacement is the first of `training`, `training-1`, … that no other queue of the cluster
-  /// uses, so two LocalQueues never share a name.
-  static func localQueueName(_ queue: String, among queues: [String]) -> String {
-    guard queue == "default" else { return queue }
-    var candidate = "training"
-    var suffix = 0
-    while queues.contains(candidate) {
-      suffix += 1
-      candidate = "training-\(suffix)"
-    }
-    return candidate
-  }
-
   static func kustomization(_ resources: [String]) -> JSONValue {
     .object([
       ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")), ("kind", .string("Kustomization")),
@@ -127,8 +111,8 @@ struct ClusterObjects {
   let settings: ProjectSpec?
   let projectName: String
 
-  var namespace: String { (settings?.kubernetes.namespacePrefix.value ?? "") + cluster.name }
-  var topologyName: String { "\(cluster.name)-topology" }
+  var namespace: String { GeneratedNames.namespace(cluster, prefix: settings?.kubernetes.namespacePrefix.value ?? "") }
+  var topologyName: String { GeneratedNames.topology(cluster) }
   var source: String { cluster.id }
 
   /// One ResourceFlavor per GPU type of the cluster's rack groups.
@@ -145,7 +129,7 @@ struct ClusterObjects {
     var byName: [String: Flavor] = [:]
     for group in cluster.rackGroups {
       guard let gpu = group.server.gpu, group.server.gpuCount > 0 else { continue }
-      let name = "\(cluster.name)-\(gpu.name.lowercased())"
+      let name = GeneratedNames.resourceFlavor(cluster, gpu: gpu.name)
       let resource = PodTemplates.gpuResource(gpu)
       let label =
         group.nodeLabel
@@ -268,7 +252,8 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: "\(cluster.name)-\(queue.name)", component: cluster.name, projectName: projectName, source: source,
+              name: GeneratedNames.clusterQueue(cluster, queue: queue.name), component: cluster.name,
+              projectName: projectName, source: source,
               specLabels: cluster.spec.labels)
           ),
           (
@@ -301,12 +286,12 @@ struct ClusterObjects {
           (
             "metadata",
             KubernetesManifests.metadata(
-              name: KubernetesManifests.localQueueName(queue.name, among: cluster.spec.queues.map(\.name.value)),
+              name: GeneratedNames.localQueue(queue.name, among: cluster.spec.queues.map(\.name.value)),
               namespace: namespace, component: cluster.name,
               projectName: projectName, source: source,
               specLabels: cluster.spec.labels)
           ),
-          ("spec", .object([("clusterQueue", .string("\(cluster.name)-\(queue.name)"))])),
+          ("spec", .object([("clusterQueue", .string(GeneratedNames.clusterQueue(cluster, queue: queue.name)))])),
         ]))
     }
     return documents

@@ -8,7 +8,7 @@ public enum BackendCodes {
   public static let nameTooLong = DiagnosticCode(
     "K7001", "generated Kubernetes name too long",
     explanation:
-      "A name Kiln generates (a namespace: namespacePrefix + cluster; a cluster-scoped Kueue object: cluster + suffix; a serving workload: region-serving) is longer than Kubernetes' 63 characters.",
+      "A name Kiln generates (a namespace: namespacePrefix + cluster; a cluster-scoped Kueue object: cluster + suffix; a LocalQueue; a serving workload: region-serving; the Job a TrainingRun's JobSet creates: run + '-workers-0') is longer than Kubernetes' 63 characters. The names come from one place (GeneratedNames), which the manifests use too.",
     example: "metadata: {name: inference-cluster-for-the-european-union-frankfurt-a}   # + '-nvidia-h100-sxm5-80gb'",
     fix: "Use shorter cluster, region or serving names, or a shorter namespacePrefix.")
   public static let leaderWorkerSetNameTooLong = DiagnosticCode(
@@ -36,7 +36,7 @@ public enum BackendCodes {
   ]
 }
 
-/// Checks every name the Kubernetes backend would generate.
+/// Checks every name the Kubernetes backend would generate, as GeneratedNames makes it.
 public enum KubernetesNames {
   static let maximumLength = 63
   static let leaderWorkerSetMaximum = 52
@@ -45,28 +45,32 @@ public enum KubernetesNames {
     var diagnostics: [Diagnostic] = []
     let prefix = ir.project?.kubernetes.namespacePrefix.value ?? ""
     for cluster in ir.clusters {
-      var names = [("namespace", prefix + cluster.name), ("Topology", "\(cluster.name)-topology")]
-      for group in cluster.rackGroups {
-        if let gpu = group.server.gpu { names.append(("ResourceFlavor", "\(cluster.name)-\(gpu.name.lowercased())")) }
-      }
-      for queue in cluster.spec.queues { names.append(("ClusterQueue", "\(cluster.name)-\(queue.name.value)")) }
+      let queues = cluster.spec.queues.map(\.name.value)
+      var names = [
+        ("namespace", GeneratedNames.namespace(cluster, prefix: prefix)),
+        ("Topology", GeneratedNames.topology(cluster)),
+      ]
+      names += cluster.pools.map { ("ResourceFlavor", GeneratedNames.resourceFlavor(cluster, gpu: $0.gpu)) }
+      names += queues.map { ("ClusterQueue", GeneratedNames.clusterQueue(cluster, queue: $0)) }
+      names += queues.map { ("LocalQueue", GeneratedNames.localQueue($0, among: queues)) }
       if let (kind, name) = names.first(where: { $0.1.utf8.count > maximumLength }) {
         diagnostics.append(
           Diagnostic(
             BackendCodes.nameTooLong,
             "the \(kind) name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
-            at: cluster.spec.nameRange, help: ["shorten the cluster name (or namespacePrefix)"]))
+            at: cluster.spec.nameRange, help: ["shorten the cluster name (or namespacePrefix, or the queue name)"],
+            subjects: [cluster.id]))
       }
     }
     for serving in ir.serving {
-      let name = "\(serving.region.name)-\(serving.entry.name.value)"
+      let name = GeneratedNames.serving(serving)
       let range = serving.entry.name.range
       if name.utf8.count > maximumLength {
         diagnostics.append(
           Diagnostic(
             BackendCodes.nameTooLong,
             "the serving workload name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
-            at: range, help: ["shorten the region or serving name"]))
+            at: range, help: ["shorten the region or serving name"], subjects: [serving.id]))
       } else if serving.serversPerReplica > 1, name.utf8.count > leaderWorkerSetMaximum {
         diagnostics.append(
           Diagnostic(
@@ -74,22 +78,37 @@ public enum KubernetesNames {
             "the LeaderWorkerSet '\(name)' has \(name.utf8.count) characters; its worker StatefulSets need it within \(leaderWorkerSetMaximum)",
             at: range,
             notes: [Note("a replica spans \(serving.serversPerReplica) servers, so it compiles to a LeaderWorkerSet")],
-            help: ["shorten the region or serving name"]))
+            help: ["shorten the region or serving name"], subjects: [serving.id]))
       }
       if let first = name.unicodeScalars.first, !("a"..."z").contains(first) {
         diagnostics.append(
           Diagnostic(
             BackendCodes.serviceName, "the Service '\(name)' must start with a letter (DNS-1035)", at: range,
             notes: [Note("Region/\(serving.region.name) starts with '\(first)'")],
-            help: ["start the region name with a letter"]))
+            help: ["start the region name with a letter"], subjects: [serving.id]))
       }
     }
-    for run in ir.trainingRuns where run.spec.image == nil && run.cluster != nil {
-      diagnostics.append(
-        Diagnostic(
-          BackendCodes.trainingWithoutImage,
-          "TrainingRun '\(run.spec.name)' names no image; kiln build generates no JobSet for it",
-          at: run.spec.nameRange, help: ["add `image:` to the TrainingRun's spec"]))
+    for run in ir.trainingRuns where run.cluster != nil {
+      guard run.spec.image != nil else {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.trainingWithoutImage,
+            "TrainingRun '\(run.spec.name)' names no image; kiln build generates no JobSet for it",
+            at: run.spec.nameRange, help: ["add `image:` to the TrainingRun's spec"], subjects: [run.id]))
+        continue
+      }
+      let job = GeneratedNames.jobSetJob(run)
+      if job.utf8.count > maximumLength {
+        diagnostics.append(
+          Diagnostic(
+            BackendCodes.nameTooLong,
+            "the JobSet '\(GeneratedNames.jobSet(run))' creates the Job '\(job)', which has \(job.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            at: run.spec.nameRange,
+            help: [
+              "shorten the TrainingRun's name to at most \(maximumLength - job.utf8.count + run.spec.name.utf8.count) characters"
+            ],
+            subjects: [run.id]))
+      }
     }
     return diagnostics
   }

@@ -15,7 +15,7 @@ struct ServingObjects {
 
   static let port = 8000
 
-  var name: String { "\(serving.region.name)-\(serving.entry.name.value)" }
+  var name: String { GeneratedNames.serving(serving) }
   /// The spec object, as the `kiln.dev/source` annotation names it (docs/kubernetes.md §4): `Region/eu/chat`.
   var source: String { "Region/\(serving.region.name)/\(serving.entry.name.value)" }
   var gpuResource: String { PodTemplates.gpuResource(serving.server?.gpu) }

@@ -11,7 +11,7 @@ struct TrainingObjects {
   let projectName: String
   let namespace: String
 
-  var name: String { run.spec.name }
+  var name: String { GeneratedNames.jobSet(run) }
 
   func documents(label: (key: String, value: String), blockGPUs: Int?) -> [JSONValue] {
     guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
@@ -61,7 +61,7 @@ struct TrainingObjects {
             labels: [
               (
                 "kueue.x-k8s.io/queue-name",
-                .string(KubernetesManifests.localQueueName(queue, among: cluster.spec.queues.map(\.name.value)))
+                .string(GeneratedNames.localQueue(queue, among: cluster.spec.queues.map(\.name.value)))
               ),
               ("kueue.x-k8s.io/priority-class", .string("kiln-training")),
             ])
@@ -75,7 +75,7 @@ struct TrainingObjects {
               "replicatedJobs",
               .array([
                 .object([
-                  ("name", .string("workers")), ("replicas", .int(1)),
+                  ("name", .string(GeneratedNames.replicatedJob)), ("replicas", .int(1)),
                   (
                     "template",
                     .object([
