@@ -8,11 +8,13 @@ protocol AnalysisCheck: Sendable {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic]
 }
 
-/// What checks share: the Policy's thresholds.
+/// What checks share: the Policy's thresholds and the figures of the analysis, computed once.
 public struct AnalysisContext: Sendable {
   public var policy: PolicySpec?
   /// The serving roofline of each entry of `ir.serving`, computed once for every check.
   public var servingModels: [ServingModel?] = []
+  public var costs: CostModel
+  public var siteLoads: [String: SiteLoad] = [:]
 
   /// A rule's `min`/`max` parsed as a quantity of the given dimensions, or the default.
   func threshold(_ check: String, _ field: String, default value: Double) -> Double {
@@ -41,10 +43,17 @@ public enum Analyzer {
     DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 
-  /// Checks are independent: they run in parallel and their diagnostics are joined in check order.
-  public static func analyze(_ ir: IRProject) -> [Diagnostic] {
-    let context = AnalysisContext(policy: ir.policy, servingModels: ir.serving.map(ServingModel.init))
-    return ParallelMap.map(Array(checks.indices)) { checks[$0].run(ir, context) }.flatMap { $0 }
+  /// The figures first, once; then the checks, which are independent: they run in parallel and their
+  /// diagnostics are joined in check order.
+  public static func analyze(_ ir: IRProject) -> Analysis {
+    let siteLoads = SiteLoad.bySite(ir)
+    let context = AnalysisContext(
+      policy: ir.policy, servingModels: ir.serving.map(ServingModel.init), costs: CostModel(ir, siteLoads: siteLoads),
+      siteLoads: siteLoads)
+    let diagnostics = ParallelMap.map(Array(checks.indices)) { checks[$0].run(ir, context) }.flatMap { $0 }
+    return Analysis(
+      diagnostics: diagnostics, servingModels: context.servingModels, costs: context.costs,
+      siteLoads: context.siteLoads, billOfMaterials: BillOfMaterials(ir))
   }
 }
 

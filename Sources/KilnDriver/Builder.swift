@@ -21,8 +21,8 @@ public struct Builder: Sendable {
 
   public func build(_ path: String) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
-    guard !lint.hasErrors, let ir = lint.ir else { return Output(lint: lint, files: nil) }
-    let manifests = Self.manifests(ir, of: lint.project)
+    guard !lint.hasErrors, lint.ir != nil else { return Output(lint: lint, files: nil) }
+    let manifests = Self.manifests(lint)
     var files: [(path: String, text: String)] = []
     for file in manifests {
       files.append((file.path, try YAMLWriter().write(file.documents)))
@@ -30,9 +30,11 @@ public struct Builder: Sendable {
     return Output(lint: lint, files: files)
   }
 
-  /// The generated files of a project whose IR is `ir`, named after its Project.
-  static func manifests(_ ir: IRProject, of project: Project) -> [ManifestFile] {
-    KubernetesManifests.render(ir, projectName: project.objects(.project).first?.name ?? "kiln")
+  /// The generated files of a linted project, named after its Project; none without an IR.
+  static func manifests(_ lint: LintResult) -> [ManifestFile] {
+    guard let ir = lint.ir, let analysis = lint.analysis else { return [] }
+    return KubernetesManifests.render(
+      ir, analysis: analysis, projectName: lint.project.objects(.project).first?.name ?? "kiln")
   }
 
   /// Every Kubernetes object (kustomizations left out) as one stream for `kubectl apply -f -`: the

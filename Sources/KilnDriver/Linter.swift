@@ -12,12 +12,21 @@ public struct LintResult: Sendable {
   /// The IR the analyzer checked, so later stages do not build it again; nil when syntax, schema or
   /// reference errors (K1–K3) stopped the pipeline before it.
   public var ir: IRProject?
+  /// The analyzer's result for `ir`: its figures, computed once, which every later stage reads.
+  public var analysis: Analysis?
   /// `--warnings-as-errors`: warnings fail the run (`failed`), and nothing else changes.
   public var warningsAsErrors = false
 
   public var hasErrors: Bool { summary.errors > 0 }
   /// Whether `kiln lint` exits 1: errors, or warnings under `--warnings-as-errors`.
   public var failed: Bool { hasErrors || (warningsAsErrors && summary.warnings > 0) }
+
+  /// The capacity and cost report, from the analysis' figures and the final diagnostics; nil when K1–K3
+  /// errors stopped the pipeline.
+  public func report() -> ProjectReport? {
+    guard let ir, let analysis else { return nil }
+    return analysis.report(ir, diagnostics: diagnostics)
+  }
 }
 
 /// `kiln lint`: load and validate a project, apply its Policy's severities, collect diagnostics.
@@ -46,16 +55,19 @@ public struct Linter: Sendable {
     // Overrides are kept by the engine and apply to every diagnostic, whenever it is reported (step 5).
     applyPolicy(project, engine)
     var ir: IRProject?
+    var analysis: Analysis?
     if !engine.hasErrors(inFamilies: Self.frontEndFamilies) {
       let built = IRBuilder.build(project)
-      engine.emit(contentsOf: Analyzer.analyze(built))
+      let analyzed = Analyzer.analyze(built)
+      engine.emit(contentsOf: analyzed.diagnostics)
       engine.emit(contentsOf: KubernetesNames.problems(built))
       ir = built
+      analysis = analyzed
     }
     let diagnostics = engine.diagnostics
     return LintResult(
       project: project, diagnostics: diagnostics,
-      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount), ir: ir,
+      summary: DiagnosticSummary(diagnostics: diagnostics, files: project.fileCount), ir: ir, analysis: analysis,
       warningsAsErrors: warningsAsErrors)
   }
 

@@ -70,11 +70,9 @@ public struct Planner: Sendable {
     } catch {
       throw .input("\(label): cannot read the project")
     }
-    guard let ir = lint.ir else { throw .invalid(side: label, lint: lint) }
+    guard let report = lint.report() else { throw .invalid(side: label, lint: lint) }
     return PlanSide(
-      label: label, project: lint.project, report: ProjectReport(ir, diagnostics: lint.diagnostics),
-      diagnostics: lint.diagnostics,
-      manifests: Builder.manifests(ir, of: lint.project).filter { !$0.path.hasSuffix("kustomization.yaml") }
-        .flatMap(\.documents))
+      label: label, project: lint.project, report: report, diagnostics: lint.diagnostics,
+      manifests: Builder.manifests(lint).filter { !$0.path.hasSuffix("kustomization.yaml") }.flatMap(\.documents))
   }
 }

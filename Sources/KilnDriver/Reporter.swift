@@ -33,14 +33,15 @@ public struct Reporter: Sendable {
 
   public func report(_ path: String, format: ReportFormat) throws -> Output {
     let lint = try Linter(environment: environment).lint(path)
-    guard let ir = lint.ir else { return Output(lint: lint, text: nil) }
+    guard let ir = lint.ir, let analysis = lint.analysis, let report = lint.report() else {
+      return Output(lint: lint, text: nil)
+    }
     let title = lint.project.objects(.project).first?.name ?? "Kiln project"
-    func report() -> ProjectReport { ProjectReport(ir, diagnostics: lint.diagnostics) }
     switch format {
-    case .json: return Output(lint: lint, text: JSONReport.render(report()))
-    case .markdown: return Output(lint: lint, text: MarkdownReport.render(report(), title: title))
-    case .html: return Output(lint: lint, text: HTMLReport.render(report(), title: title))
-    case .csv: return Output(lint: lint, text: BillOfMaterials(ir).csv)
+    case .json: return Output(lint: lint, text: JSONReport.render(report))
+    case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
+    case .html: return Output(lint: lint, text: HTMLReport.render(report, title: title))
+    case .csv: return Output(lint: lint, text: analysis.billOfMaterials.csv)
     case .dot: return Output(lint: lint, text: DOTGraph.render(ir, title: title))
     case .ir: return Output(lint: lint, text: CanonicalIR.render(ir))
     }

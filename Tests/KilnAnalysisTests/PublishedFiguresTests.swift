@@ -28,7 +28,7 @@ import _KilnTestSupport
     #expect(abs(gpuHours / 2_664_000 - 1) < 0.001, "GPU-hours \(gpuHours)")
     #expect(abs(gpuHours * 2 / 5_328_000 - 1) < 0.001, "cost \(gpuHours * 2)")
     #expect(abs(days / 54.2 - 1) < 0.001, "days \(days)")
-    let report = ProjectReport(ir, diagnostics: [])
+    let report = Analyzer.analyze(ir).report(ir, diagnostics: [])
     let row = try #require(report.training.first { $0.name == "v3-pretrain" })
     #expect(abs((row.costUSD ?? 0) / 5_328_000 - 1) < 0.001)
   }

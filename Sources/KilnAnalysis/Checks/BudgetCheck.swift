@@ -6,7 +6,7 @@ import KilnSpec
 struct BudgetCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     guard let rule = context.policy?.rule("budget") else { return [] }
-    let costs = CostModel(ir)
+    let costs = context.costs
     let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
     let limits: [(String, Located<Double>?, Double)] = [
       ("capex", rule.capex, costs.capex.total), ("monthly opex", rule.monthlyOpex, costs.monthlyOpex),

@@ -7,7 +7,7 @@ struct SitePowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let minimumHeadroom = context.threshold("site-power-headroom", "min", default: 0.10)
-    let loads = SiteLoad.bySite(ir)
+    let loads = context.siteLoads
     for site in ir.sites {
       guard let capacity = site.powerCapacity, site.ownership.value != .cloud else { continue }
       let load = loads[site.name] ?? SiteLoad()

@@ -26,7 +26,11 @@ public struct CostModel: Sendable {
 
   public var monthlyOpex: Double { monthlyOpexBySite.values.reduce(0, +) + monthlyStorageOpex }
 
-  public init(_ ir: IRProject) {
+  /// Energy per year (kWh) and its CO₂ (kg; nil when a loaded site has no carbonIntensity).
+  public var energyPerYear: (kWh: Double, co2Kg: Double?) = (0, nil)
+
+  /// `siteLoads`: SiteLoad.bySite of the same IR, computed once by the analysis.
+  public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
     let loadFactor = ir.project?.loadFactor.value ?? 0.65
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
@@ -66,7 +70,8 @@ public struct CostModel: Sendable {
           ? monthly.value.value * storage.capacity.value / 1e12 : monthly.value.value
       }
     }
-    let loads = ITLoad.bySite(ir)
+    let loads = ITLoad.bySite(siteLoads)
+    energyPerYear = Self.energyPerYear(ir, loads: loads)
     for site in ir.sites {
       let clusters = ir.clusters.filter { $0.site?.name == site.name }
       switch site.ownership.value {
@@ -102,9 +107,8 @@ public struct CostModel: Sendable {
   }
 
   /// Energy per year, kWh: IT load × loadFactor × PUE × 8,760 h, for owned and colocation sites.
-  public static func energyPerYear(_ ir: IRProject) -> (kWh: Double, co2Kg: Double?) {
+  static func energyPerYear(_ ir: IRProject, loads: [String: ITLoad]) -> (kWh: Double, co2Kg: Double?) {
     let loadFactor = ir.project?.loadFactor.value ?? 0.65
-    let loads = ITLoad.bySite(ir)
     var kWh = 0.0
     var co2 = 0.0
     var co2Known = true
@@ -135,8 +139,8 @@ public struct ITLoad: Sendable {
   public init() {}
 
   /// The load of every site, from the same contributors the site-power check lists.
-  public static func bySite(_ ir: IRProject) -> [String: ITLoad] {
-    SiteLoad.bySite(ir).mapValues { load in
+  public static func bySite(_ loads: [String: SiteLoad]) -> [String: ITLoad] {
+    loads.mapValues { load in
       var totals = ITLoad()
       for contributor in load.contributors {
         switch contributor.kind {

@@ -110,11 +110,12 @@ public struct ProjectReport: Sendable {
   /// Catalog entries with estimated prices that the money totals rest on.
   public var estimatedItems: [String] = []
 
-  public init(_ ir: IRProject, diagnostics: [Diagnostic]) {
-    let costs = CostModel(ir)
+  /// Assembled from the analysis' figures (Analysis.report); it computes no model of its own.
+  init(_ ir: IRProject, analysis: Analysis, diagnostics: [Diagnostic]) {
+    let costs = analysis.costs
     let ownedRate = costs.ownedGPUHourPrice(ir)
     let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
-    let loads = ITLoad.bySite(ir)
+    let loads = ITLoad.bySite(analysis.siteLoads)
     for site in ir.sites {
       let load = loads[site.name] ?? ITLoad()
       let facility = site.ownership.value == .cloud ? 0 : load.total * site.pue.value
@@ -170,8 +171,8 @@ public struct ProjectReport: Sendable {
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
           hops: size?.hops))
     }
-    for entry in ir.serving {
-      let model = ServingModel(entry)
+    for (index, entry) in ir.serving.enumerated() {
+      let model = analysis.servingModels[index]
       let perReplica = model.map(\.tokensPerSecond)
       let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
       let demand = entry.entry.peakDemand.value
@@ -209,7 +210,7 @@ public struct ProjectReport: Sendable {
     totals.ownedGPUHourUSD = ownedRate
     totals.networkShareOfGPUCapex =
       costs.capex.servers > 0 ? (costs.capex.switches + costs.capex.transceivers) / costs.capex.servers : nil
-    let energy = CostModel.energyPerYear(ir)
+    let energy = costs.energyPerYear
     totals.energyPerYearMWh = energy.kWh / 1_000
     totals.co2PerYearTonnes = energy.co2Kg.map { $0 / 1_000 }
     errors = diagnostics.count { $0.severity == .error }

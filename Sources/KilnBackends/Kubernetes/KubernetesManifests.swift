@@ -16,7 +16,8 @@ public enum KubernetesManifests {
   /// Kueue's storage version (`v1beta1` is deprecated).
   static let kueueAPI = "kueue.x-k8s.io/v1beta2"
 
-  public static func render(_ ir: IRProject, projectName: String) -> [ManifestFile] {
+  /// The manifests of an analysed IR; serving workloads take their batch and figures from `analysis`.
+  public static func render(_ ir: IRProject, analysis: Analysis, projectName: String) -> [ManifestFile] {
     let settings = ir.project
     var files: [ManifestFile] = []
     var clusterFolders: [String] = []
@@ -26,11 +27,13 @@ public enum KubernetesManifests {
       guard !documents.isEmpty else { continue }
       files.append(ManifestFile(path: "\(cluster.name)/cluster.yaml", documents: documents))
       var resources = ["cluster.yaml"]
-      let serving = ir.serving.filter { $0.clusterID == cluster.id }.sorted { $0.id < $1.id }.flatMap { entry in
+      let entries = ir.serving.indices.filter { ir.serving[$0].clusterID == cluster.id }
+        .sorted { ir.serving[$0].id < ir.serving[$1].id }
+      let serving = entries.flatMap { index in
         ServingObjects(
-          serving: entry, model: ServingModel(entry), settings: settings, projectName: projectName,
-          namespace: objects.namespace
-        ).documents(label: objects.nodeLabel(gpu: entry.server?.gpu?.name))
+          serving: ir.serving[index], model: analysis.servingModels[index], settings: settings,
+          projectName: projectName, namespace: objects.namespace
+        ).documents(label: objects.nodeLabel(gpu: ir.serving[index].server?.gpu?.name))
       }
       if !serving.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))

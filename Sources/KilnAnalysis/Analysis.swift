@@ -1,0 +1,26 @@
+import KilnDiagnostics
+import KilnIR
+
+/// One analysis of a project: the diagnostics of every check and the figures that the checks, the
+/// report, the Kubernetes backend and the plan read — each computed once, here. No consumer builds a
+/// serving model, a cost model or a site load of its own.
+public struct Analysis: Sendable {
+  public var diagnostics: [Diagnostic]
+  /// The serving roofline of each entry of `ir.serving`, by index; nil where it cannot be computed.
+  public var servingModels: [ServingModel?]
+  public var costs: CostModel
+  /// What draws power at each site.
+  public var siteLoads: [String: SiteLoad]
+  public var billOfMaterials: BillOfMaterials
+
+  /// The capacity and cost report of the analysed IR, with the final diagnostics (the Policy's
+  /// severities applied, the backend's name checks included).
+  public func report(_ ir: IRProject, diagnostics: [Diagnostic]) -> ProjectReport {
+    ProjectReport(ir, analysis: self, diagnostics: diagnostics)
+  }
+
+  /// The serving model of an entry, by its id.
+  public func servingModel(_ id: String, in ir: IRProject) -> ServingModel? {
+    ir.serving.firstIndex { $0.id == id }.flatMap { servingModels[$0] }
+  }
+}
