@@ -18,34 +18,36 @@ let package = Package(
       name: "CLibYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
 
-    // Shared by every stage.
-    .target(name: "KilnDiagnostics"),
+    // Shared by every stage: small helpers (parallel map, JSON values, saturating conversions), then
+    // diagnostics as values and their renderers.
+    .target(name: "KilnSupport"),
+    .target(name: "KilnDiagnostics", dependencies: ["KilnSupport"]),
 
     // Stage 1: YAML text -> node tree with positions.
-    .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics"]),
+    .target(name: "KilnYAML", dependencies: ["CLibYAML", "KilnDiagnostics", "KilnSupport"]),
 
     // Stage 2: node tree -> typed, validated spec.
     .target(
-      name: "KilnSpec", dependencies: ["KilnYAML", "KilnDiagnostics"],
+      name: "KilnSpec", dependencies: ["KilnYAML", "KilnDiagnostics", "KilnSupport"],
       resources: [.embedInCode("Catalog/BuiltinCatalog.yaml"), .embedInCode("Jurisdictions/jurisdictions.tsv")]),
 
     // Stage 3: typed spec -> resolved, expanded IR.
-    .target(name: "KilnIR", dependencies: ["KilnSpec", "KilnDiagnostics"]),
+    .target(name: "KilnIR", dependencies: ["KilnSpec", "KilnDiagnostics", "KilnSupport"]),
 
     // Stage 4: IR -> checks (diagnostics) and metrics.
-    .target(name: "KilnAnalysis", dependencies: ["KilnIR", "KilnSpec", "KilnDiagnostics"]),
+    .target(name: "KilnAnalysis", dependencies: ["KilnIR", "KilnSpec", "KilnDiagnostics", "KilnSupport"]),
 
     // Stage 5: emitters (reports; later Kubernetes manifests, graph, plan).
-    .target(name: "KilnBackends", dependencies: ["KilnAnalysis", "KilnIR", "KilnDiagnostics"]),
+    .target(name: "KilnBackends", dependencies: ["KilnAnalysis", "KilnIR", "KilnDiagnostics", "KilnSupport"]),
 
     // Stage 6: two versions of a project -> a plan (objects, capacity, cost, Kubernetes, risks).
-    .target(name: "KilnPlan", dependencies: ["KilnAnalysis", "KilnSpec", "KilnDiagnostics"]),
+    .target(name: "KilnPlan", dependencies: ["KilnAnalysis", "KilnSpec", "KilnDiagnostics", "KilnSupport"]),
 
     // The pipeline as a library API.
     .target(
       name: "KilnDriver",
       dependencies: [
-        "KilnBackends", "KilnPlan", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics",
+        "KilnBackends", "KilnPlan", "KilnAnalysis", "KilnIR", "KilnSpec", "KilnYAML", "KilnDiagnostics", "KilnSupport",
       ]),
 
     // The thin command-line shell.

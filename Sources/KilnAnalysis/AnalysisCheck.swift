@@ -1,6 +1,7 @@
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// One check of the analyzer, in a file of its own; each reports located diagnostics with the
 /// numbers that led to them.

@@ -3,6 +3,7 @@ import KilnBackends
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 import KilnYAML
 
 /// `kiln build`: lint, then Kubernetes manifests. Any error (K1–K6) writes nothing.

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnSpec
+import KilnSupport
 
 /// A GPU model with its figures in canonical units (bytes, bytes/s, FLOPS, W, $).
 public struct GPUModel: Sendable, Hashable {

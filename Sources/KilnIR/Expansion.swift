@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// Link-level expansion of the IR: every server, GPU, NIC port, switch and link with a stable id,
 /// and every endpoint link with its switch port. Written as JSON Lines straight to a sink (one object

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnSpec
+import KilnSupport
 
 /// A rack group with its catalog server resolved and its limits decided.
 public struct IRRackGroup: Sendable {

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// One Kubernetes object to create, update or delete, with a unified diff of an update.
 public struct ManifestChange: Sendable {

@@ -1,6 +1,7 @@
 import KilnAnalysis
 import KilnDiagnostics
 import KilnSpec
+import KilnSupport
 
 /// One side of a plan: the loaded project, its report and diagnostics, and its generated objects.
 public struct PlanSide: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KilnDiagnostics
+import KilnSupport
 
 /// How a plan writes numbers: deterministic, no locale, signs on changes.
 enum PlanFigures {

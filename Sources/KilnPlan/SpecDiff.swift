@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnSpec
+import KilnSupport
 
 /// One field that differs, by its path as a person would write it (`racks[gpu].count`), with the
 /// values as written in each file (`40kW`, not 40000).

@@ -1,5 +1,6 @@
 internal import CLibYAML
 import KilnDiagnostics
+import KilnSupport
 
 /// Writes documents with libyaml's emitter (block style, keys in the order given). libyaml writes any
 /// scalar plain when the syntax allows — `NO`, `1.30`, `on`, `~` included — so Kiln decides the style:

@@ -1,6 +1,7 @@
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// `rack-power`: servers per rack × server power ≤ the rack's power limit; a rack group's own limit
 /// above the site's is a warning.

@@ -1,4 +1,5 @@
 import KilnIR
+import KilnSupport
 
 /// The bill of materials: what would be bought, by catalog entry, with unit and total prices.
 public struct BillOfMaterials: Sendable {

@@ -1,6 +1,7 @@
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// The serving roofline of one replica (docs/models.md): a decode step reads the weights the batch
 /// touches plus the batch's KV cache from HBM and does 2 × active parameters FLOPs per token; the

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSupport
 
 /// The canonical, deterministic JSON form of the IR that `kiln plan` diffs: every object by its
 /// stable id, in sorted order, with the figures the analyzer and backends derive from it.

@@ -2,6 +2,7 @@ import KilnAnalysis
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// One generated file: its path below the output folder and its documents.
 public struct ManifestFile: Sendable {

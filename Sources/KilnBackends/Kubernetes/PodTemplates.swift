@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSupport
 
 /// Secure pod defaults shared by serving and training (docs/kubernetes.md §6): non-root, no privilege
 /// escalation, all capabilities dropped, seccomp RuntimeDefault, read-only root file system with

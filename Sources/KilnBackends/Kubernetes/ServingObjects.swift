@@ -2,6 +2,7 @@ import KilnAnalysis
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// The objects of one serving entry, named `<region>-<serving>` in its cluster's namespace: a
 /// Deployment (one server per replica) or LeaderWorkerSet (several), a Service, an HPA, a PDB, a

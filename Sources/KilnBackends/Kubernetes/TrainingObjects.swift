@@ -1,6 +1,7 @@
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
+import KilnSupport
 
 /// A TrainingRun as a suspended JobSet in its queue: Kueue admits it and unsuspends it. The
 /// topology request is required within one block when the run fits one, preferred otherwise.

@@ -1,5 +1,6 @@
 import KilnAnalysis
 import KilnDiagnostics
+import KilnSupport
 
 /// `kiln report --format json`: stable, documented keys (docs/report-format.md). Money totals are
 /// whole US dollars; rates keep 4 significant digits; a figure that does not exist is `null`.

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// How reports print numbers for people (Markdown and HTML share it): `$113.67M`, `4.81 MW`,
 /// `38.0 %`, `149.6k`, `3.29e24`. Fixed decimals, no locale, so output is the same on every machine.

@@ -1,3 +1,5 @@
+import KilnSupport
+
 /// `--format json`: one object with every diagnostic and a summary; positions are 1-based, columns
 /// in UTF-8 bytes (as in the human form).
 public struct JSONRenderer: Sendable {

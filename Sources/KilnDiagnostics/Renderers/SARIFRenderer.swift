@@ -1,3 +1,5 @@
+import KilnSupport
+
 /// `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it. Columns count Unicode code
 /// points (libyaml's unit); URIs are relative to `%SRCROOT%`, the directory Kiln was run from.
 public struct SARIFRenderer: Sendable {

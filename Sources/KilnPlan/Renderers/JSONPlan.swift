@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// `kiln plan --format json`: `formatVersion: 1`, documented in docs/plan-format.md. Money in whole
 /// US dollars, a figure absent on one side is `null`.

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 import KilnYAML
 
 /// The hardware catalog a project sees: the built-in entries with the project's Catalog documents

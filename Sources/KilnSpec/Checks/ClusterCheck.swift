@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// A Cluster's own consistency: a fabric for training and mixed clusters, a compute fabric, distinct
 /// rack group and queue names, queue shares ≤ 100 % (`queue-shares`), a reserve below 100 %.

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// A Model's figures must agree with each other: `kv` vs `kvCacheBytesPerToken` (1 % tolerance),
 /// active ≤ total parameters, experts per token ≤ experts.

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// A Region's serving entries: distinct names, clusters that serve (inference or mixed), a rack
 /// group that exists and has GPUs, replica bounds in order.

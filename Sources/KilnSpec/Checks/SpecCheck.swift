@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// One cross-object check of the spec stage. Each check lives in its own file.
 protocol SpecCheck: Sendable {

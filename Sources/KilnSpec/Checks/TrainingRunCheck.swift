@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// A TrainingRun's queue exists on its cluster, its GPUs are whole servers, and its precision has
 /// a peak on the cluster's GPU.

@@ -1,5 +1,6 @@
 import Foundation
 import KilnDiagnostics
+import KilnSupport
 import KilnYAML
 
 /// Problems that stop Kiln before it can report diagnostics: exit 2 with one line.

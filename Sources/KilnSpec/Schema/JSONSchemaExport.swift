@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// Exports Kiln's schema as a JSON Schema (draft 2020-12) for editors (yaml-language-server) and
 /// other tools. Documents are read as YAML 1.2 by those tools, so counts accept integers or strings

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 import KilnYAML
 
 /// Types one scalar by its field's schema type. YAML's implicit typing is never applied: the text is

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 import KilnYAML
 
 /// Validates one YAML document against a schema and produces `SpecNode`s. Every problem is a

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// A value with the range it came from; for a default, the range of the field that chose it (or of
 /// `metadata.name`), so later stages can always point somewhere useful.
