@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import _KilnTestSupport
+
+@testable import KilnDriver
+
+/// Analyzer checks at their thresholds — just under, at and just over — and with Policy thresholds that
+/// move the verdict. Each case edits the starter project (two racks of one DGX-H100, 10.2 kW each; 16
+/// GPUs; chat serving 2–12 replicas of one GPU) and lints it in-process.
+@Suite struct AnalyzerThresholdTests {
+  typealias Edit = (file: String, old: String, new: String)
+
+  func codes(_ edits: [Edit], extra: [String: String] = [:], tag: String) throws -> [String] {
+    let manager = FileManager.default
+    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-threshold-\(tag)-\(getpid())").path
+    try? manager.removeItem(atPath: folder)
+    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
+    defer { try? manager.removeItem(atPath: folder) }
+    for edit in edits {
+      let path = folder + "/" + edit.file
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      try #require(text.contains(edit.old), "\(edit.file) has no '\(edit.old)'")
+      try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: URL(fileURLWithPath: path))
+    }
+    for (name, text) in extra { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    return try Linter().lint(folder).diagnostics.map(\.code.id)
+  }
+
+  static func policy(_ rules: String) -> [String: String] {
+    ["policy.yaml": "apiVersion: kiln/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n\(rules)\n"]
+  }
+
+  /// A rack of one DGX-H100 draws 10.2 kW: a 10.1 kW limit is exceeded, 10.2 kW and 10.3 kW are not.
+  @Test(arguments: [("10.1kW", true), ("10.2kW", false), ("10.3kW", false)])
+  func rackPowerAtItsLimit(limit: String, fires: Bool) throws {
+    let codes = try codes(
+      [("infrastructure.yaml", "perRack: 1}", "perRack: 1}\n      powerLimit: \(limit)")], tag: "rack-\(limit)")
+    #expect(codes.contains("K4101") == fires, "\(limit): \(codes)")
+  }
+
+  /// A Policy `max` lowers the rack limit: 10 kW is below one DGX-H100.
+  @Test func rackPowerPolicyMaximum() throws {
+    #expect(
+      try codes([], extra: Self.policy("    - {check: rack-power, max: 10kW}"), tag: "rack-policy").contains("K4101"))
+    #expect(
+      try !codes([], extra: Self.policy("    - {check: rack-power, max: 11kW}"), tag: "rack-policy-ok").contains(
+        "K4101"))
+  }
+
+  /// The site draws 2 × 10.2 kW × PUE 1.4 = 28.56 kW: a 28 kW capacity is exceeded, 28.56 kW is
+  /// exactly enough (and leaves no headroom, a warning), 100 kW is plenty.
+  @Test(arguments: [("28kW", ["K4201"]), ("28.56kW", ["K4202"]), ("100kW", [])])
+  func sitePowerAtItsCapacity(capacity: String, expected: [String]) throws {
+    let codes = try codes(
+      [("infrastructure.yaml", "capacity: 100kW", "capacity: \(capacity)")], tag: "site-\(capacity)")
+    #expect(codes.filter { $0.hasPrefix("K42") } == expected, "\(capacity): \(codes)")
+  }
+
+  /// Headroom of 100 kW over 28.56 kW is 71.4 %: a Policy minimum of 70 % passes, 75 % warns.
+  @Test(arguments: [("70%", false), ("75%", true)])
+  func sitePowerHeadroomPolicyMinimum(minimum: String, fires: Bool) throws {
+    let codes = try codes(
+      [], extra: Self.policy("    - {check: site-power-headroom, min: \(minimum)}"), tag: "headroom-\(minimum)")
+    #expect(codes.contains("K4202") == fires, "\(minimum): \(codes)")
+  }
+
+  /// Serving capacity at 12 replicas is 145.8k tokens/s: a peak of 150k is too much (K6102), 140k leaves
+  /// 4 % (below the 20 % default, K6103), 100k leaves 46 % (quiet).
+  @Test(arguments: [("150k", ["K6102"]), ("140k", ["K6103"]), ("100k", [])])
+  func servingCapacityAndHeadroom(peak: String, expected: [String]) throws {
+    let codes = try codes(
+      [("serving.yaml", "peak: 15k tokens/s", "peak: \(peak) tokens/s")], tag: "serving-\(peak)")
+    #expect(codes.filter { ["K6102", "K6103"].contains($0) } == expected, "\(peak): \(codes)")
+  }
+
+  /// The same 46 % headroom fails a Policy minimum of 50 % and passes 40 %.
+  @Test(arguments: [("50%", true), ("40%", false)])
+  func servingHeadroomPolicyMinimum(minimum: String, fires: Bool) throws {
+    let codes = try codes(
+      [("serving.yaml", "peak: 15k tokens/s", "peak: 100k tokens/s")],
+      extra: Self.policy("    - {check: serving-headroom, min: \(minimum)}"), tag: "serving-policy-\(minimum)")
+    #expect(codes.contains("K6103") == fires, "\(minimum): \(codes)")
+  }
+
+  /// Serving at max replicas against 16 schedulable GPUs: 16 fit, 17 do not.
+  @Test(arguments: [(16, false), (17, true)])
+  func servingPlacementAtTheClusterSize(replicas: Int, fires: Bool) throws {
+    let codes = try codes(
+      [("serving.yaml", "replicas: {min: 2, max: 12}", "replicas: {min: 2, max: \(replicas)}")],
+      tag: "placement-\(replicas)")
+    #expect(codes.contains("K6105") == fires, "\(replicas): \(codes)")
+  }
+
+  /// A budget exactly at the capex passes; a dollar less is exceeded.
+  @Test func budgetAtTheCapex() throws {
+    let lint = try Linter().lint(Golden.repositoryRoot + "/specs/examples/starter")
+    let capex = try #require(lint.report()?.totals.capexUSD)
+    let exact = Int(capex.rounded())
+    #expect(Double(exact) == capex, "the starter's capex is not whole dollars: \(capex)")
+    let at = try codes([], extra: Self.policy("    - {check: budget, capex: $\(exact)}"), tag: "budget-at")
+    #expect(!at.contains("K5001"), "\(at)")
+    let under = try codes([], extra: Self.policy("    - {check: budget, capex: $\(exact - 1)}"), tag: "budget-under")
+    #expect(under.contains("K5001"), "\(under)")
+  }
+}
