@@ -44,9 +44,22 @@ public struct ProjectReport: Sendable {
     public var gpuModels: [String]
     public var schedulableGpus: Int
     public var queueableGpus: Int
+    /// The accounting of each GPU type (one Kueue ResourceFlavor each), sorted by GPU name.
+    public var gpuTypes: [GPUType]
     /// Peak PFLOPS by precision; `nil` where the GPUs lack the precision (FP8 on an A100).
     public var peakPFLOPS: [String: Double?]
     public var hbmTB: Double
+  }
+
+  /// One GPU type of a cluster: what is installed, held back, needed by serving at its maximum, left
+  /// for training (the ClusterQueues' quota of that flavor).
+  public struct GPUType: Sendable {
+    public var gpu: String
+    public var installed: Int
+    public var reserved: Int
+    public var schedulable: Int
+    public var servingMaximum: Int
+    public var queueable: Int
   }
 
   public struct Fabric: Sendable {
@@ -144,7 +157,13 @@ public struct ProjectReport: Sendable {
         Cluster(
           name: cluster.name, site: cluster.spec.site.value, gpus: cluster.gpus,
           gpuModels: Array(Set(gpus.map(\.1.name))).sorted(), schedulableGpus: cluster.schedulableGPUs,
-          queueableGpus: cluster.queueableGPUs, peakPFLOPS: peaks,
+          queueableGpus: cluster.queueableGPUs,
+          gpuTypes: cluster.pools.map {
+            GPUType(
+              gpu: $0.gpu, installed: $0.installed, reserved: $0.reserved, schedulable: $0.schedulable,
+              servingMaximum: $0.servingMaximum, queueable: $0.queueable)
+          },
+          peakPFLOPS: peaks,
           hbmTB: gpus.reduce(0) { $0 + Double($1.0) * $1.1.memory } / 1e12))
     }
     for fabric in ir.fabrics {

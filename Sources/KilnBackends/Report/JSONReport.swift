@@ -51,6 +51,17 @@ public enum JSONReport {
               ("gpuModels", .array(cluster.gpuModels.map { .string($0) })),
               ("schedulableGpus", .int(cluster.schedulableGpus)), ("queueableGpus", .int(cluster.queueableGpus)),
               (
+                "gpuTypes",
+                .array(
+                  cluster.gpuTypes.map {
+                    .object([
+                      ("gpu", .string($0.gpu)), ("installed", .int($0.installed)), ("reserved", .int($0.reserved)),
+                      ("schedulable", .int($0.schedulable)), ("servingMaximum", .int($0.servingMaximum)),
+                      ("queueable", .int($0.queueable)),
+                    ])
+                  })
+              ),
+              (
                 "peakPFLOPS",
                 .object(["bf16", "fp8"].map { ($0, number(cluster.peakPFLOPS[$0] ?? nil)) })
               ),
