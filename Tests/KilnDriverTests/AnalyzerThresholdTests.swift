@@ -8,21 +8,11 @@ import _KilnTestSupport
 /// move the verdict. Each case edits the starter project (two racks of one DGX-H100, 10.2 kW each; 16
 /// GPUs; chat serving 2–12 replicas of one GPU) and lints it in-process.
 @Suite struct AnalyzerThresholdTests {
-  typealias Edit = (file: String, old: String, new: String)
+  typealias Edit = ProjectCopy.Edit
 
   func codes(_ edits: [Edit], extra: [String: String] = [:], tag: String) throws -> [String] {
-    let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-threshold-\(tag)-\(getpid())").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
-    defer { try? manager.removeItem(atPath: folder) }
-    for edit in edits {
-      let path = folder + "/" + edit.file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      try #require(text.contains(edit.old), "\(edit.file) has no '\(edit.old)'")
-      try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: URL(fileURLWithPath: path))
-    }
-    for (name, text) in extra { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    let folder = try ProjectCopy.make(tag: "threshold-" + tag, edits: edits, extra: extra)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     return try Linter().lint(folder).diagnostics.map(\.code.id)
   }
 

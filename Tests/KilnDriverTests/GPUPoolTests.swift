@@ -9,23 +9,12 @@ import _KilnTestSupport
 /// ClusterQueue quota of each flavor is that type's queueable GPUs, and serving that does not fit is an
 /// error, not a clean lint and an autoscaler that can never be scheduled.
 @Suite struct GPUPoolTests {
-  /// The starter project with `edits` applied, in a fresh folder.
-  func starter(_ tag: String, _ edits: [(file: String, old: String, new: String)]) throws -> String {
-    let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-pools-\(tag)-\(getpid())").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
-    for edit in edits {
-      let path = folder + "/" + edit.file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      try #require(text.contains(edit.old), "\(edit.file) has no '\(edit.old)'")
-      try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: URL(fileURLWithPath: path))
-    }
-    return folder
+  func starter(_ tag: String, _ edits: [ProjectCopy.Edit]) throws -> String {
+    try ProjectCopy.make(tag: "pools-" + tag, edits: edits)
   }
 
   /// Three DGX-H100 racks and one DGX-A100 rack (one server each), a training queue, serving on 8 H100s.
-  static let mixed: [(file: String, old: String, new: String)] = [
+  static let mixed: [ProjectCopy.Edit] = [
     (
       "infrastructure.yaml", "  purpose: inference\n",
       "  purpose: mixed\n  fabric: ib\n  queues: [{name: research, share: 100%}]\n"

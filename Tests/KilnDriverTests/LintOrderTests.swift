@@ -8,22 +8,8 @@ import _KilnTestSupport
 @Suite struct LintOrderTests {
   func run(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests().run(arguments) }
 
-  /// The starter project copied to a fresh folder, with `edit` applied to its files and `extra` added.
-  func project(_ tag: String, edits: [(file: String, old: String, new: String)] = [], extra: [String: String] = [:])
-    throws -> String
-  {
-    let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-order-\(tag)-\(getpid())").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
-    for edit in edits {
-      let path = folder + "/" + edit.file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      try #require(text.contains(edit.old), "\(edit.file) has no '\(edit.old)'")
-      try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: URL(fileURLWithPath: path))
-    }
-    for (name, text) in extra { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
-    return folder
+  func project(_ tag: String, edits: [ProjectCopy.Edit] = [], extra: [String: String] = [:]) throws -> String {
+    try ProjectCopy.make(tag: "order-" + tag, edits: edits, extra: extra)
   }
 
   static let unusedModel = """

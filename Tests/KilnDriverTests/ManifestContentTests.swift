@@ -8,18 +8,8 @@ import _KilnTestSupport
 /// What `kiln build` puts in the manifests for spec choices the example projects do not make.
 @Suite struct ManifestContentTests {
   /// A copy of the starter project with `edits` (old => new) applied to its files.
-  func starter(_ name: String, _ edits: [(file: String, old: String, new: String)]) throws -> String {
-    let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-content-\(getpid())-\(name)").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
-    for edit in edits {
-      let path = folder + "/" + edit.file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      #expect(text.contains(edit.old), "\(edit.file) lacks \(edit.old)")
-      try text.replacingOccurrences(of: edit.old, with: edit.new).write(toFile: path, atomically: true, encoding: .utf8)
-    }
-    return folder
+  func starter(_ name: String, _ edits: [ProjectCopy.Edit]) throws -> String {
+    try ProjectCopy.make(tag: "content-" + name, edits: edits)
   }
 
   func stream(_ folder: String) throws -> String {

@@ -59,17 +59,10 @@ import _KilnTestSupport
   @Test(arguments: cases)
   func noNumberCrashes(_ item: Case) throws {
     let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-numbers-\(item.name)-\(getpid())").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
+    let folder = try ProjectCopy.make(
+      tag: "numbers-" + item.name, edits: [(item.file, item.old, item.new)],
+      extra: item.name == "catalog-gpu" ? ["catalog.yaml": Self.zeroGPU] : [:])
     defer { try? manager.removeItem(atPath: folder) }
-    let path = folder + "/" + item.file
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    try #require(text.contains(item.old))
-    try Data(text.replacingOccurrences(of: item.old, with: item.new).utf8).write(to: URL(fileURLWithPath: path))
-    if item.name == "catalog-gpu" {
-      try Data(Self.zeroGPU.utf8).write(to: URL(fileURLWithPath: folder + "/catalog.yaml"))
-    }
     let cli = CommandLineTests()
     let lint = try cli.run(["lint", folder, "--format", "json"])
     #expect(lint.status == 1)

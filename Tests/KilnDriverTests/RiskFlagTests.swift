@@ -8,21 +8,10 @@ import _KilnTestSupport
 /// Each risk-flag rule fires on a change that brings the risk and keeps quiet on one that does not.
 /// Findings are matched by (code, subjects), never by message text.
 @Suite struct RiskFlagTests {
-  typealias Edit = (file: String, old: String, new: String)
+  typealias Edit = ProjectCopy.Edit
 
-  /// The starter project with `edits`, in a fresh folder.
   func starter(_ tag: String, _ edits: [Edit]) throws -> String {
-    let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("kiln-risk-\(tag)-\(getpid())").path
-    try? manager.removeItem(atPath: folder)
-    try manager.copyItem(atPath: Golden.repositoryRoot + "/specs/examples/starter", toPath: folder)
-    for edit in edits {
-      let path = folder + "/" + edit.file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      try #require(text.contains(edit.old), "\(edit.file) has no '\(edit.old)'")
-      try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: URL(fileURLWithPath: path))
-    }
-    return folder
+    try ProjectCopy.make(tag: "risk-" + tag, edits: edits)
   }
 
   func flags(base: [Edit], head: [Edit], _ tag: String) throws -> [Risk] {
