@@ -10,8 +10,10 @@ import _KilnTestSupport
 @Suite struct AnalyzerThresholdTests {
   typealias Edit = ProjectCopy.Edit
 
-  func codes(_ edits: [Edit], extra: [String: String] = [:], tag: String) throws -> [String] {
-    let folder = try ProjectCopy.make(tag: "threshold-" + tag, edits: edits, extra: extra)
+  func codes(
+    _ edits: [Edit], extra: [String: String] = [:], of project: String = "specs/examples/starter", tag: String
+  ) throws -> [String] {
+    let folder = try ProjectCopy.make(of: project, tag: "threshold-" + tag, edits: edits, extra: extra)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     return try Linter().lint(folder).diagnostics.map(\.code.id)
   }
@@ -91,5 +93,25 @@ import _KilnTestSupport
     #expect(!at.contains("K5001"), "\(at)")
     let under = try codes([], extra: Self.policy("    - {check: budget, capex: $\(exact - 1)}"), tag: "budget-under")
     #expect(under.contains("K5001"), "\(under)")
+  }
+
+  /// specs/invalid/K4401: 10 GB/s of read bandwidth for 32 GPUs is 0.3125 GB/s each — below the default
+  /// 0.5 GB/s; a Policy minimum of 0.3 GB/s accepts it, 0.32 GB/s does not.
+  @Test(arguments: [(nil, true), ("0.3GB/s", false), ("0.32GB/s", true)] as [(String?, Bool)])
+  func storageReadPerGPU(minimum: String?, fires: Bool) throws {
+    let codes = try codes(
+      [], extra: minimum.map { Self.policy("    - {check: storage-read-per-gpu, min: \($0)}") } ?? [:],
+      of: "specs/invalid/K4401-storage-read-per-gpu", tag: "storage-\(minimum ?? "default")")
+    #expect(codes.contains("K4401") == fires, "\(minimum ?? "default"): \(codes)")
+  }
+
+  /// specs/invalid/K4303: a 2:1 fabric under a training cluster breaks the default 1:1; a Policy maximum of
+  /// 2:1 accepts it.
+  @Test(arguments: [(nil, true), ("\"2:1\"", false)] as [(String?, Bool)])
+  func fabricOversubscription(maximum: String?, fires: Bool) throws {
+    let codes = try codes(
+      [], extra: maximum.map { Self.policy("    - {check: fabric-oversubscription, max: \($0)}") } ?? [:],
+      of: "specs/invalid/K4303-fabric-oversubscription", tag: "fabric-\(maximum == nil ? "default" : "2-1")")
+    #expect(codes.contains("K4303") == fires, "\(maximum ?? "default"): \(codes)")
   }
 }
