@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
 """Validates Kiln's machine-readable outputs with tools that are not Kiln:
 
-1. `kiln schema` is a valid JSON Schema (draft 2020-12 meta-schema).
-2. Every document of every spec in specs/reference and specs/examples validates against it,
-   parsed as YAML 1.2 (ruamel.yaml) and split into documents. Overlay files (named by a
-   Project's environments) are partial documents and are skipped.
+1. `kiln schema` and `kiln schema --overlay` are valid draft-07 JSON Schemas (the committed
+   schema/*.json files are kept current by a test).
+2. Every document of every valid project in specs/ (the reference, the examples, both sides of every
+   specs/changes case) validates with check-jsonschema: against the overlay schema when its file is
+   one of a Project environment's overlays, else against the document schema. Files are parsed as
+   YAML 1.2 (ruamel.yaml) and split into one JSON file per document, since check-jsonschema reads one
+   document per file.
 3. `kiln lint --format sarif` of every specs/invalid case validates against the OASIS SARIF 2.1.0
    schema in ../shared/schemas.
 
 Exits non-zero on the first kind of failure, after printing every failure found.
 """
 import fnmatch
+import glob
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator, Draft202012Validator
 from ruamel.yaml import YAML
 
 kiln = os.path.abspath(sys.argv[1])
@@ -24,15 +29,23 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(root)
 failures = []
 
-schema = json.loads(subprocess.run([kiln, "schema"], check=True, capture_output=True, text=True).stdout)
-Draft202012Validator.check_schema(schema)
-validator = Draft202012Validator(schema)
-print("kiln schema: valid against the 2020-12 meta-schema")
+schemas = {}
+for name, arguments in [("document", ["schema"]), ("overlay", ["schema", "--overlay"])]:
+    schemas[name] = json.loads(subprocess.run([kiln] + arguments, check=True, capture_output=True, text=True).stdout)
+    Draft7Validator.check_schema(schemas[name])
+print("kiln schema and kiln schema --overlay: valid against the draft-07 meta-schema")
 
 yaml = YAML(typ="safe")
 yaml.version = (1, 2)
-checked = 0
-for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
+work = tempfile.mkdtemp(prefix="kiln-schema-")
+for name, schema in schemas.items():
+    os.makedirs(os.path.join(work, name))
+    with open(os.path.join(work, name + ".schema.json"), "w") as handle:
+        json.dump(schema, handle)
+projects = ["specs/reference"] + sorted(glob.glob("specs/examples/*")) + sorted(glob.glob("specs/changes/*/base"))
+projects += sorted(glob.glob("specs/changes/*/head"))
+counts = {"document": 0, "overlay": 0}
+for base in projects:
     overlays = []
     with open(os.path.join(base, "kiln.yaml")) as handle:
         for document in YAML(typ="safe").load_all(handle):
@@ -45,17 +58,23 @@ for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d
             if not name.endswith((".yaml", ".yml")) or name.startswith("."):
                 continue
             path = os.path.join(directory, name)
-            relative = os.path.relpath(path, base)
-            if any(fnmatch.fnmatch(relative, pattern) for pattern in overlays):
-                continue
+            kind = "overlay" if any(fnmatch.fnmatch(os.path.relpath(path, base), p) for p in overlays) else "document"
             with open(path) as handle:
                 for index, document in enumerate(yaml.load_all(handle)):
                     if document is None:
                         continue
-                    checked += 1
-                    for error in validator.iter_errors(document):
-                        failures.append(f"{path} document {index + 1}: {error.json_path}: {error.message}")
-print(f"spec documents validated against kiln schema: {checked}")
+                    counts[kind] += 1
+                    target = os.path.join(work, kind, path.replace("/", "__") + f"__{index + 1}.json")
+                    with open(target, "w") as out:
+                        json.dump(document, out)
+for kind in schemas:
+    files = sorted(glob.glob(os.path.join(work, kind, "*.json")))
+    result = subprocess.run(
+        ["check-jsonschema", "--schemafile", os.path.join(work, kind + ".schema.json")] + files,
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        failures.append(f"check-jsonschema ({kind} schema):\n{result.stdout}{result.stderr}")
+print(f"check-jsonschema: {counts['document']} spec documents and {counts['overlay']} overlay documents validated")
 
 with open(os.path.join(os.path.dirname(root), "shared", "schemas", "sarif-2.1.0.json")) as handle:
     sarif_schema = json.load(handle)

@@ -119,7 +119,10 @@ import _KilnTestSupport
     #expect(try run(["explain", "K0000"]).status == 2)
     let schema = try run(["schema"])
     #expect(schema.status == 0)
-    #expect(schema.stdout.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
+    #expect(schema.stdout.contains("\"$schema\": \"http://json-schema.org/draft-07/schema#\""))
+    let overlay = try run(["schema", "--overlay"])
+    #expect(overlay.status == 0)
+    #expect(overlay.stdout.contains("\"$id\": \"https://kiln.dev/schema/v1/kiln-overlay.schema.json\""))
   }
 
   @Test func hostileInputsFailFast() throws {

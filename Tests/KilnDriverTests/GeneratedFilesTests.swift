@@ -1,5 +1,6 @@
 import Foundation
 import KilnSpec
+import KilnSupport
 import Testing
 import _KilnTestSupport
 
@@ -13,6 +14,42 @@ import _KilnTestSupport
 
   @Test func committedSchemaIsCurrent() {
     Golden.assertMatches(SchemaExporter.jsonSchema(), file: "schema/kiln.schema.json")
+    Golden.assertMatches(SchemaExporter.jsonSchema(overlay: true), file: "schema/kiln-overlay.schema.json")
+  }
+
+  /// Older yaml-language-server releases read only draft-07: every keyword of both schemas is one of
+  /// draft-07's (a property name is not a keyword, so the walk follows the schema's structure).
+  @Test(arguments: [false, true])
+  func schemaUsesOnlyDraft07Keywords(overlay: Bool) {
+    var unknown: Set<String> = []
+    func walk(_ schema: JSONValue) {
+      guard case .object(let members) = schema else { return }
+      for (key, value) in members {
+        if !JSONSchemaExport.draft07Keywords.contains(key) { unknown.insert(key) }
+        switch key {
+        case "properties", "definitions", "patternProperties":
+          if case .object(let children) = value { children.forEach { walk($0.1) } }
+        case "items", "additionalProperties", "propertyNames", "if", "then", "else", "not", "contains":
+          walk(value)
+        case "allOf", "anyOf", "oneOf":
+          if case .array(let children) = value { children.forEach(walk) }
+        default: break
+        }
+      }
+    }
+    walk(JSONSchemaExport.document(overlay: overlay))
+    #expect(unknown.isEmpty, "not draft-07 keywords: \(unknown.sorted())")
+  }
+
+  /// An overlay holds only what it changes: no spec field is required there, but its envelope is.
+  @Test func overlaySchemaRequiresOnlyTheEnvelope() {
+    let text = SchemaExporter.jsonSchema(overlay: true)
+    let document = SchemaExporter.jsonSchema()
+    #expect(document.contains("\"jurisdiction\""))
+    #expect(text.contains("\"$patch\""))
+    #expect(text.contains("\"required\": [\n    \"apiVersion\",\n    \"kind\",\n    \"metadata\"\n  ]"))
+    #expect(
+      document.contains("\"required\": [\n    \"apiVersion\",\n    \"kind\",\n    \"metadata\",\n    \"spec\"\n  ]"))
   }
 
   @Test func everyCodeExplainsItself() {

@@ -1,21 +1,40 @@
 import KilnDiagnostics
 import KilnSupport
 
-/// Exports Kiln's schema as a JSON Schema (draft 2020-12) for editors (yaml-language-server) and
-/// other tools. Documents are read as YAML 1.2 by those tools, so counts accept integers or strings
-/// with suffixes, and quantities are strings with units.
+/// Exports Kiln's schema as a JSON Schema for editors (yaml-language-server) and other tools, using
+/// only draft-07 keywords (older yaml-language-server releases read nothing newer; current validators
+/// read draft-07 too). Documents are read as YAML 1.2 by those tools, so counts accept integers or
+/// strings with suffixes, and quantities are strings with units. Two schemas: one for documents, one
+/// for overlay documents (under an environment's `overlays`), whose objects are partial: an overlay
+/// holds only what it changes, so nothing is required beyond its envelope — except inside list items,
+/// which an overlay restates whole.
 public enum JSONSchemaExport {
   public static let id = "https://kiln.dev/schema/v1/kiln.schema.json"
+  public static let overlayID = "https://kiln.dev/schema/v1/kiln-overlay.schema.json"
+  /// The keywords of JSON Schema draft-07 (json-schema.org, draft-handrews-json-schema-01 and
+  /// -validation-01); the exported schemas use no others (a test checks).
+  public static let draft07Keywords: Set<String> = [
+    "$schema", "$id", "$ref", "$comment", "title", "description", "default", "readOnly", "writeOnly", "examples",
+    "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+    "additionalItems", "items", "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
+    "required", "additionalProperties", "definitions", "properties", "patternProperties", "dependencies",
+    "propertyNames", "const", "enum", "type", "format", "contentMediaType", "contentEncoding", "if", "then", "else",
+    "allOf", "anyOf", "oneOf", "not",
+  ]
 
   static let number = #"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?"#
 
-  public static func document() -> JSONValue {
+  public static func document(overlay: Bool = false) -> JSONValue {
     var defs: [(String, JSONValue)] = [("metadata", object(EnvelopeSchema.metadata))]
     var branches: [JSONValue] = []
     for kind in SpecKind.allCases {
       // Catalog entries may override built-in ones field by field: only `name` is required there.
       defs.append(
-        (kind.rawValue, object(kind.schema, doc: "\(kind.rawValue): \(kind.summary)", relaxEntries: kind == .catalog)))
+        (
+          kind.rawValue,
+          object(
+            kind.schema, doc: "\(kind.rawValue): \(kind.summary)", relaxEntries: kind == .catalog, partial: overlay)
+        ))
       branches.append(
         .object([
           (
@@ -27,51 +46,77 @@ public enum JSONSchemaExport {
           ),
           (
             "then",
-            .object([("properties", .object([("spec", .object([("$ref", .string("#/$defs/\(kind.rawValue)"))]))]))])
+            .object([
+              ("properties", .object([("spec", .object([("$ref", .string("#/definitions/\(kind.rawValue)"))]))]))
+            ])
           ),
         ]))
     }
+    let envelope = overlay ? ["apiVersion", "kind", "metadata"] : ["apiVersion", "kind", "metadata", "spec"]
+    var patch: [(String, JSONValue)] = []
+    if overlay {
+      patch.append(
+        (
+          "$patch",
+          .object([
+            ("enum", .array([.string("delete"), .string("merge")])),
+            ("description", .string("delete removes the target object in this environment; merge is the default.")),
+          ])
+        ))
+    }
     return .object([
-      ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-      ("$id", .string(id)),
-      ("title", .string("Kiln spec document (kiln/v1)")),
-      ("description", .string("One document of a Kiln project. See docs/language.md.")),
+      ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+      ("$id", .string(overlay ? overlayID : id)),
+      ("title", .string(overlay ? "Kiln overlay document (kiln/v1)" : "Kiln spec document (kiln/v1)")),
+      (
+        "description",
+        .string(
+          overlay
+            ? "One overlay document of a Kiln environment: the fields it changes. See docs/language.md, section 6."
+            : "One document of a Kiln project. See docs/language.md.")
+      ),
       ("type", .string("object")),
-      ("required", .array(["apiVersion", "kind", "metadata", "spec"].map { .string($0) })),
+      ("required", .array(envelope.map { .string($0) })),
       (
         "properties",
-        .object([
-          (
-            "apiVersion",
-            .object([("const", .string(EnvelopeSchema.apiVersion)), ("description", .string("Always kiln/v1."))])
-          ),
-          (
-            "kind",
-            .object([
-              ("enum", .array(SpecKind.allCases.map { .string($0.rawValue) })),
-              ("description", .string("The kind of object.")),
-            ])
-          ),
-          ("metadata", .object([("$ref", .string("#/$defs/metadata"))])),
-          ("spec", .object([("type", .string("object"))])),
-        ])
+        .object(
+          patch + [
+            (
+              "apiVersion",
+              .object([("const", .string(EnvelopeSchema.apiVersion)), ("description", .string("Always kiln/v1."))])
+            ),
+            (
+              "kind",
+              .object([
+                ("enum", .array(SpecKind.allCases.map { .string($0.rawValue) })),
+                ("description", .string("The kind of object.")),
+              ])
+            ),
+            ("metadata", .object([("$ref", .string("#/definitions/metadata"))])),
+            ("spec", .object([("type", .string("object"))])),
+          ])
       ),
       ("additionalProperties", .bool(false)),
       ("allOf", .array(branches)),
-      ("$defs", .object(defs)),
+      ("definitions", .object(defs)),
     ])
   }
 
-  static func object(_ schema: ObjectSchema, doc: String? = nil, relaxEntries: Bool = false, isEntry: Bool = false)
-    -> JSONValue
-  {
+  /// `partial`: an overlay's object, with no required fields (nested objects too; list items stay whole).
+  static func object(
+    _ schema: ObjectSchema, doc: String? = nil, relaxEntries: Bool = false, isEntry: Bool = false, partial: Bool = false
+  ) -> JSONValue {
     var properties: [(String, JSONValue)] = []
     for field in schema.fields {
       var description = field.doc
       if let defaultText = field.defaultText { description += " [default: \(defaultText)]" }
       if let range = field.range { description += " [range: \(range.description)]" }
       properties.append(
-        (field.name, withDescription(bounded(type(field.type, relaxEntries: relaxEntries), field.range), description)))
+        (
+          field.name,
+          withDescription(
+            bounded(type(field.type, relaxEntries: relaxEntries, partial: partial), field.range), description)
+        ))
     }
     var members: [(String, JSONValue)] = [("type", .string("object"))]
     if let doc = doc ?? (schema.doc.isEmpty ? nil : schema.doc) { members.append(("description", .string(doc))) }
@@ -79,7 +124,7 @@ public enum JSONSchemaExport {
     let required = schema.fields.filter { $0.required && (!isEntry || $0.name == "name") }.map {
       JSONValue.string($0.name)
     }
-    if !required.isEmpty { members.append(("required", .array(required))) }
+    if !required.isEmpty && !partial { members.append(("required", .array(required))) }
     members.append(("additionalProperties", .bool(false)))
     return .object(members)
   }
@@ -117,7 +162,7 @@ public enum JSONSchemaExport {
     .object([("type", .string("string")), ("pattern", .string(regex))])
   }
 
-  static func type(_ type: FieldType, relaxEntries: Bool = false) -> JSONValue {
+  static func type(_ type: FieldType, relaxEntries: Bool = false, partial: Bool = false) -> JSONValue {
     switch type {
     case .text, .image, .reference:
       return .object([("type", .string("string"))])
@@ -155,12 +200,12 @@ public enum JSONSchemaExport {
     case .boolean:
       return .object([("type", .string("boolean"))])
     case .object(let schema):
-      return object(schema)
+      return object(schema, partial: partial)
     case .objectMap(let schema):
       return .object([
         ("type", .string("object")),
         ("propertyNames", .object([("pattern", .string("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"))])),
-        ("additionalProperties", object(schema)),
+        ("additionalProperties", object(schema, partial: partial)),
       ])
     case .list(let item):
       if relaxEntries, case .object(let schema) = item {
