@@ -160,7 +160,8 @@ public struct IRTrainingRun: Sendable {
 
 /// The resolved, expanded project: what the analyzer checks and the backends emit.
 public struct IRProject: Sendable {
-  public var project: ProjectSpec?
+  /// The Project's settings, every default applied.
+  public var project: ProjectSpec
   public var sites: [SiteSpec]
   public var clusters: [IRCluster]
   public var fabrics: [IRFabric]

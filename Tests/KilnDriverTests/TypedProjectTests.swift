@@ -32,7 +32,7 @@ import _KilnTestSupport
 
   @Test func projectAndServingDefaults() throws {
     let project = try typed("specs/examples/starter")
-    let settings = try #require(project.project)
+    let settings = project.project
     #expect(settings.lifetime.value == 4 * 365 * 86_400)
     #expect(settings.utilization.value == 0.8)
     #expect(settings.loadFactor.value == 0.65)

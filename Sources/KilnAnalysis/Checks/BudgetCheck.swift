@@ -7,7 +7,7 @@ struct BudgetCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     guard let rule = context.policy?.rule("budget") else { return [] }
     let costs = context.costs
-    let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
+    let lifetime = ir.project.lifetime.value
     let limits: [(String, Located<Double>?, Double)] = [
       ("capex", rule.capex, costs.capex.total), ("monthly opex", rule.monthlyOpex, costs.monthlyOpex),
       ("TCO", rule.tco, costs.tco(lifetimeSeconds: lifetime)),

@@ -31,7 +31,7 @@ public struct CostModel: Sendable {
 
   /// `siteLoads`: SiteLoad.bySite of the same IR, computed once by the analysis.
   public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
-    let loadFactor = ir.project?.loadFactor.value ?? 0.65
+    let loadFactor = ir.project.loadFactor.value
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
         if let price = group.server.price {
@@ -96,9 +96,9 @@ public struct CostModel: Sendable {
   /// `nil` without owned GPUs.
   public func ownedGPUHourPrice(_ ir: IRProject) -> Double? {
     let ownedGPUs = ir.clusters.filter { $0.site?.ownership.value != .cloud }.reduce(0) { $0 + $1.gpus }
-    let utilization = ir.project?.utilization.value ?? 0.8
+    let utilization = ir.project.utilization.value
     guard ownedGPUs > 0, utilization > 0 else { return nil }
-    let lifetimeHours = (ir.project?.lifetime.value ?? 4 * 365 * 86_400) / 3_600
+    let lifetimeHours = ir.project.lifetime.value / 3_600
     let ownedOpex =
       ir.sites.filter { $0.ownership.value != .cloud }.reduce(0) { $0 + (monthlyOpexBySite[$1.name] ?? 0) }
       + monthlyStorageOpex
@@ -108,7 +108,7 @@ public struct CostModel: Sendable {
 
   /// Energy per year, kWh: IT load × loadFactor × PUE × 8,760 h, for owned and colocation sites.
   static func energyPerYear(_ ir: IRProject, loads: [String: ITLoad]) -> (kWh: Double, co2Kg: Double?) {
-    let loadFactor = ir.project?.loadFactor.value ?? 0.65
+    let loadFactor = ir.project.loadFactor.value
     var kWh = 0.0
     var co2 = 0.0
     var co2Known = true

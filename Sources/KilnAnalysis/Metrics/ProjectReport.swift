@@ -127,7 +127,7 @@ public struct ProjectReport: Sendable {
   init(_ ir: IRProject, analysis: Analysis, diagnostics: [Diagnostic]) {
     let costs = analysis.costs
     let ownedRate = costs.ownedGPUHourPrice(ir)
-    let lifetime = ir.project?.lifetime.value ?? 4 * 365 * 86_400
+    let lifetime = ir.project.lifetime.value
     let loads = ITLoad.bySite(analysis.siteLoads)
     for site in ir.sites {
       let load = loads[site.name] ?? ITLoad()

@@ -25,7 +25,7 @@ public enum GeneratedNames {
   /// The replacement is the first of `training`, `training-1`, … that no other queue of the cluster
   /// uses, so two LocalQueues never share a name.
   public static func localQueue(_ queue: String, among queues: [String]) -> String {
-    guard queue == "default" else { return queue }
+    guard queue == ClusterSpec.defaultQueueName else { return queue }
     var candidate = "training"
     var suffix = 0
     while queues.contains(candidate) {

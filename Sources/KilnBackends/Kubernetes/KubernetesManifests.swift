@@ -112,10 +112,10 @@ public enum KubernetesManifests {
 /// The Kueue and namespace objects of one cluster.
 struct ClusterObjects {
   let cluster: IRCluster
-  let settings: ProjectSpec?
+  let settings: ProjectSpec
   let projectName: String
 
-  var namespace: String { GeneratedNames.namespace(cluster, prefix: settings?.kubernetes.namespacePrefix.value ?? "") }
+  var namespace: String { GeneratedNames.namespace(cluster, prefix: settings.kubernetes.namespacePrefix.value) }
   var topologyName: String { GeneratedNames.topology(cluster) }
   var source: String { cluster.id }
 
@@ -166,8 +166,8 @@ struct ClusterObjects {
             labels: [("kiln.dev/cluster", .string(cluster.name))], specLabels: cluster.spec.labels)
         ),
       ]))
-    let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
-    let rack = settings?.kubernetes.rackLabel.value ?? "kiln.dev/rack"
+    let block = settings.kubernetes.blockLabel.value
+    let rack = settings.kubernetes.rackLabel.value
     documents.append(
       .object([
         ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("Topology")),

@@ -43,7 +43,7 @@ public enum KubernetesNames {
 
   public static func problems(_ ir: IRProject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let prefix = ir.project?.kubernetes.namespacePrefix.value ?? ""
+    let prefix = ir.project.kubernetes.namespacePrefix.value
     for cluster in ir.clusters {
       let queues = cluster.spec.queues.map(\.name.value)
       var names = [

@@ -10,7 +10,7 @@ import KilnSupport
 struct ServingObjects {
   let serving: IRServing
   let model: ServingModel?
-  let settings: ProjectSpec?
+  let settings: ProjectSpec
   let projectName: String
   let namespace: String
 
@@ -49,7 +49,7 @@ struct ServingObjects {
   }
 
   var image: String {
-    PodTemplates.image(serving.entry.image.value, registry: settings?.kubernetes.imageRegistry?.value)
+    PodTemplates.image(serving.entry.image.value, registry: settings.kubernetes.imageRegistry?.value)
   }
 
   var selector: JSONValue { .object([("matchLabels", .object(labels))]) }
@@ -330,8 +330,8 @@ struct ServingObjects {
         ("apiVersion", .string("policy/v1")), ("kind", .string("PodDisruptionBudget")), ("metadata", metadata()),
         ("spec", .object([("maxUnavailable", .int(1)), ("selector", selector)])),
       ]))
-    let ingressNamespace = settings?.kubernetes.ingressNamespace.value ?? "ingress"
-    let monitoringNamespace = settings?.kubernetes.monitoringNamespace.value ?? "monitoring"
+    let ingressNamespace = settings.kubernetes.ingressNamespace.value
+    let monitoringNamespace = settings.kubernetes.monitoringNamespace.value
     func fromNamespace(_ name: String) -> JSONValue {
       .object([
         ("namespaceSelector", .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(name))]))]))
@@ -372,7 +372,7 @@ struct ServingObjects {
           ])
         ),
       ]))
-    let monitoringLabels = (settings?.kubernetes.monitoringLabels ?? [:]).sorted { $0.key < $1.key }.map {
+    let monitoringLabels = settings.kubernetes.monitoringLabels.sorted { $0.key < $1.key }.map {
       ($0.key, JSONValue.string($0.value))
     }
     documents.append(

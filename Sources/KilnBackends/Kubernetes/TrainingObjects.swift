@@ -8,7 +8,7 @@ import KilnSupport
 struct TrainingObjects {
   let run: IRTrainingRun
   let cluster: IRCluster
-  let settings: ProjectSpec?
+  let settings: ProjectSpec
   let projectName: String
   let namespace: String
 
@@ -18,9 +18,9 @@ struct TrainingObjects {
     guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
     let perNode = group.server.gpuCount
     let nodes = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
-    let queue = run.spec.queue?.value ?? cluster.spec.queues.first?.name.value ?? "default"
+    let queue = run.spec.queue?.value ?? cluster.spec.queues.first?.name.value ?? ClusterSpec.defaultQueueName
     let gpuResource = PodTemplates.gpuResource(group.server.gpu)
-    let block = settings?.kubernetes.blockLabel.value ?? "kiln.dev/fabric-block"
+    let block = settings.kubernetes.blockLabel.value
     let fits = blockGPUs.map { run.spec.gpus.value <= $0 } ?? false
     let topology = fits ? "kueue.x-k8s.io/podset-required-topology" : "kueue.x-k8s.io/podset-preferred-topology"
     let command = run.spec.command.map(\.value)
@@ -29,7 +29,7 @@ struct TrainingObjects {
       (
         "image",
         .string(
-          PodTemplates.image(run.spec.image?.value ?? "", registry: settings?.kubernetes.imageRegistry?.value))
+          PodTemplates.image(run.spec.image?.value ?? "", registry: settings.kubernetes.imageRegistry?.value))
       ),
       ("imagePullPolicy", .string("Always")),
     ]

@@ -12,7 +12,7 @@ struct TrainingRunCheck: SpecCheck {
       }
       let queues = (cluster.spec["queues"]?.items ?? []).compactMap { $0["name"]?.text }
       if let queueNode = spec["queue"], let queue = queueNode.text {
-        let known = queues.isEmpty ? ["default"] : queues
+        let known = queues.isEmpty ? [ClusterSpec.defaultQueueName] : queues
         if !known.contains(queue) {
           let suggestion = DidYouMean.suggestion(for: queue, among: known)
           engine.emit(

@@ -20,6 +20,15 @@ public struct ProjectSpec: Sendable {
     public var rackLabel: Located<String>
   }
 
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
+
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -80,6 +89,15 @@ public struct SiteSpec: Sendable {
     }
   }
 
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
+
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -112,6 +130,9 @@ public struct SiteSpec: Sendable {
 
 /// `Cluster` with defaults: no reserve, one `default` queue at 100 %.
 public struct ClusterSpec: Sendable {
+  /// The one queue of a cluster that declares none, with the whole share.
+  public static let defaultQueueName = "default"
+
   public enum Purpose: String, Sendable { case training, inference, mixed }
 
   public struct RackGroup: Sendable {
@@ -140,6 +161,15 @@ public struct ClusterSpec: Sendable {
   public var storage: [Located<String>]
   public var reserve: Located<Double>
   public var queues: [Queue]
+
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
@@ -172,7 +202,7 @@ public struct ClusterSpec: Sendable {
       declared.isEmpty
       ? [
         Queue(
-          name: Located("default", at: object.nameRange, isDefault: true),
+          name: Located(Self.defaultQueueName, at: object.nameRange, isDefault: true),
           share: Located(1, at: object.nameRange, isDefault: true))
       ]
       : declared
@@ -193,6 +223,15 @@ public struct FabricSpec: Sendable {
   public var planes: Located<Int>?
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double>
+
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
@@ -228,6 +267,15 @@ public struct StorageSpec: Sendable {
   public var price: Located<Double>?
   public var monthlyPrice: Located<Quantity>?
 
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
+
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -260,6 +308,15 @@ public struct ModelSpec: Sendable {
   public var kvCacheBytesPerToken: Located<Double>?
   public var kvCachePrecision: Located<String>
   public var contextLength: Located<Int>
+
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
@@ -348,6 +405,15 @@ public struct RegionSpec: Sendable {
   public var dataResidency: Located<String>
   public var serving: [Serving]
 
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
+
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -411,6 +477,15 @@ public struct TrainingRunSpec: Sendable {
   /// `nil`: the cluster's first queue.
   public var queue: Located<String>?
 
+  /// A project that sets nothing: every setting at its default.
+  public static var defaults: ProjectSpec {
+    let range = SourceRange.wholeFile("kiln.yaml")
+    return ProjectSpec(
+      SpecObject(
+        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
+        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
+  }
+
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -464,7 +539,9 @@ public struct PolicySpec: Sendable {
 
 /// The typed view of a whole project, every default applied, for the IR and later stages.
 public struct TypedProject: Sendable {
-  public var project: ProjectSpec?
+  /// The Project's settings, every default applied; the defaults alone when kiln.yaml has no Project
+  /// document (an error K2024 reports, so no IR is built from such a project).
+  public var project: ProjectSpec
   public var sites: [SiteSpec]
   public var clusters: [ClusterSpec]
   public var fabrics: [FabricSpec]
@@ -475,7 +552,7 @@ public struct TypedProject: Sendable {
   public var policy: PolicySpec?
 
   public init(_ project: Project) {
-    self.project = project.objects(.project).first.map(ProjectSpec.init)
+    self.project = project.objects(.project).first.map(ProjectSpec.init) ?? ProjectSpec.defaults
     sites = project.objects(.site).map(SiteSpec.init)
     clusters = project.objects(.cluster).map(ClusterSpec.init)
     fabrics = project.objects(.fabric).map(FabricSpec.init)
