@@ -1,6 +1,7 @@
 // Fabric sizing by the rules of docs/language.md §4.5 (Fabric, "Sizing"). The formulas are checked against
 // published figures: ISCA'25 (arXiv:2505.09343) Table 3 (FT2, MPFT, FT3 at k = 64), the DGX SuperPOD H100
 // reference architecture (RA-11333-001) Tables 3–4 and Fire-Flyer (arXiv:2408.14158) §III.
+import KilnSupport
 
 /// The topology families of the Fabric kind (docs/language.md §4.5).
 public enum FabricTopology: String, Sendable, Hashable {
@@ -324,15 +325,4 @@ private struct Plan {
 /// ceil(a / b) for a ≥ 0, b ≥ 1, without the overflow of (a + b − 1) / b near Int.max.
 private func ceilDivide(_ a: Int, _ b: Int) -> Int {
   a / b + (a % b > 0 ? 1 : 0)
-}
-
-/// Capacities of huge radixes (and object counts of huge projects) saturate instead of trapping.
-func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
-  let (product, overflow) = a.multipliedReportingOverflow(by: b)
-  return overflow ? Int.max : product
-}
-
-func saturatingAdd(_ a: Int, _ b: Int) -> Int {
-  let (sum, overflow) = a.addingReportingOverflow(b)
-  return overflow ? Int.max : sum
 }

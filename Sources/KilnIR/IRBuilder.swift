@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnSpec
+import KilnSupport
 
 /// Builds the IR from a linted project (K1–K3 clean): resolves references and catalog entries,
 /// decides defaults that depend on other objects (rack power limits from the site), counts GPUs,

@@ -59,14 +59,9 @@ extension ServingCapacityCheck {
     let others = pool.servingMaximum - serving.maxGPUs
     let fits = max(0, pool.schedulable - others) / serving.gpusPerReplica
     if needed <= fits { return "raise replicas.max to \(needed) for \(goal)" }
-    let gpus = Figures.count(saturatingProduct(needed, serving.gpusPerReplica))
+    let gpus = Figures.count(saturatingMultiply(needed, serving.gpusPerReplica))
     return
       "\(goal) needs \(Figures.count(needed)) replicas (\(gpus) GPUs), but \(cluster.id) has room for \(Figures.count(fits))\(others > 0 ? " beside its other serving entries" : ""): add servers, use faster GPUs, or serve part of the demand from another cluster"
-  }
-
-  static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
-    let (product, overflow) = a.multipliedReportingOverflow(by: b)
-    return overflow ? Int.max : product
   }
 
   /// The replicas whose capacity reaches `tokensPerSecond`.

@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSupport
 
 /// `Project` with every default applied (docs/language.md §4.1).
 public struct ProjectSpec: Sendable {
@@ -89,15 +90,6 @@ public struct SiteSpec: Sendable {
     }
   }
 
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
-
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -162,15 +154,6 @@ public struct ClusterSpec: Sendable {
   public var reserve: Located<Double>
   public var queues: [Queue]
 
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
-
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -224,15 +207,6 @@ public struct FabricSpec: Sendable {
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double>
 
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
-
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -267,15 +241,6 @@ public struct StorageSpec: Sendable {
   public var price: Located<Double>?
   public var monthlyPrice: Located<Quantity>?
 
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
-
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
     let spec = object.spec
@@ -308,15 +273,6 @@ public struct ModelSpec: Sendable {
   public var kvCacheBytesPerToken: Located<Double>?
   public var kvCachePrecision: Located<String>
   public var contextLength: Located<Int>
-
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
@@ -377,10 +333,7 @@ public struct RegionSpec: Sendable {
     /// GPUs per replica = tensor × pipeline × data.
     /// tensor × pipeline × data, saturating at Int.max rather than trapping on absurd inputs.
     public var gpusPerReplica: Int {
-      [tensor.value, pipeline.value, data.value].reduce(1) { product, factor in
-        let (result, overflow) = product.multipliedReportingOverflow(by: factor)
-        return overflow ? Int.max : result
-      }
+      saturatingMultiply(saturatingMultiply(tensor.value, pipeline.value), data.value)
     }
   }
 
@@ -404,15 +357,6 @@ public struct RegionSpec: Sendable {
   public var jurisdiction: Located<String>
   public var dataResidency: Located<String>
   public var serving: [Serving]
-
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
@@ -476,15 +420,6 @@ public struct TrainingRunSpec: Sendable {
   public var command: [Located<String>]
   /// `nil`: the cluster's first queue.
   public var queue: Located<String>?
-
-  /// A project that sets nothing: every setting at its default.
-  public static var defaults: ProjectSpec {
-    let range = SourceRange.wholeFile("kiln.yaml")
-    return ProjectSpec(
-      SpecObject(
-        kind: .project, name: "kiln", file: "kiln.yaml", nameRange: range, specKeyRange: range,
-        metadata: SpecNode(.object([]), range: range), spec: SpecNode(.object([]), range: range)))
-  }
 
   init(_ object: SpecObject) {
     let read = TypedReader(fallback: object.nameRange)
