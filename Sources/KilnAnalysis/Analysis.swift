@@ -18,9 +18,4 @@ public struct Analysis: Sendable {
   public func report(_ ir: IRProject, diagnostics: [Diagnostic]) -> ProjectReport {
     ProjectReport(ir, analysis: self, diagnostics: diagnostics)
   }
-
-  /// The serving model of an entry, by its id.
-  public func servingModel(_ id: String, in ir: IRProject) -> ServingModel? {
-    ir.serving.firstIndex { $0.id == id }.flatMap { servingModels[$0] }
-  }
 }

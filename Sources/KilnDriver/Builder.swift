@@ -61,7 +61,7 @@ public enum ManifestOutput {
   }
 
   /// What a write did, for the one-line summary `kiln build` prints.
-  public struct Summary: Sendable, Equatable {
+  public struct Summary: Sendable, Equatable, CustomStringConvertible {
     public var folder: String
     public var written = 0
     /// Files whose bytes were already what Kiln generates: left alone, so their times do not change.

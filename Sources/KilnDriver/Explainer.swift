@@ -16,7 +16,7 @@ public enum Explainer {
           "Takes: max (\(check.maxIsRatio ? "a ratio such as \"2:1\"" : check.max.map(\.displayName).joined(separator: " or ")))\n"
       }
       if check.takesBudget { out += "Takes: capex, monthlyOpex, tco\n" }
-      // Every check has codes (DiagnosticsReferenceTests checks it).
+      // Every check has codes (GeneratedFilesTests.everyPolicyCheckHasCodes checks it).
       out += "Diagnostics: \(codes.map(\.id).joined(separator: ", "))\n"
       out += "\nConfigure it in a Policy:\n\n  rules:\n    - {check: \(check.id), severity: warning}\n"
       return out

@@ -59,8 +59,6 @@ public enum IRBuilder {
       else { continue }
       clusters[position].pools[pool].servingMaximum = saturatingAdd(
         clusters[position].pools[pool].servingMaximum, entry.maxGPUs)
-      clusters[position].pools[pool].servingMinimum = saturatingAdd(
-        clusters[position].pools[pool].servingMinimum, entry.minGPUs)
     }
 
     let fabrics = typed.fabrics.map { buildFabric($0, clusters: clusters, storage: typed.storage, catalog: catalog) }

@@ -21,7 +21,7 @@ public struct IRRackGroup: Sendable {
 }
 
 /// The GPUs of one type in a cluster — one Kueue ResourceFlavor: installed, held back as spares, needed
-/// by serving at its maximum and minimum replicas, and what is left for training. Serving entries and
+/// by serving at its maximum replicas, and what is left for training. Serving entries and
 /// training runs use GPUs of their own type only, so every figure that schedules work is per pool.
 public struct IRGPUPool: Sendable {
   /// The catalog GPU (`H100-SXM5-80GB`).
@@ -33,8 +33,6 @@ public struct IRGPUPool: Sendable {
   public var reserved: Int
   /// GPUs of the serving entries placed on this pool at their maximum replicas.
   public var servingMaximum = 0
-  /// The same at their minimum replicas.
-  public var servingMinimum = 0
 
   public var schedulable: Int { installed - reserved }
   /// What training may queue for: schedulable less serving at its maximum, never below 0.
@@ -132,7 +130,6 @@ public struct IRServing: Sendable {
 
   public var gpusPerReplica: Int { entry.gpusPerReplica }
   public var maxGPUs: Int { saturatingMultiply(gpusPerReplica, entry.maxReplicas.value) }
-  public var minGPUs: Int { saturatingMultiply(gpusPerReplica, entry.minReplicas.value) }
   /// The GPU type its replicas run on (its rack group's, else the cluster's first GPU group's).
   public var gpu: String? { server?.gpu?.name }
 }

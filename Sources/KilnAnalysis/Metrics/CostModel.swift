@@ -26,6 +26,9 @@ public struct CostModel: Sendable {
 
   public var monthlyOpex: Double { monthlyOpexBySite.values.reduce(0, +) + monthlyStorageOpex }
 
+  /// The IT load of each site by kind of equipment (the same contributors as the site loads).
+  public var itLoads: [String: ITLoad] = [:]
+
   /// Energy per year (kWh) and its CO₂ (kg; nil when a loaded site has no carbonIntensity).
   public var energyPerYear: (kWh: Double, co2Kg: Double?) = (0, nil)
 
@@ -71,6 +74,7 @@ public struct CostModel: Sendable {
       }
     }
     let loads = ITLoad.bySite(siteLoads)
+    itLoads = loads
     energyPerYear = Self.energyPerYear(ir, loads: loads)
     for site in ir.sites {
       let clusters = ir.clusters.filter { $0.site?.name == site.name }

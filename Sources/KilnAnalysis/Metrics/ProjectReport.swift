@@ -128,7 +128,7 @@ public struct ProjectReport: Sendable {
     let costs = analysis.costs
     let ownedRate = costs.ownedGPUHourPrice(ir)
     let lifetime = ir.project.lifetime.value
-    let loads = ITLoad.bySite(analysis.siteLoads)
+    let loads = costs.itLoads
     for site in ir.sites {
       let load = loads[site.name] ?? ITLoad()
       let facility = site.ownership.value == .cloud ? 0 : load.total * site.pue.value
