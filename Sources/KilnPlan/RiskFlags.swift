@@ -27,8 +27,7 @@ public enum RiskFlags {
     }
     // A cluster that shrinks below what its training runs or serving maxima need: the head has a
     // placement or training-capacity finding about it.
-    let needsMore = Set(
-      head.diagnostics.filter { shrinkCodes.contains($0.code.id) }.flatMap(\.subjects).map { clusterID(of: $0) })
+    let needsMore = Set(head.diagnostics.filter { shrinkCodes.contains($0.code.id) }.flatMap(\.subjects))
     for (_, before, after) in KeyedJoin.pairs(base.report.clusters, head.report.clusters, key: \.name) {
       guard let before, let cluster = after, cluster.gpus < before.gpus, needsMore.contains("Cluster/\(cluster.name)")
       else { continue }
@@ -45,12 +44,6 @@ public enum RiskFlags {
       risks.append(Risk(flag: flag, message: "\(diagnostic.code.id): \(diagnostic.message)"))
     }
     return risks
-  }
-
-  /// `Cluster/x` of a subject id (`Cluster/x/gpu/H100-SXM5-80GB` → `Cluster/x`).
-  static func clusterID(of subject: String) -> String {
-    let parts = subject.split(separator: "/", maxSplits: 2)
-    return parts.count >= 2 ? "\(parts[0])/\(parts[1])" : subject
   }
 
   /// What makes a finding the same finding in base and head: its code and the objects it is about, never

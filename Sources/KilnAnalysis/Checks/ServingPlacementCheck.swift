@@ -34,7 +34,7 @@ struct ServingPlacementCheck: AnalysisCheck {
                 ? "at most \(Figures.count(fits)) replicas of '\(largest.entry.name.value)' fit\(beside); lower replicas.max, or add servers of this GPU type"
                 : "no replica of '\(largest.entry.name.value)' fits\(beside); add servers of this GPU type or serve from another cluster"
             ],
-            subjects: [cluster.id + "/gpu/" + pool.gpu] + entries.map(\.id)))
+            subjects: [cluster.id, cluster.id + "/gpu/" + pool.gpu] + entries.map(\.id)))
       }
     }
     return diagnostics
