@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// One analysis of a project: the diagnostics of every check and the figures that the checks, the
 /// report, the Kubernetes backend and the plan read — each computed once, here. No consumer builds a

@@ -73,11 +73,11 @@ public struct Linter: Sendable {
 
   /// A Policy rule's `severity` applies to every code of its check.
   func applyPolicy(_ project: Project, _ engine: DiagnosticEngine) {
-    guard let policy = project.objects(.policy).first else { return }
-    for rule in policy.spec["rules"]?.items ?? [] {
-      guard let id = rule["check"]?.text, let severityText = rule["severity"]?.text else { continue }
-      let severity = Severity(rawValue: severityText)
-      for code in DiagnosticRegistry.all where code.check == id {
+    guard let policy = project.typed.policy else { return }
+    for rule in policy.rules {
+      guard let setting = rule.severity?.value else { continue }
+      let severity = setting.severity
+      for code in DiagnosticRegistry.all where code.check == rule.check.value {
         engine.setSeverity(severity, for: code.id)
       }
     }

@@ -4,6 +4,7 @@ import KilnBackends
 import KilnDiagnostics
 import KilnIR
 import KilnPlan
+import KilnSpec
 import KilnYAML
 
 /// `kiln plan`: lint base and head with the same overlays, then compare them (KilnPlan).

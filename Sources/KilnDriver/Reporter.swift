@@ -2,6 +2,7 @@ import KilnAnalysis
 import KilnBackends
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `kiln report` formats.
 public enum ReportFormat: String, CaseIterable, Sendable {

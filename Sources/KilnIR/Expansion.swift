@@ -1,4 +1,5 @@
 import KilnDiagnostics
+import KilnSpec
 import KilnSupport
 
 /// Link-level expansion of the IR: every server, GPU, NIC port, switch and link with a stable id,
@@ -116,7 +117,7 @@ public enum Expansion {
       }
     }
     // Endpoint links: every attached server's NIC ports of the fabric's role, in a fixed order.
-    let role = fabric.spec.purpose.value == "storage" ? "storage" : "compute"
+    let role: NICGroup.Role = fabric.spec.purpose.value == .storage ? .storage : .compute
     var endpoint = 0
     var node = 0
     for id in fabric.attached.sorted() {

@@ -6,25 +6,24 @@ import KilnSupport
 /// decides defaults that depend on other objects (rack power limits from the site), counts GPUs,
 /// and sizes fabrics.
 public enum IRBuilder {
-  public static func build(_ project: Project) -> IRProject {
-    let typed = TypedProject(project)
-    let catalog = CatalogModels(project.catalog)
-    let sites = typed.sites
-    func site(_ name: String) -> SiteSpec? { sites.first { $0.name == name } }
-    let models = typed.models
-    func model(_ name: String) -> ModelSpec? { models.first { $0.name == name } }
+  public static func build(_ project: Project) -> IRProject { build(project.typed) }
+
+  /// Every reference was linked when the project was typed; the IR follows the links.
+  public static func build(_ typed: TypedProject) -> IRProject {
+    let catalog = typed.catalog
 
     // Clusters, before serving is known.
     var clusters: [IRCluster] = typed.clusters.map { spec in
-      let clusterSite = site(spec.site.value)
+      let clusterSite = typed[spec.site]
       let groups = spec.rackGroups.compactMap { group -> IRRackGroup? in
-        guard let server = catalog.server(group.serverModel.value) else { return nil }
+        guard let server = catalog[group.server] else { return nil }
+        // A group without its own limit takes the site's (which the site's cooling may have chosen).
         let limit =
-          group.powerLimit ?? clusterSite?.rackPowerLimit ?? Located(20_000, at: group.name.range, isDefault: true)
-        let label = group.nodeLabel ?? server.gpu?.nodeLabel
+          group.powerLimit ?? clusterSite?.rackPowerLimit
+          ?? SiteSpec.defaults.rackPowerLimit
         return IRRackGroup(
           name: group.name.value, racks: group.count.value, serversPerRack: group.perRack.value, server: server,
-          powerLimit: limit, nodeLabel: label, spec: group)
+          powerLimit: limit, nodeLabel: group.nodeLabel ?? server.gpu?.nodeLabel, spec: group)
       }
       return IRCluster(
         id: "Cluster/\(spec.name)", spec: spec, site: clusterSite, rackGroups: groups,
@@ -32,13 +31,11 @@ public enum IRBuilder {
     }
 
     // Serving entries, then each cluster's serving maximum.
-    var clusterIndex: [String: Int] = [:]
-    for (position, cluster) in clusters.enumerated() { clusterIndex[cluster.name] = position }
     var serving: [IRServing] = []
     serving.reserveCapacity(typed.regions.reduce(0) { $0 + $1.serving.count })
     for region in typed.regions {
       for entry in region.serving {
-        let cluster = clusterIndex[entry.cluster.value].map { clusters[$0] }
+        let cluster = entry.cluster.target.map { clusters[$0] }
         let group =
           cluster?.rackGroups.first {
             (entry.rackGroup == nil || $0.name == entry.rackGroup?.value) && $0.server.gpuCount > 0
@@ -48,32 +45,31 @@ public enum IRBuilder {
         serving.append(
           IRServing(
             id: "Region/\(region.name)/serving/\(entry.name.value)", region: region, entry: entry,
-            model: model(entry.model.value), clusterID: cluster?.id, site: cluster?.site,
+            model: typed[entry.model], clusterID: cluster?.id, site: cluster?.site,
             serversPerReplica: entry.gpusPerReplica / perServer + (entry.gpusPerReplica % perServer > 0 ? 1 : 0),
             server: group?.server))
       }
     }
     for entry in serving {
-      guard let position = clusterIndex[entry.entry.cluster.value],
+      guard let position = entry.entry.cluster.target,
         let pool = clusters[position].pools.firstIndex(where: { $0.gpu == entry.gpu })
       else { continue }
       clusters[position].pools[pool].servingMaximum = saturatingAdd(
         clusters[position].pools[pool].servingMaximum, entry.maxGPUs)
     }
 
-    let fabrics = typed.fabrics.map { buildFabric($0, clusters: clusters, storage: typed.storage, catalog: catalog) }
+    let fabrics = typed.fabrics.indices.map { buildFabric(at: $0, typed: typed, clusters: clusters) }
 
     let runs = typed.trainingRuns.map { spec in
-      let cluster = clusters.first { $0.name == spec.cluster.value }
+      let cluster = spec.cluster.target.map { clusters[$0] }
       return IRTrainingRun(
-        id: "TrainingRun/\(spec.name)", spec: spec, model: model(spec.model.value), cluster: cluster,
+        id: "TrainingRun/\(spec.name)", spec: spec, model: typed[spec.model], cluster: cluster,
         gpu: cluster?.rackGroups.first { $0.server.gpu != nil }?.server.gpu)
     }
 
     return IRProject(
-      project: typed.project, sites: sites, clusters: clusters, fabrics: fabrics, storage: typed.storage,
-      models: models,
-      serving: serving, trainingRuns: runs, policy: typed.policy, catalog: catalog)
+      project: typed.project, sites: typed.sites, clusters: clusters, fabrics: fabrics, storage: typed.storage,
+      models: typed.models, serving: serving, trainingRuns: runs, policy: typed.policy, catalog: catalog)
   }
 
   /// One pool per GPU type of a cluster's rack groups; spares are the reserve rounded up to whole servers
@@ -94,16 +90,15 @@ public enum IRBuilder {
   }
 
   /// Endpoints are the compute (or storage) NIC ports of every attached server.
-  static func buildFabric(_ spec: FabricSpec, clusters: [IRCluster], storage: [StorageSpec], catalog: CatalogModels)
-    -> IRFabric
-  {
-    let role = spec.purpose.value == "storage" ? "storage" : "compute"
+  static func buildFabric(at position: Int, typed: TypedProject, clusters: [IRCluster]) -> IRFabric {
+    let spec = typed.fabrics[position]
+    let role: NICGroup.Role = spec.purpose.value == .storage ? .storage : .compute
+    let attachedStorage = typed.storage.filter { $0.fabric?.target == position }
     let attachedClusters = clusters.filter { cluster in
-      role == "compute"
-        ? cluster.spec.fabric?.value == spec.name
-        : cluster.spec.storage.contains { name in storage.first { $0.name == name.value }?.fabric?.value == spec.name }
+      role == .compute
+        ? cluster.spec.fabric?.target == position
+        : cluster.spec.storage.contains { reference in typed[reference]?.fabric?.target == position }
     }
-    let attachedStorage = storage.filter { $0.fabric?.value == spec.name }
     var endpoints = 0
     var nodes = 0
     var portsPerNode = 0
@@ -118,8 +113,8 @@ public enum IRBuilder {
         if let speed = group.server.portSpeed(role: role) { nicSpeed = max(nicSpeed ?? 0, speed) }
       }
     }
-    let switchModel = catalog.switchModel(spec.switchModel.value)
-    let transceiver = spec.transceiver.flatMap { catalog.transceiver($0.value) }
+    let switchModel = typed.catalog[spec.switchModel]
+    let transceiver = spec.transceiver.flatMap { typed.catalog[$0] }
     var request: FabricRequest?
     var size: Result<FabricSize, FabricSizingError>?
     var usesBreakout = false
@@ -131,7 +126,7 @@ public enum IRBuilder {
         radix = breakoutPorts
         usesBreakout = true
       }
-      let topology = FabricTopology(rawValue: spec.topology.value) ?? .fatTree
+      let topology = FabricTopology(rawValue: spec.topology.value.rawValue) ?? .fatTree
       let built = FabricRequest(
         topology: topology, endpoints: endpoints, nodes: nodes, portsPerNode: max(1, portsPerNode), radix: radix,
         down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value)

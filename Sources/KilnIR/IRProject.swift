@@ -10,7 +10,7 @@ public struct IRRackGroup: Sendable {
   public var server: ServerModel
   /// W per rack, and where the limit comes from (the group's field, the site's, or the site's cooling).
   public var powerLimit: Located<Double>
-  public var nodeLabel: (key: String, value: String)?
+  public var nodeLabel: NodeLabel?
   public var spec: ClusterSpec.RackGroup
 
   public var servers: Int { saturatingMultiply(racks, serversPerRack) }
@@ -145,7 +145,7 @@ public struct IRTrainingRun: Sendable {
   /// Training FLOPs = 6 × active parameters × tokens (docs/language.md §4.9).
   public var flops: Double { 6 * (model?.activeParameters.value ?? 0) * spec.tokens.value }
   /// Peak FLOPS per GPU at the run's precision, if the GPU has one.
-  public var peakPerGPU: Double? { gpu?.compute[spec.precision.value] }
+  public var peakPerGPU: Double? { gpu?.compute[spec.precision.value.rawValue] }
   /// Wall-clock seconds = FLOPs / (GPUs × peak × MFU).
   public var seconds: Double? {
     guard let peak = peakPerGPU, spec.gpus.value > 0, spec.mfu.value > 0 else { return nil }
@@ -167,7 +167,7 @@ public struct IRProject: Sendable {
   public var serving: [IRServing]
   public var trainingRuns: [IRTrainingRun]
   public var policy: PolicySpec?
-  public var catalog: CatalogModels
+  public var catalog: TypedCatalog
 
   public func site(_ name: String) -> SiteSpec? { sites.first { $0.name == name } }
   public func cluster(_ name: String) -> IRCluster? { clusters.first { $0.name == name } }

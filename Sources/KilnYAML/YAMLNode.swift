@@ -42,6 +42,12 @@ public struct YAMLNode: Sendable {
   public var end: YAMLMark
 
   public var isPlainScalar: Bool { kind == .scalar && style == .plain }
+
+  /// A scalar that no file holds: a default as the schema writes it, typed like an author's value.
+  public static func scalar(_ text: String, style: ScalarStyle = .doubleQuoted) -> YAMLNode {
+    let origin = YAMLMark(line: 0, column: 0)
+    return YAMLNode(kind: .scalar, value: text, style: style, tag: nil, children: [], start: origin, end: origin)
+  }
 }
 
 /// One document of a file: its nodes and its root.

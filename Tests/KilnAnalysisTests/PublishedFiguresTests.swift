@@ -37,7 +37,7 @@ import _KilnTestSupport
   /// fabric: 32 leaves and 16 spines.
   @Test func superPODComputeFabric() throws {
     let ir = try load("specs/examples/superpod-h100")
-    let compute = try #require(ir.fabrics.first { $0.spec.purpose.value == "compute" })
+    let compute = try #require(ir.fabrics.first { $0.spec.purpose.value == .compute })
     let size = try #require(compute.sizeValue)
     #expect(size.leaves == 32)
     #expect(size.spines == 16)

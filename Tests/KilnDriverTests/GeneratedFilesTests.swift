@@ -12,6 +12,16 @@ import _KilnTestSupport
     Golden.assertMatches(Explainer.markdown(), file: "docs/diagnostics.md")
   }
 
+  /// docs/language.md's field tables come from the field tables; the prose around them is written by hand.
+  @Test func fieldReferenceIsCurrent() throws {
+    let path = Golden.repositoryRoot + "/docs/language.md"
+    let document = try String(contentsOfFile: path, encoding: .utf8)
+    for (name, _) in FieldReference.sections {
+      #expect(document.contains("<!-- fields: \(name) -->\n"), "docs/language.md has no table for \(name)")
+    }
+    Golden.assertMatches(FieldReference.regenerate(document), file: "docs/language.md")
+  }
+
   @Test func committedSchemaIsCurrent() {
     Golden.assertMatches(SchemaExporter.jsonSchema(), file: "schema/kiln.schema.json")
     Golden.assertMatches(SchemaExporter.jsonSchema(overlay: true), file: "schema/kiln-overlay.schema.json")

@@ -20,14 +20,14 @@ import _KilnTestSupport
   static let cases: [Case] = [
     Case(
       name: "racks", file: "infrastructure.yaml", old: "count: 2 ", new: "count: 1T ", code: "K2029",
-      message: "'spec.racks[0].count' is 1T; it must be at most 1,000,000"),
+      message: "'spec.racks[0].count' is 1T; it must be above 0 and at most 1,000,000"),
     Case(
       name: "per-rack", file: "infrastructure.yaml", old: "perRack: 1}", new: "perRack: 10M}", code: "K2029",
-      message: "'spec.racks[0].servers.perRack' is 10M; it must be at most 1,000"),
+      message: "'spec.racks[0].servers.perRack' is 10M; it must be above 0 and at most 1,000"),
     Case(
       name: "parallelism", file: "serving.yaml", old: "parallelism: {tensor: 1}",
       new: "parallelism: {tensor: 1M, pipeline: 1M, data: 10M}", code: "K2029",
-      message: "'spec.serving[0].parallelism.tensor' is 1M; it must be at most 65,536"),
+      message: "'spec.serving[0].parallelism.tensor' is 1M; it must be above 0 and at most 65,536"),
     Case(
       name: "peak", file: "serving.yaml", old: "peak: 15k tokens/s", new: "peak: 1e300 tokens/s", code: "K2029",
       message: "'spec.serving[0].demand.peak' is 1e300 tokens/s, above the largest value Kiln accepts"),

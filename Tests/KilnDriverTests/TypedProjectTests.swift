@@ -9,7 +9,7 @@ import _KilnTestSupport
 @Suite struct TypedProjectTests {
   func typed(_ path: String) throws -> TypedProject {
     let result = try inRepository { try Linter().lint(path) }
-    return TypedProject(result.project)
+    return result.project.typed
   }
 
   @Test func siteDefaults() throws {
@@ -40,7 +40,7 @@ import _KilnTestSupport
     #expect(settings.kubernetes.ingressNamespace.value == "ingress")
     #expect(settings.kubernetes.blockLabel.value == "kiln.dev/fabric-block")
     let serving = try #require(project.regions.first?.serving.first)
-    #expect(serving.engine.value == "vllm")
+    #expect(serving.engine.value == .vllm)
     #expect(serving.pipeline.value == 1)
     #expect(serving.gpusPerReplica == serving.tensor.value)
     #expect(serving.minReplicas.value == 2)
@@ -66,9 +66,12 @@ import _KilnTestSupport
 
   @Test func trainingRunDefaults() throws {
     let project = try typed("specs/reference")
-    let run = try #require(project.trainingRuns.first { $0.model.value == "deepseek-v3" })
+    let run = try #require(project.trainingRuns.first { $0.model.name.value == "deepseek-v3" })
     #expect(run.gpus.value == 2048)
     #expect(run.tokens.value == 14.8e12)
     #expect(run.checkpointBytesPerParameter.value == 14)
+    // References are linked once, when the project is typed.
+    #expect(project[run.model]?.name == "deepseek-v3")
+    #expect(project[run.cluster]?.name == run.cluster.name.value)
   }
 }

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `checkpoint-time`: writing one checkpoint takes at most a fraction of the interval.
 struct CheckpointTimeCheck: AnalysisCheck {
@@ -8,7 +9,7 @@ struct CheckpointTimeCheck: AnalysisCheck {
     return ir.trainingRuns.compactMap { run -> Diagnostic? in
       guard let interval = run.spec.checkpointInterval, interval.value > 0,
         let storageName = run.spec.checkpointStorage,
-        let storage = ir.storage.first(where: { $0.name == storageName.value }), let model = run.model
+        let storage = storageName.target.map({ ir.storage[$0] }), let model = run.model
       else { return nil }
       let bandwidth = storage.writeBandwidth?.value ?? storage.readBandwidth.value
       guard bandwidth > 0 else { return nil }

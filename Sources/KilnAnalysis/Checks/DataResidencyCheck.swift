@@ -8,7 +8,7 @@ struct DataResidencyCheck: AnalysisCheck {
 
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     ir.serving.indices.compactMap { index -> Diagnostic? in
-      guard ir.serving[index].region.dataResidency.value == "strict", let site = ir.serving[index].site else {
+      guard ir.serving[index].region.dataResidency.value == .strict, let site = ir.serving[index].site else {
         return nil
       }
       let serving = ir.serving[index]
@@ -17,7 +17,7 @@ struct DataResidencyCheck: AnalysisCheck {
       return Diagnostic(
         AnalysisCodes.dataResidency,
         "Region/\(serving.region.name) is strictly \(region), but '\(serving.entry.name.value)' serves from \(serving.clusterID ?? "") at Site/\(site.name) in \(site.jurisdiction.value)",
-        at: serving.entry.cluster.range,
+        at: serving.entry.cluster.name.range,
         notes: [
           Note("dataResidency: strict", at: serving.region.dataResidency.range),
           Note("Site/\(site.name) is in \(site.jurisdiction.value)", at: site.jurisdiction.range),

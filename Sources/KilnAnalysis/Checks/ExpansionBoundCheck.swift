@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// The link-level expansion has a bound (Expansion.objectBound); a project beyond it is reported
 /// from the counts alone, before anything is allocated. The diagnostic points at the rack group count

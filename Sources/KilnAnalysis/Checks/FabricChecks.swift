@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `fabric-capacity`: the attached endpoints fit the declared tiers and planes.
 struct FabricCapacityCheck: AnalysisCheck {
@@ -13,7 +14,7 @@ struct FabricCapacityCheck: AnalysisCheck {
         return Diagnostic(
           AnalysisCodes.fabricCapacity,
           "\(fabric.id) has \(Figures.count(endpoints)) endpoints; \(tiers) tier\(tiers == 1 ? "" : "s")\(planes) of \(fabric.switchModel?.name ?? "switches") \(tiers == 1 && planes.isEmpty ? "holds" : "hold") \(Figures.count(capacity))",
-          at: fabric.spec.tiers.isDefault ? fabric.spec.switchModel.range : fabric.spec.tiers.range,
+          at: fabric.spec.tiers.isDefault ? fabric.spec.switchModel.name.range : fabric.spec.tiers.range,
           notes: fabric.attached.map { Note("attached: \($0)") },
           help: Self.fewestTiers(fabric) == nil ? [Self.help(fabric)] : [],
           fixIts: Self.fewestTiers(fabric).map { fewest in
@@ -25,7 +26,8 @@ struct FabricCapacityCheck: AnalysisCheck {
           } ?? [], subjects: [fabric.id])
       case .invalidParameters(let reason):
         return Diagnostic(
-          AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)", at: fabric.spec.switchModel.range,
+          AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)",
+          at: fabric.spec.switchModel.name.range,
           subjects: [fabric.id])
       }
     }
@@ -61,7 +63,7 @@ struct FabricPortSpeedCheck: AnalysisCheck {
       return Diagnostic(
         AnalysisCodes.fabricPortSpeed,
         "\(fabric.id): \(model.name) ports run at \(Figures.bandwidth(model.speed)); the attached NICs run at \(Figures.bandwidth(nic))",
-        at: fabric.spec.switchModel.range, help: ["use a switch whose ports are at least as fast as the NICs"],
+        at: fabric.spec.switchModel.name.range, help: ["use a switch whose ports are at least as fast as the NICs"],
         subjects: [fabric.id])
     }
   }
@@ -83,7 +85,7 @@ struct FabricOversubscriptionCheck: AnalysisCheck {
         AnalysisCodes.fabricOversubscription,
         "\(fabric.id) is oversubscribed \(Figures.ratio(ratio)) and carries the \(first.spec.purpose.value.rawValue) cluster \(first.id); the maximum is \(Figures.ratio(maximum))",
         at: fabric.spec.oversubscription.range,
-        notes: [Note("\(first.id) attaches here", at: first.spec.fabric?.range)],
+        notes: [Note("\(first.id) attaches here", at: first.spec.fabric?.name.range)],
         help: ["make the fabric non-blocking (\"1:1\"), or allow more: {check: fabric-oversubscription, max: \"2:1\"}"],
         subjects: [fabric.id])
     }

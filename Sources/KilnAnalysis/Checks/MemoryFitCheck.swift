@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `memory-fit`: weights + KV for one full-context sequence ≤ the replica's GPU memory ×
 /// gpuMemoryUtilization.
@@ -14,7 +15,7 @@ struct MemoryFitCheck: AnalysisCheck {
       return Diagnostic(
         AnalysisCodes.memoryFit,
         "'\(entry.name.value)' needs \(Figures.bytes(needed)) per replica (weights \(Figures.bytes(model.weightBytes)) + KV for \(Figures.count(contextLength)) tokens); \(Figures.plural(model.gpusPerReplica, "GPU")) hold \(Figures.bytes(model.usableMemory)) at \(Figures.percent(entry.gpuMemoryUtilization.value))",
-        at: entry.tensor.isDefault ? entry.model.range : entry.tensor.range,
+        at: entry.tensor.isDefault ? entry.model.name.range : entry.tensor.range,
         notes: [Note("Model/\(spec.name)", at: spec.parameters.range)],
         help: [
           "use more GPUs per replica (parallelism.tensor or pipeline), GPUs with more memory, or a shorter maxModelLen"

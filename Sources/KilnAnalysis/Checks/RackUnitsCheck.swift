@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `rack-units`: servers per rack × server height ≤ the site's rack units.
 struct RackUnitsCheck: AnalysisCheck {

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 import KilnSupport
 
 /// `serving-capacity` and `serving-headroom`: capacity at max replicas against peak demand.

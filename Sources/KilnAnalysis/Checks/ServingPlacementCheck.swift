@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `serving-placement`: the serving entries on one GPU type of a cluster fit its schedulable GPUs at
 /// their maximum replicas. Reported once per pool, at the `replicas.max` of its largest entry, with a

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 import KilnSupport
 
 /// `serving-slo`: TPOT reachable at batch 1; TTFT not below the compute-bound prefill estimate.

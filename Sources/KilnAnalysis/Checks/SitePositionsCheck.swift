@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `site-positions`: GPU racks, storage racks and network racks fit the site's positions. Switches
 /// are packed into racks of the site's height.
@@ -12,9 +13,9 @@ struct SitePositionsCheck: AnalysisCheck {
       var total = 0
       for cluster in ir.clusters where cluster.site?.name == site.name {
         total += cluster.racks
-        notes.append(Note("\(cluster.id): \(cluster.racks) racks", at: cluster.spec.site.range))
+        notes.append(Note("\(cluster.id): \(cluster.racks) racks", at: cluster.spec.site.name.range))
       }
-      for storage in ir.storage where storage.site.value == site.name && storage.racks.value > 0 {
+      for storage in ir.storage where storage.site.name.value == site.name && storage.racks.value > 0 {
         total += storage.racks.value
         notes.append(Note("Storage/\(storage.name): \(storage.racks.value) racks", at: storage.racks.range))
       }
@@ -26,7 +27,7 @@ struct SitePositionsCheck: AnalysisCheck {
         notes.append(
           Note(
             "\(fabric.id): \(size.switches) switch\(size.switches == 1 ? "" : "es") in \(Figures.plural(racks, "network rack"))",
-            at: fabric.spec.switchModel.range))
+            at: fabric.spec.switchModel.name.range))
       }
       if total > positions.value {
         diagnostics.append(

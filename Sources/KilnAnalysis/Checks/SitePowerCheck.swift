@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `site-power` and `site-power-headroom`: (IT load at maximum power) × PUE fits the facility, with
 /// headroom. The IT load is the GPU servers, storage and fabric switches at the site.

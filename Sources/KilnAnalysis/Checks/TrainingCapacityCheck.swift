@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 
 /// `training-capacity`: each run fits the queueable GPUs of its GPU type in its cluster — that type's
 /// GPUs less the reserve and the serving entries on it at their maximum replicas (docs/language.md §4.4;

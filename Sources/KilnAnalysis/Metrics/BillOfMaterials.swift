@@ -1,4 +1,5 @@
 import KilnIR
+import KilnSpec
 import KilnSupport
 
 /// The bill of materials: what would be bought, by catalog entry, with unit and total prices.
@@ -22,8 +23,8 @@ public struct BillOfMaterials: Sendable {
       for group in cluster.rackGroups {
         servers[group.server.name, default: (0, group.server)].0 += group.servers
         for nic in group.server.nics {
-          guard let name = nic.transceiver, let module = ir.catalog.transceiver(name) else { continue }
-          optics[name, default: (0, module)].0 +=
+          guard let reference = nic.transceiver, let module = ir.catalog[reference] else { continue }
+          optics[module.name, default: (0, module)].0 +=
             group.servers * ((nic.count + module.ports - 1) / max(1, module.ports))
         }
       }

@@ -43,7 +43,7 @@ public struct CostModel: Sendable {
         }
         // Server-side optics: one module per NIC port that names a transceiver.
         for nic in group.server.nics {
-          guard let name = nic.transceiver, let module = ir.catalog.transceiver(name), let price = module.price else {
+          guard let reference = nic.transceiver, let module = ir.catalog[reference], let price = module.price else {
             continue
           }
           // A twin-port module serves two NIC ports (DGX H100: 8 ports through 4 OSFP modules).
@@ -185,12 +185,12 @@ public struct SiteLoad: Sendable {
       loads[site.name, default: SiteLoad()].contributors.append(
         Contributor(
           name: ir.clusters[index].id, kind: .servers, watts: ir.clusters[index].itPower,
-          range: ir.clusters[index].spec.site.range))
+          range: ir.clusters[index].spec.site.name.range))
     }
     for storage in ir.storage {
-      siteOf["Storage/\(storage.name)"] = storage.site.value
+      siteOf["Storage/\(storage.name)"] = storage.site.name.value
       guard storage.power.value > 0 else { continue }
-      loads[storage.site.value, default: SiteLoad()].contributors.append(
+      loads[storage.site.name.value, default: SiteLoad()].contributors.append(
         Contributor(
           name: "Storage/\(storage.name)", kind: .storage, watts: storage.power.value, range: storage.power.range))
     }
@@ -201,7 +201,7 @@ public struct SiteLoad: Sendable {
       loads[site, default: SiteLoad()].contributors.append(
         Contributor(
           name: ir.fabrics[index].id, kind: .network, watts: Double(size.switches) * power,
-          range: ir.fabrics[index].spec.switchModel.range))
+          range: ir.fabrics[index].spec.switchModel.name.range))
     }
     return loads
   }
@@ -210,7 +210,7 @@ public struct SiteLoad: Sendable {
   static func site(of fabric: IRFabric, _ ir: IRProject) -> String? {
     for id in fabric.attached {
       if let cluster = ir.clusters.first(where: { $0.id == id }) { return cluster.site?.name }
-      if let storage = ir.storage.first(where: { "Storage/\($0.name)" == id }) { return storage.site.value }
+      if let storage = ir.storage.first(where: { "Storage/\($0.name)" == id }) { return storage.site.name.value }
     }
     return nil
   }

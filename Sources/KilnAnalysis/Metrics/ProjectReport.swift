@@ -155,7 +155,7 @@ public struct ProjectReport: Sendable {
       }
       clusters.append(
         Cluster(
-          name: cluster.name, site: cluster.spec.site.value, gpus: cluster.gpus,
+          name: cluster.name, site: cluster.spec.site.name.value, gpus: cluster.gpus,
           gpuModels: Array(Set(gpus.map(\.1.name))).sorted(), schedulableGpus: cluster.schedulableGPUs,
           queueableGpus: cluster.queueableGPUs,
           gpuTypes: cluster.pools.map {
@@ -180,7 +180,8 @@ public struct ProjectReport: Sendable {
       let opticsCost = fabric.transceiver?.price.map { Double(fabric.transceiverModules) * $0 } ?? 0
       fabrics.append(
         Fabric(
-          name: fabric.spec.name, topology: fabric.spec.topology.value, tiers: size?.tiers, planes: size?.planes,
+          name: fabric.spec.name, topology: fabric.spec.topology.value.rawValue, tiers: size?.tiers,
+          planes: size?.planes,
           endpoints: endpoints, switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
           endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
@@ -197,7 +198,7 @@ public struct ProjectReport: Sendable {
       let demand = entry.entry.peakDemand.value
       serving.append(
         Serving(
-          region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.value,
+          region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.name.value,
           gpusPerReplica: entry.gpusPerReplica, replicasMax: entry.entry.maxReplicas.value, batch: model?.batch,
           tokensPerSecondPerReplica: perReplica, capacityTokensPerSecond: capacity, demandTokensPerSecond: demand,
           headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil }, tpotSeconds: model?.tpot,
@@ -207,7 +208,7 @@ public struct ProjectReport: Sendable {
     for run in ir.trainingRuns {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate
       let checkpointBytes = run.model.map { $0.parameters.value * run.spec.checkpointBytesPerParameter.value }
-      let storage = run.spec.checkpointStorage.flatMap { name in ir.storage.first { $0.name == name.value } }
+      let storage = run.spec.checkpointStorage?.target.map { ir.storage[$0] }
       let bandwidth = storage.map { $0.writeBandwidth?.value ?? $0.readBandwidth.value }
       training.append(
         Training(

@@ -37,15 +37,11 @@ public struct ServingModel: Sendable {
   public var tpotObjective: Double?
   public var averageInput: Double
 
-  public static let precisionBytes: [String: Double] = [
-    "fp32": 4, "bf16": 2, "fp16": 2, "fp8": 1, "int8": 1, "int4": 0.5,
-  ]
-
   public init?(_ serving: IRServing) {
     guard let model = serving.model, let gpu = serving.server?.gpu else { return nil }
     let entry = serving.entry
     gpusPerReplica = serving.gpusPerReplica
-    bytesPerParameter = Self.precisionBytes[model.weightsPrecision.value] ?? 2
+    bytesPerParameter = model.weightsPrecision.value.bytes
     weightBytes = model.parameters.value * bytesPerParameter
     kvBytesPerToken = model.kvCacheBytesPerToken?.value ?? 0
     let input = Double(entry.averageInput?.value ?? 0)
@@ -55,7 +51,7 @@ public struct ServingModel: Sendable {
       Double(entry.averageContext?.value ?? 0) > 0 ? Double(entry.averageContext?.value ?? 0) : input + output / 2
     usableMemory = Double(gpusPerReplica) * gpu.memory * entry.gpuMemoryUtilization.value
     memoryBandwidth = Double(gpusPerReplica) * gpu.memoryBandwidth
-    let precision = model.weightsPrecision.value == "fp8" && gpu.compute["fp8"] != nil ? "fp8" : "bf16"
+    let precision = model.weightsPrecision.value == .fp8 && gpu.compute["fp8"] != nil ? "fp8" : "bf16"
     peakFLOPS = Double(gpusPerReplica) * (gpu.compute[precision] ?? gpu.compute["bf16"] ?? 0)
     activeParameters = model.activeParameters.value
     experts = model.experts?.value

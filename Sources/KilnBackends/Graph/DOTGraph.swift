@@ -1,5 +1,6 @@
 import Foundation
 import KilnIR
+import KilnSpec
 
 /// `kiln graph`: Graphviz DOT of sites, clusters, fabrics (tiers and switch counts, not every link),
 /// storage and regions. Deterministic: nodes and edges in sorted order.
@@ -14,7 +15,7 @@ public enum DOTGraph {
         out +=
           "    \(quote(cluster.id)) [shape=box3d, label=\(quote("\(cluster.id)\\n\(cluster.gpus) × \(models)"))];\n"
       }
-      for storage in ir.storage.filter({ $0.site.value == site.name }).sorted(by: { $0.name < $1.name }) {
+      for storage in ir.storage.filter({ $0.site.name.value == site.name }).sorted(by: { $0.name < $1.name }) {
         out +=
           "    \(quote("Storage/\(storage.name)")) [shape=cylinder, label=\(quote("Storage/\(storage.name)\\n\(storage.storageClass.value)"))];\n"
       }
@@ -31,7 +32,7 @@ public enum DOTGraph {
       for attached in fabric.attached.sorted() { out += "  \(quote(attached)) -> \(quote(fabric.id)) [dir=none];\n" }
     }
     for cluster in ir.clusters.sorted(by: { $0.name < $1.name }) {
-      for storage in cluster.spec.storage.map(\.value).sorted() {
+      for storage in cluster.spec.storage.map(\.name.value).sorted() {
         out += "  \(quote(cluster.id)) -> \(quote("Storage/\(storage)")) [style=dashed, label=\"reads\"];\n"
       }
     }
@@ -43,7 +44,7 @@ public enum DOTGraph {
           "  \(quote(region)) [shape=ellipse, label=\(quote("\(region) (\(serving.region.jurisdiction.value))"))];\n"
       }
       out +=
-        "  \(quote(region)) -> \(quote("Cluster/\(serving.entry.cluster.value)")) [label=\(quote(serving.entry.name.value))];\n"
+        "  \(quote(region)) -> \(quote("Cluster/\(serving.entry.cluster.name.value)")) [label=\(quote(serving.entry.name.value))];\n"
     }
     out += "}\n"
     return out

@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 import KilnSupport
 
 /// The canonical, deterministic JSON form of the IR that `kiln plan` diffs: every object by its
@@ -24,7 +25,7 @@ public enum CanonicalIR {
         (
           cluster.id,
           .object([
-            ("site", .string(cluster.spec.site.value)), ("purpose", .string(cluster.spec.purpose.value.rawValue)),
+            ("site", .string(cluster.spec.site.name.value)), ("purpose", .string(cluster.spec.purpose.value.rawValue)),
             ("gpus", .int(cluster.gpus)), ("servers", .int(cluster.servers)), ("racks", .int(cluster.racks)),
             ("schedulableGpus", .int(cluster.schedulableGPUs)), ("queueableGpus", .int(cluster.queueableGPUs)),
             (
@@ -44,7 +45,8 @@ public enum CanonicalIR {
     }
     for fabric in ir.fabrics {
       var members: [(String, JSONValue?)] = [
-        ("switch", .string(fabric.spec.switchModel.value)), ("topology", .string(fabric.spec.topology.value)),
+        ("switch", .string(fabric.spec.switchModel.name.value)),
+        ("topology", .string(fabric.spec.topology.value.rawValue)),
         ("attached", .array(fabric.attached.sorted().map { .string($0) })),
         ("endpoints", fabric.request.map { .int($0.endpoints) }),
       ]
@@ -62,10 +64,10 @@ public enum CanonicalIR {
         (
           "Storage/\(storage.name)",
           .compactObject([
-            ("site", .string(storage.site.value)), ("class", .string(storage.storageClass.value)),
+            ("site", .string(storage.site.name.value)), ("class", .string(storage.storageClass.value.rawValue)),
             ("capacity_B", .double(storage.capacity.value)),
             ("readBandwidth_Bps", .double(storage.readBandwidth.value)),
-            ("fabric", storage.fabric.map { .string($0.value) }),
+            ("fabric", storage.fabric.map { .string($0.name.value) }),
           ])
         ))
     }
@@ -76,7 +78,7 @@ public enum CanonicalIR {
           .compactObject([
             ("parameters", .double(model.parameters.value)),
             ("activeParameters", .double(model.activeParameters.value)),
-            ("weightsPrecision", .string(model.weightsPrecision.value)),
+            ("weightsPrecision", .string(model.weightsPrecision.value.rawValue)),
             ("kvCacheBytesPerToken", model.kvCacheBytesPerToken.map { .double($0.value) }),
             ("contextLength", .int(model.contextLength.value)),
           ])
@@ -87,8 +89,8 @@ public enum CanonicalIR {
         (
           serving.id,
           .object([
-            ("model", .string(serving.entry.model.value)), ("cluster", .string(serving.entry.cluster.value)),
-            ("engine", .string(serving.entry.engine.value)), ("image", .string(serving.entry.image.value)),
+            ("model", .string(serving.entry.model.name.value)), ("cluster", .string(serving.entry.cluster.name.value)),
+            ("engine", .string(serving.entry.engine.value.rawValue)), ("image", .string(serving.entry.image.value)),
             ("gpusPerReplica", .int(serving.gpusPerReplica)), ("serversPerReplica", .int(serving.serversPerReplica)),
             ("replicasMin", .int(serving.entry.minReplicas.value)),
             ("replicasMax", .int(serving.entry.maxReplicas.value)),
@@ -101,9 +103,9 @@ public enum CanonicalIR {
         (
           run.id,
           .compactObject([
-            ("model", .string(run.spec.model.value)), ("cluster", .string(run.spec.cluster.value)),
+            ("model", .string(run.spec.model.name.value)), ("cluster", .string(run.spec.cluster.name.value)),
             ("gpus", .int(run.spec.gpus.value)), ("tokens", .double(run.spec.tokens.value)),
-            ("precision", .string(run.spec.precision.value)), ("mfu", .double(run.spec.mfu.value)),
+            ("precision", .string(run.spec.precision.value.rawValue)), ("mfu", .double(run.spec.mfu.value)),
             ("flops", .double(run.flops)), ("gpuHours", run.gpuHours.map { .double($0) }),
           ])
         ))

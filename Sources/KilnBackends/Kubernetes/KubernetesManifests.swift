@@ -67,7 +67,7 @@ public enum KubernetesManifests {
   static func blockGPUs(_ cluster: IRCluster, _ ir: IRProject) -> Int? {
     // The cluster's own `fabric:` reference names its compute fabric; a fabric listing the cluster
     // is the fallback (a storage fabric may list it too).
-    let named = cluster.spec.fabric.flatMap { reference in ir.fabrics.first { $0.spec.name == reference.value } }
+    let named = cluster.spec.fabric?.target.map { ir.fabrics[$0] }
     guard let fabric = named ?? ir.fabrics.first(where: { $0.attached.contains(cluster.id) }),
       let size = fabric.sizeValue,
       let perNode = cluster.rackGroups.first?.server.gpuCount, let request = fabric.request
@@ -136,8 +136,8 @@ struct ClusterObjects {
       let name = GeneratedNames.resourceFlavor(cluster, gpu: gpu.name)
       let resource = PodTemplates.gpuResource(gpu)
       let label =
-        group.nodeLabel
-        ?? (gpu.vendor == "amd" ? ("amd.com/gpu.product-name", gpu.name) : ("nvidia.com/gpu.product", gpu.name))
+        group.nodeLabel.map { (key: $0.key.value, value: $0.value.value) }
+        ?? (gpu.vendor == .amd ? ("amd.com/gpu.product-name", gpu.name) : ("nvidia.com/gpu.product", gpu.name))
       byName[name, default: Flavor(name: name, gpu: gpu.name, resource: resource, label: label, groups: [])].groups
         .append(group)
     }

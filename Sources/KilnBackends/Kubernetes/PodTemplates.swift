@@ -1,5 +1,6 @@
 import KilnDiagnostics
 import KilnIR
+import KilnSpec
 import KilnSupport
 
 /// Secure pod defaults shared by serving and training (docs/kubernetes.md §6): non-root, no privilege
@@ -7,7 +8,7 @@ import KilnSupport
 /// writable emptyDirs, requests = limits, GPU toleration and node affinity, no service-account token.
 enum PodTemplates {
   /// The extended resource a GPU is requested as (AMD's device plugin: `amd.com/gpu`).
-  static func gpuResource(_ gpu: GPUModel?) -> String { gpu?.vendor == "amd" ? "amd.com/gpu" : "nvidia.com/gpu" }
+  static func gpuResource(_ gpu: GPUModel?) -> String { gpu?.vendor == .amd ? "amd.com/gpu" : "nvidia.com/gpu" }
 
   /// The pod's share of one server: GPUs, and CPU and memory in proportion to them.
   static func resources(server: ServerModel?, gpus: Int, gpuResource: String) -> JSONValue {

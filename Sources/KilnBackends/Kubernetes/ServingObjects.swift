@@ -64,18 +64,18 @@ struct ServingObjects {
   /// wants the model positional).
   var arguments: [String] {
     let entry = serving.entry
-    let source = serving.model?.source.value ?? entry.model.value
-    let maxLength = entry.maxModelLen?.value ?? serving.model?.contextLength.value ?? 8_192
+    let source = serving.model?.source.value ?? entry.model.name.value
+    let maxLength = entry.maxModelLen?.value ?? (serving.model ?? ModelSpec.defaults).contextLength.value
     let extra = entry.extraArguments.map(\.value)
     switch entry.engine.value {
-    case "sglang":
+    case .sglang:
       return [
         "python3", "-m", "sglang.launch_server", "--model-path", source, "--tp",
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
         "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port), "--enable-metrics",
       ] + multiNode + extra
-    case "tensorrt-llm":
+    case .tensorRTLLM:
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
         "--max_seq_len", String(maxLength), "--max_batch_size", String(batch), "--host", "0.0.0.0", "--port",
@@ -117,7 +117,7 @@ struct ServingObjects {
   }
 
   var metrics: Metrics {
-    serving.entry.engine.value == "sglang"
+    serving.entry.engine.value == .sglang
       ? Metrics(
         running: "sglang:num_running_reqs", ttftBucket: "sglang:time_to_first_token_seconds_bucket",
         tpotBucket: "sglang:time_per_output_token_seconds_bucket", requests: "sglang:num_requests_total",
@@ -147,13 +147,15 @@ struct ServingObjects {
   var environment: JSONValue {
     var env = PodTemplates.baseEnvironment
     for secret in serving.entry.secrets {
-      guard let variable = secret.env else { continue }
+      guard let variable = secret.env?.value else { continue }
       env.append(
         .object([
           ("name", .string(variable)),
           (
             "valueFrom",
-            .object([("secretKeyRef", .object([("name", .string(secret.name)), ("key", .string(secret.key))]))])
+            .object([
+              ("secretKeyRef", .object([("name", .string(secret.name.value)), ("key", .string(secret.key.value))]))
+            ])
           ),
         ]))
     }
@@ -165,8 +167,8 @@ struct ServingObjects {
     for (index, secret) in mountedSecrets {
       mounts.append(
         .object([
-          ("name", .string(Self.secretVolumeName(index))), ("mountPath", .string(secret.mountPath ?? "")),
-          ("subPath", .string(secret.key)), ("readOnly", .bool(true)),
+          ("name", .string(Self.secretVolumeName(index))), ("mountPath", .string(secret.mountPath?.value ?? "")),
+          ("subPath", .string(secret.key.value)), ("readOnly", .bool(true)),
         ]))
     }
     var members: [(String, JSONValue)] = [
@@ -195,20 +197,22 @@ struct ServingObjects {
   func podSpec(containerName: String, probes: Bool, label: (key: String, value: String)) -> JSONValue {
     var volumes = PodTemplates.volumes(shmGi: 16, cacheGi: cacheGi)
     for (index, secret) in mountedSecrets {
-      let projection: JSONValue = .array([.object([("key", .string(secret.key)), ("path", .string(secret.key))])])
+      let projection: JSONValue = .array([
+        .object([("key", .string(secret.key.value)), ("path", .string(secret.key.value))])
+      ])
       volumes.append(
         .object([
           ("name", .string(Self.secretVolumeName(index))),
           (
             "secret",
-            .object([("secretName", .string(secret.name)), ("items", projection), ("defaultMode", .int(0o440))])
+            .object([("secretName", .string(secret.name.value)), ("items", projection), ("defaultMode", .int(0o440))])
           ),
         ]))
     }
     return .object([
       ("automountServiceAccountToken", .bool(false)), ("priorityClassName", .string("kiln-serving")),
       ("securityContext", PodTemplates.podSecurityContext()),
-      ("affinity", PodTemplates.affinity(label: label, cluster: serving.entry.cluster.value)),
+      ("affinity", PodTemplates.affinity(label: label, cluster: serving.entry.cluster.name.value)),
       ("tolerations", PodTemplates.tolerations(gpuResource)),
       ("containers", .array([container(name: containerName, probes: probes)])),
       ("volumes", .array(volumes)),
@@ -220,7 +224,7 @@ struct ServingObjects {
     var documents: [JSONValue] = []
     let template: JSONValue = .object([
       ("metadata", .object([("labels", .object(labels))])),
-      ("spec", podSpec(containerName: entry.engine.value, probes: true, label: label)),
+      ("spec", podSpec(containerName: entry.engine.value.rawValue, probes: true, label: label)),
     ])
     if serving.serversPerReplica <= 1 {
       documents.append(

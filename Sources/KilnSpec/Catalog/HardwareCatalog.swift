@@ -25,10 +25,10 @@ public struct HardwareCatalog: Sendable {
 
     var schema: ObjectSchema {
       switch self {
-      case .gpus: KindSchemas.catalogGPU
-      case .servers: KindSchemas.catalogServer
-      case .switches: KindSchemas.catalogSwitch
-      case .transceivers: KindSchemas.catalogTransceiver
+      case .gpus: GPUModel.table.schema
+      case .servers: ServerModel.table.schema
+      case .switches: SwitchModel.table.schema
+      case .transceivers: TransceiverModel.table.schema
       }
     }
   }
@@ -60,7 +60,7 @@ public struct HardwareCatalog: Sendable {
       guard let object else { continue }
       for section in Section.allCases {
         for item in object.spec[section.rawValue]?.items ?? [] {
-          guard let name = item["name"]?.text else { continue }
+          guard let name = item[CatalogFieldNames.name]?.text else { continue }
           catalog.sections[section, default: [:]][name] = Entry(name: name, fields: item, isBuiltin: true)
         }
       }
@@ -77,8 +77,8 @@ public struct HardwareCatalog: Sendable {
       guard let list = object.spec[section.rawValue] else { continue }
       var seen: [String: SourceRange] = [:]
       for item in list.items {
-        guard let nameNode = item["name"], let name = nameNode.text else {
-          if item["name"] == nil {
+        guard let nameNode = item[CatalogFieldNames.name], let name = nameNode.text else {
+          if item[CatalogFieldNames.name] == nil {
             diagnostics.append(
               Diagnostic(
                 SpecCodes.missingField, "missing required field 'name' in a \(section.singular) entry", at: item.range))
@@ -102,7 +102,7 @@ public struct HardwareCatalog: Sendable {
         }
         if var existing = sections[section]?[name] {
           var changes: [String] = []
-          for field in item.fields where field.name != "name" && !field.node.isInvalid {
+          for field in item.fields where field.name != CatalogFieldNames.name && !field.node.isInvalid {
             let key = "\(section.rawValue)/\(name)/\(field.name)"
             if let first = overridden[key] {
               diagnostics.append(
@@ -113,7 +113,9 @@ public struct HardwareCatalog: Sendable {
               continue
             }
             overridden[key] = field.keyRange
-            let estimated = (existing.fields["estimatedFields"]?.items ?? []).contains { $0.text == field.name }
+            let estimated = (existing.fields[CatalogFieldNames.estimatedFields]?.items ?? []).contains {
+              $0.text == field.name
+            }
             let oldNode = existing.fields[field.name]
             let newNode = oldNode.map { SpecNode.merge($0, field.node) } ?? field.node
             guard oldNode?.displayText != newNode.displayText else { continue }
@@ -122,7 +124,7 @@ public struct HardwareCatalog: Sendable {
           }
           existing.fields = SpecNode.merge(existing.fields, item)
           // A figure the project states is its own, not an estimate.
-          if let list = existing.fields["estimatedFields"] {
+          if let list = existing.fields[CatalogFieldNames.estimatedFields] {
             let setNames = Set(item.fields.map(\.name))
             let kept = list.items.filter { !setNames.contains($0.text ?? "") }
             existing.fields = SpecNode.merge(
@@ -130,7 +132,8 @@ public struct HardwareCatalog: Sendable {
               SpecNode(
                 .object([
                   SpecField(
-                    name: "estimatedFields", keyRange: list.range, node: SpecNode(.list(kept), range: list.range))
+                    name: CatalogFieldNames.estimatedFields, keyRange: list.range,
+                    node: SpecNode(.list(kept), range: list.range))
                 ]), range: list.range))
           }
           existing.isOverridden = true
@@ -154,18 +157,22 @@ public struct HardwareCatalog: Sendable {
                 help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]
               ))
           }
-          if section == .gpus, let compute = item["compute"], compute["bf16"] == nil {
+          if section == .gpus, item[GPUModel.computeField] != nil,
+            GPUModel.decode(item, fallback: item.range).compute[GPUModel.Precision.bf16.rawValue] == nil
+          {
             diagnostics.append(
               Diagnostic(
                 SpecCodes.missingField, "missing required field 'bf16' in 'compute' of new GPU '\(name)'",
-                at: item.keyRange(of: "compute") ?? nameNode.range,
+                at: item.keyRange(of: GPUModel.computeField) ?? nameNode.range,
                 help: ["add the dense BF16 peak, e.g. bf16: 989TFLOPS"]))
           }
-          if section == .servers, let count = item["gpuCount"]?.number, count > 0, item["gpu"] == nil {
+          let server = ServerModel.decode(item, fallback: item.range)
+          if section == .servers, server.gpuCount > 0, server.gpuReference == nil {
+            let count = server.gpuCount
             diagnostics.append(
               Diagnostic(
                 SpecCodes.missingField,
-                "missing required field 'gpu' in new server '\(name)' with \(JSONValue.format(count)) GPUs",
+                "missing required field 'gpu' in new server '\(name)' with \(count) GPUs",
                 at: nameNode.range,
                 help: ["name the GPU model (a catalog GPU), or set gpuCount: 0 for a CPU-only server"]))
           }

@@ -3,21 +3,17 @@ import KilnDiagnostics
 /// Container images carry a tag other than `latest`, or a digest (`image-tag`).
 struct ImageTagCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    for region in project.objects(.region) {
-      for serving in region.spec["serving"]?.items ?? [] {
-        if let image = serving["image"] { check(image, engine) }
-      }
-    }
-    for run in project.objects(.trainingRun) {
-      if let image = run.spec["image"] { check(image, engine) }
-    }
+    let typed = project.typed
+    // Defaults are pinned by Kiln; only images an author wrote are checked.
+    for image in typed.regions.flatMap(\.serving).map(\.image) where !image.isDefault { check(image, engine) }
+    for run in typed.trainingRuns { if let image = run.image { check(image, engine) } }
   }
 
-  private func check(_ node: SpecNode, _ engine: DiagnosticEngine) {
-    guard let image = node.text, let problem = Self.problem(image) else { return }
+  private func check(_ image: Located<String>, _ engine: DiagnosticEngine) {
+    guard let problem = Self.problem(image.value) else { return }
     engine.emit(
       Diagnostic(
-        SpecCodes.imageTag, "image '\(image)' \(problem)", at: node.range,
+        SpecCodes.imageTag, "image '\(image.value)' \(problem)", at: image.range,
         help: ["pin a version tag (e.g. vllm/vllm-openai:v0.8.5) or a digest (@sha256:…)"]))
   }
 

@@ -6,8 +6,10 @@ struct JurisdictionCheck: SpecCheck {
 
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     let table = Self.jurisdictions
-    for object in project.objects where object.kind == .site || object.kind == .region {
-      guard let node = object.spec["jurisdiction"], let code = node.text, !table.isKnown(code) else { continue }
+    let typed = project.typed
+    for node in typed.sites.map(\.jurisdiction) + typed.regions.map(\.jurisdiction) {
+      let code = node.value
+      guard !node.isDefault, !table.isKnown(code) else { continue }
       var suggestion = table.isKnown(code.uppercased()) ? code.uppercased() : nil
       if code == "UK" { suggestion = "GB" }
       engine.emit(

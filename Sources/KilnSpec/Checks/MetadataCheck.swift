@@ -7,44 +7,43 @@ import KilnDiagnostics
 struct MetadataCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     for object in project.objects {
-      for field in object.metadata["labels"]?.fields ?? [] {
-        checkKey(field, engine)
-        if let value = field.node.text, let problem = Self.labelValueProblem(value) {
-          engine.emit(
-            Diagnostic(
-              SpecCodes.invalidName, "label value '\(value)' is not valid in Kubernetes: \(problem)",
-              at: field.node.range))
-        }
-      }
-      for field in object.metadata["annotations"]?.fields ?? [] { checkKey(field, engine) }
+      let metadata = ObjectMetadata(object)
+      checkLabels(metadata.labelEntries, engine)
+      for entry in metadata.annotations { checkKey(entry.key, engine) }
     }
-    guard let project = project.objects(.project).first, let kubernetes = project.spec["kubernetes"] else { return }
-    for field in kubernetes["monitoringLabels"]?.fields ?? [] {
-      checkKey(field, engine)
-      if let value = field.node.text, let problem = Self.labelValueProblem(value) {
-        engine.emit(
-          Diagnostic(
-            SpecCodes.invalidName, "label value '\(value)' is not valid in Kubernetes: \(problem)", at: field.node.range
-          ))
+    let kubernetes = project.typed.project.kubernetes
+    checkLabels(kubernetes.monitoringLabelEntries, engine)
+    let prefix = kubernetes.namespacePrefix
+    if !prefix.value.isEmpty {
+      let allowed = prefix.value.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
       }
-    }
-    if let prefixNode = kubernetes["namespacePrefix"], let prefix = prefixNode.text, !prefix.isEmpty {
-      let allowed = prefix.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-      if !allowed || prefix.hasPrefix("-") || prefix.utf8.count > 30 {
+      if !allowed || prefix.value.hasPrefix("-") || prefix.value.utf8.count > 30 {
         engine.emit(
           Diagnostic(
             SpecCodes.invalidName,
-            "namespacePrefix '\(prefix)' would make invalid namespace names: use lower-case letters, digits and '-', start with a letter or digit, at most 30 characters",
-            at: prefixNode.range, help: DNSLabel.suggestion(prefix).map { ["try '\($0)-'"] } ?? []))
+            "namespacePrefix '\(prefix.value)' would make invalid namespace names: use lower-case letters, digits and '-', start with a letter or digit, at most 30 characters",
+            at: prefix.range, help: DNSLabel.suggestion(prefix.value).map { ["try '\($0)-'"] } ?? []))
       }
     }
   }
 
-  private func checkKey(_ field: SpecField, _ engine: DiagnosticEngine) {
-    if let problem = Self.labelKeyProblem(field.name) {
+  private func checkLabels(_ entries: [TextEntry], _ engine: DiagnosticEngine) {
+    for entry in entries {
+      checkKey(entry.key, engine)
+      if let problem = Self.labelValueProblem(entry.value.value) {
+        engine.emit(
+          Diagnostic(
+            SpecCodes.invalidName, "label value '\(entry.value.value)' is not valid in Kubernetes: \(problem)",
+            at: entry.value.range))
+      }
+    }
+  }
+
+  private func checkKey(_ key: Located<String>, _ engine: DiagnosticEngine) {
+    if let problem = Self.labelKeyProblem(key.value) {
       engine.emit(
-        Diagnostic(
-          SpecCodes.invalidName, "key '\(field.name)' is not valid in Kubernetes: \(problem)", at: field.keyRange))
+        Diagnostic(SpecCodes.invalidName, "key '\(key.value)' is not valid in Kubernetes: \(problem)", at: key.range))
     }
   }
 

@@ -2,40 +2,43 @@ import KilnDiagnostics
 
 /// Every Policy rule names a known check and sets only what that check takes, with the right types.
 struct PolicyRuleCheck: SpecCheck {
+  typealias Rule = PolicySpec.Rule
+
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    for policy in project.objects(.policy) {
+    for policy in project.objects(.policy).map(PolicySpec.init) {
       var seen: [String: SourceRange] = [:]
-      for rule in policy.spec["rules"]?.items ?? [] {
-        guard let checkNode = rule["check"], let id = checkNode.text else { continue }
+      for rule in policy.rules where !rule.check.isDefault {
+        let id = rule.check.value
         guard let check = PolicyChecks.check(id) else {
           let suggestion = DidYouMean.suggestion(for: id, among: PolicyChecks.all.map(\.id))
           engine.emit(
             Diagnostic(
-              SpecCodes.unknownCheck, "unknown check '\(id)'", at: checkNode.range,
+              SpecCodes.unknownCheck, "unknown check '\(id)'", at: rule.check.range,
               help: suggestion == nil
                 ? ["`kiln explain` lists the checks; ids: \(PolicyChecks.all.map(\.id).joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
-                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: checkNode.range, replacement: $0)])]
+                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: rule.check.range, replacement: $0)])]
               } ?? []))
           continue
         }
         if let first = seen[id] {
           engine.emit(
             Diagnostic(
-              SpecCodes.duplicateEntry, "check '\(id)' is configured twice", at: checkNode.range,
+              SpecCodes.duplicateEntry, "check '\(id)' is configured twice", at: rule.check.range,
               notes: [Note("first configured here", at: first)],
               help: ["merge the two rules into one"]))
         }
-        seen[id] = checkNode.range
-        validate(rule, field: "min", dimensions: check.min, isRatio: false, check: check, engine: engine)
-        validate(rule, field: "max", dimensions: check.max, isRatio: check.maxIsRatio, check: check, engine: engine)
-        for budgetField in ["capex", "monthlyOpex", "tco"] where !check.takesBudget {
-          if let keyRange = rule.keyRange(of: budgetField) {
-            engine.emit(
-              Diagnostic(
-                SpecCodes.invalidCheckSetting, "check '\(id)' takes no '\(budgetField)'", at: keyRange,
-                help: ["only the budget check takes capex, monthlyOpex and tco"]))
-          }
+        seen[id] = rule.check.range
+        validate(
+          rule, rule.min, field: Rule.minimumName, dimensions: check.min, isRatio: false, check: check, engine: engine)
+        validate(
+          rule, rule.max, field: Rule.maximumName, dimensions: check.max, isRatio: check.maxIsRatio, check: check,
+          engine: engine)
+        for setting in rule.settings where !check.takesBudget && Rule.budgetNames.contains(setting.name) {
+          engine.emit(
+            Diagnostic(
+              SpecCodes.invalidCheckSetting, "check '\(id)' takes no '\(setting.name)'", at: setting.range,
+              help: ["only the budget check takes \(Rule.budgetNames.joined(separator: ", "))"]))
         }
       }
     }
@@ -43,18 +46,20 @@ struct PolicyRuleCheck: SpecCheck {
 
   /// What a check's rule accepts, for help text.
   static func takes(_ check: PolicyCheck) -> String {
-    var settings = ["severity"]
-    if !check.min.isEmpty { settings.append("min") }
-    if !check.max.isEmpty { settings.append("max") }
-    if check.takesBudget { settings += ["capex", "monthlyOpex", "tco"] }
+    var settings = [Rule.severityName]
+    if !check.min.isEmpty { settings.append(Rule.minimumName) }
+    if !check.max.isEmpty { settings.append(Rule.maximumName) }
+    if check.takesBudget { settings += Rule.budgetNames }
     return "check '\(check.id)' takes " + settings.map { "'\($0)'" }.joined(separator: ", ")
   }
 
   private func validate(
-    _ rule: SpecNode, field: String, dimensions: [Dimension], isRatio: Bool, check: PolicyCheck,
-    engine: DiagnosticEngine
+    _ rule: Rule, _ value: Located<String>?, field: String, dimensions: [Dimension], isRatio: Bool,
+    check: PolicyCheck, engine: DiagnosticEngine
   ) {
-    guard let node = rule[field], let keyRange = rule.keyRange(of: field), let text = node.text else { return }
+    guard let value, let keyRange = rule.settings.first(where: { $0.name == field })?.range else { return }
+    let text = value.value
+    let node = (range: value.range, text: text)
     guard !dimensions.isEmpty else {
       engine.emit(
         Diagnostic(

@@ -1,56 +1,19 @@
 import KilnDiagnostics
 
-/// Resolves every reference by name: to objects (Site, Cluster, Fabric, Storage, Model) and to catalog
-/// entries, with did-you-mean suggestions.
+/// References that name no object (Site, Cluster, Fabric, Storage, Model) or catalog entry, with
+/// did-you-mean suggestions.
 struct ReferenceCheck: SpecCheck {
+  /// Reports what `ReferenceResolver` could not link, once, when the project was typed.
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    for object in project.objects {
-      var path: FieldPath = "spec"
-      visit(object.spec, type: .object(object.kind.schema), path: &path, project: project, engine: engine)
-    }
-  }
-
-  private func visit(
-    _ node: SpecNode, type: FieldType, path: inout FieldPath, project: Project, engine: DiagnosticEngine
-  ) {
-    switch type {
-    case .object(let schema):
-      for field in node.fields {
-        guard let fieldSchema = schema.field(field.name), Self.mayHoldReferences(fieldSchema.type) else { continue }
-        path.push(.field(field.name))
-        visit(field.node, type: fieldSchema.type, path: &path, project: project, engine: engine)
-        path.pop()
-      }
-    case .objectMap(let schema):
-      for field in node.fields {
-        path.push(.field(field.name))
-        visit(field.node, type: .object(schema), path: &path, project: project, engine: engine)
-        path.pop()
-      }
-    case .list(let itemType):
-      for (index, item) in node.items.enumerated() {
-        path.push(.index(index))
-        visit(item, type: itemType, path: &path, project: project, engine: engine)
-        path.pop()
-      }
-    case .reference(let target):
-      guard let name = node.text else { return }
-      resolve(name, target: target, at: node.range, path: path, project: project, engine: engine)
-    default:
-      break
-    }
-  }
-
-  /// Whether a value of this type can hold a reference: the walk skips everything else.
-  static func mayHoldReferences(_ type: FieldType) -> Bool {
-    switch type {
-    case .reference, .object, .objectMap, .list: true
-    default: false
+    for reference in project.typed.unresolved {
+      resolve(
+        reference.name, target: reference.targetKind, at: reference.range, path: reference.path, project: project,
+        engine: engine)
     }
   }
 
   func resolve(
-    _ name: String, target: String, at range: SourceRange, path: FieldPath, project: Project, engine: DiagnosticEngine
+    _ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine
   ) {
     if target.hasPrefix("catalog:"), let section = HardwareCatalog.Section(rawValue: String(target.dropFirst(8))) {
       guard project.catalog.entry(section, name) == nil else { return }

@@ -2,106 +2,82 @@ import KilnDiagnostics
 import KilnSupport
 
 /// A Region's serving entries: distinct names, clusters that serve (inference or mixed), a rack
-/// group that exists and has GPUs, replica bounds in order.
+/// group that exists and has GPUs, replica bounds in order, secrets exposed one way.
 struct RegionCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    // Whether a cluster (or one rack group of it) has GPU servers, computed once per pair.
-    var hasGPUs: [String: Bool] = [:]
-    for region in project.objects(.region) {
+    let typed = project.typed
+    for region in typed.regions {
       var seen: [String: SourceRange] = [:]
-      for serving in region.spec["serving"]?.items ?? [] {
-        if let nameNode = serving["name"], let name = nameNode.text {
-          if let first = seen[name] {
+      for serving in region.serving {
+        let name = serving.name
+        if !name.isDefault {
+          if let first = seen[name.value] {
             engine.emit(
               Diagnostic(
-                SpecCodes.duplicateEntry, "serving entry '\(name)' is defined twice in Region/\(region.name)",
-                at: nameNode.range, notes: [Note("first defined here", at: first)],
+                SpecCodes.duplicateEntry, "serving entry '\(name.value)' is defined twice in Region/\(region.name)",
+                at: name.range, notes: [Note("first defined here", at: first)],
                 help: ["rename one of them: the name becomes the Kubernetes workload's name"]))
           }
-          seen[name] = nameNode.range
+          seen[name.value] = name.range
         }
-        if let clusterNode = serving["cluster"], let clusterName = clusterNode.text,
-          let cluster = project.object(.cluster, clusterName)
-        {
-          let purpose = cluster.spec["purpose"]?.text
-          if purpose == "training" {
-            engine.emit(
-              Diagnostic(
-                SpecCodes.wrongReferenceTarget, "Cluster/\(clusterName) has purpose 'training' and cannot serve",
-                at: clusterNode.range, notes: [Note("purpose: training", at: cluster.spec["purpose"]?.range)],
-                help: ["serve from a cluster with purpose inference or mixed"]))
-          }
-          // Serving needs GPUs: the named rack group, or at least one group of the cluster, must have them.
-          let wanted = serving["rackGroup"]?.text
-          let cacheKey = clusterName + "/" + (wanted ?? "")
-          let servesOnGPUs =
-            hasGPUs[cacheKey]
-            ?? {
-              let groups = (cluster.spec["racks"]?.items ?? []).filter { group in
-                wanted == nil || group["name"]?.text == wanted
-              }
-              let gpuCounts = groups.compactMap { group -> Double? in
-                guard let model = group["servers"]?["model"]?.text else { return nil }
-                return project.catalog.entry(.servers, model)?.fields["gpuCount"]?.number
-              }
-              let result = gpuCounts.isEmpty || !gpuCounts.allSatisfy { $0 == 0 }
-              hasGPUs[cacheKey] = result
-              return result
-            }()
-          if !servesOnGPUs {
-            engine.emit(
-              Diagnostic(
-                SpecCodes.wrongReferenceTarget, "Cluster/\(clusterName) has no GPU servers to serve a model on",
-                at: serving["rackGroup"]?.range ?? clusterNode.range,
-                help: ["add a rack group of GPU servers, or serve from another cluster"]))
-          }
-          if let groupNode = serving["rackGroup"], let groupName = groupNode.text {
-            let groups = (cluster.spec["racks"]?.items ?? []).compactMap { $0["name"]?.text }
-            if !groups.contains(groupName) {
-              let suggestion = DidYouMean.suggestion(for: groupName, among: groups)
-              engine.emit(
-                Diagnostic(
-                  SpecCodes.unresolvedReference, "Cluster/\(clusterName) has no rack group '\(groupName)'",
-                  at: groupNode.range,
-                  help: suggestion == nil ? ["rack groups: \(groups.joined(separator: ", "))"] : [],
-                  fixIts: suggestion.map {
-                    [
-                      FixIt(
-                        message: "did you mean '\($0)'?", edits: [TextEdit(range: groupNode.range, replacement: $0)])
-                    ]
-                  } ?? []))
-            }
-          }
+        if let cluster = typed[serving.cluster] {
+          checkCluster(serving, cluster, catalog: typed.catalog, engine)
         }
-        if let replicas = serving["replicas"], let minimum = replicas["min"], let maximum = replicas["max"],
-          let low = minimum.number, let high = maximum.number, low > high
-        {
+        if serving.minReplicas.value > serving.maxReplicas.value, !serving.maxReplicas.isDefault {
           engine.emit(
             Diagnostic(
               SpecCodes.invalidValue,
-              "replicas.min (\(JSONValue.format(low))) is above replicas.max (\(JSONValue.format(high)))",
-              at: minimum.range))
+              "replicas.min (\(serving.minReplicas.value)) is above replicas.max (\(serving.maxReplicas.value))",
+              at: serving.minReplicas.range))
         }
-        for secret in serving["secrets"]?.items ?? [] where !secret.isInvalid {
-          let hasEnv = secret["env"] != nil
-          let hasMount = secret["mountPath"] != nil
-          if hasEnv == hasMount {
-            engine.emit(
-              Diagnostic(
-                hasEnv ? SpecCodes.invalidValue : SpecCodes.missingField,
-                hasEnv
-                  ? "a secret reference sets both 'env' and 'mountPath'; give one"
-                  : "a secret reference needs 'env' (an environment variable) or 'mountPath' (a file)",
-                at: secret.range))
-          }
+        for secret in serving.secrets where (secret.env != nil) == (secret.mountPath != nil) {
+          let hasEnv = secret.env != nil
+          engine.emit(
+            Diagnostic(
+              hasEnv ? SpecCodes.invalidValue : SpecCodes.missingField,
+              hasEnv
+                ? "a secret reference sets both 'env' and 'mountPath'; give one"
+                : "a secret reference needs 'env' (an environment variable) or 'mountPath' (a file)",
+              at: secret.range))
         }
-        if let parallelism = serving["parallelism"] {
-          for field in parallelism.fields where field.node.number == 0 {
-            engine.emit(
-              Diagnostic(SpecCodes.invalidValue, "parallelism '\(field.name)' must be at least 1", at: field.node.range)
-            )
-          }
-        }
+      }
+    }
+  }
+
+  private func checkCluster(
+    _ serving: RegionSpec.Serving, _ cluster: ClusterSpec, catalog: TypedCatalog, _ engine: DiagnosticEngine
+  ) {
+    let clusterRange = serving.cluster.name.range
+    if cluster.purpose.value == .training {
+      engine.emit(
+        Diagnostic(
+          SpecCodes.wrongReferenceTarget, "Cluster/\(cluster.name) has purpose 'training' and cannot serve",
+          at: clusterRange, notes: [Note("purpose: training", at: cluster.purpose.range)],
+          help: ["serve from a cluster with purpose inference or mixed"]))
+    }
+    // Serving needs GPUs: the named rack group, or at least one group of the cluster, must have them.
+    let wanted = serving.rackGroup?.value
+    let groups = cluster.rackGroups.filter { wanted == nil || $0.name.value == wanted }
+    let gpuCounts = groups.compactMap { catalog[$0.server]?.gpuCount }
+    if !gpuCounts.isEmpty && gpuCounts.allSatisfy({ $0 == 0 }) {
+      engine.emit(
+        Diagnostic(
+          SpecCodes.wrongReferenceTarget, "Cluster/\(cluster.name) has no GPU servers to serve a model on",
+          at: serving.rackGroup?.range ?? clusterRange,
+          help: ["add a rack group of GPU servers, or serve from another cluster"]))
+    }
+    if let group = serving.rackGroup {
+      let names = cluster.rackGroups.map(\.name.value)
+      if !names.contains(group.value) {
+        let suggestion = DidYouMean.suggestion(for: group.value, among: names)
+        engine.emit(
+          Diagnostic(
+            SpecCodes.unresolvedReference, "Cluster/\(cluster.name) has no rack group '\(group.value)'",
+            at: group.range,
+            help: suggestion == nil ? ["rack groups: \(names.joined(separator: ", "))"] : [],
+            fixIts: suggestion.map {
+              [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: group.range, replacement: $0)])]
+            } ?? []))
       }
     }
   }

@@ -3,47 +3,47 @@ import KilnDiagnostics
 /// The blocks of a Site must match its ownership: owned has power and racks; colocation adds
 /// `colocation`; cloud has only `cloud`.
 struct SiteOwnershipCheck: SpecCheck {
+  /// The blocks by name, in the table's words.
+  static let blockNames: [String] = SiteSpec.table.schema.fields.compactMap { field in
+    if case .object = field.type { return field.name }
+    return nil
+  }
+
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    for site in project.objects(.site) {
-      let spec = site.spec
-      let ownership = spec["ownership"]?.text ?? "owned"
-      let blocks: [String: Bool]
+    for site in project.typed.sites {
+      let ownership = site.ownership.value
+      let present = [site.powerBlock, site.racksBlock, site.colocationBlock, site.cloudBlock]
+      let needed: [Bool]
       switch ownership {
-      case "colocation": blocks = ["power": true, "racks": true, "colocation": true, "cloud": false]
-      case "cloud": blocks = ["power": false, "racks": false, "colocation": false, "cloud": true]
-      default: blocks = ["power": true, "racks": true, "colocation": false, "cloud": false]
+      case .owned: needed = [true, true, false, false]
+      case .colocation: needed = [true, true, true, false]
+      case .cloud: needed = [false, false, false, true]
       }
-      let ownershipRange = spec["ownership"]?.range ?? site.specKeyRange
-      if ownership == "owned", let power = spec["power"], !power.isInvalid, power["price"] == nil,
-        let powerKey = spec.keyRange(of: "power")
-      {
+      let ownershipRange = site.ownership.isDefault ? site.specKeyRange : site.ownership.range
+      if ownership == .owned, let powerKey = site.powerBlock, site.powerCapacity != nil, site.energyPrice == nil {
         engine.emit(
           Diagnostic(
             SpecCodes.missingField, "missing required field 'price' in 'spec.power': an owned site pays for its energy",
             at: powerKey, help: ["add 'price', e.g. price: $0.07/kWh"]))
       }
-      if ownership == "colocation", let price = spec["power"]?["price"],
-        let priceKey = spec["power"]?.keyRange(of: "price")
-      {
-        _ = price
+      if ownership == .colocation, let price = site.energyPrice {
         engine.emit(
           Diagnostic(
             SpecCodes.ownershipMismatch, "a colocation site pays per contracted kW; 'power.price' does not apply",
-            at: priceKey, notes: [Note("ownership is 'colocation'", at: ownershipRange)],
+            at: price.range, notes: [Note("ownership is 'colocation'", at: ownershipRange)],
             help: ["remove 'power.price'; the colocation price covers energy"]))
       }
-      for block in ["power", "racks", "colocation", "cloud"] {
-        let needed = blocks[block] ?? false
-        if needed && spec[block] == nil {
+      for (position, block) in Self.blockNames.enumerated() where position < present.count {
+        if needed[position] && present[position] == nil {
           engine.emit(
             Diagnostic(
-              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership)' needs a '\(block)' block",
+              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership.rawValue)' needs a '\(block)' block",
               at: site.specKeyRange, help: ["add '\(block)', or change 'ownership'"]))
-        } else if !needed, let keyRange = spec.keyRange(of: block) {
+        } else if !needed[position], let keyRange = present[position] {
           engine.emit(
             Diagnostic(
-              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership)' has no '\(block)' block", at: keyRange,
-              notes: [Note("ownership is '\(ownership)'", at: ownershipRange)],
+              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership.rawValue)' has no '\(block)' block",
+              at: keyRange, notes: [Note("ownership is '\(ownership.rawValue)'", at: ownershipRange)],
               help: ["remove '\(block)', or change 'ownership'"]))
         }
       }

@@ -4,24 +4,26 @@ import KilnDiagnostics
 /// (`monthlyPrice`), not both.
 struct StorageCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
-    for storage in project.objects(.storage) {
-      let spec = storage.spec
-      if let fabricNode = spec["fabric"], let name = fabricNode.text, let fabric = project.object(.fabric, name),
-        (fabric.spec["purpose"]?.text ?? "compute") != "storage"
-      {
+    let typed = project.typed
+    for storage in typed.storage {
+      if let reference = storage.fabric, let fabric = typed[reference], fabric.purpose.value != .storage {
         engine.emit(
           Diagnostic(
             SpecCodes.wrongReferenceTarget,
-            "Fabric/\(name) is a compute fabric; a Storage's 'fabric' is a storage fabric",
-            at: fabricNode.range,
-            notes: [Note("purpose: \(fabric.spec["purpose"]?.text ?? "compute (the default)")", at: fabric.nameRange)],
+            "Fabric/\(fabric.name) is a compute fabric; a Storage's 'fabric' is a storage fabric",
+            at: reference.name.range,
+            notes: [
+              Note(
+                "purpose: \(fabric.purpose.isDefault ? "compute (the default)" : fabric.purpose.value.rawValue)",
+                at: fabric.nameRange)
+            ],
             help: ["set purpose: storage on the fabric, or name a storage fabric"]))
       }
-      if spec["price"] != nil, let monthly = spec.keyRange(of: "monthlyPrice") {
+      if let price = storage.price, let monthly = storage.monthlyPrice {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue, "give either 'price' (capex) or 'monthlyPrice' (opex), not both", at: monthly,
-            notes: [Note("price is set here", at: spec.keyRange(of: "price"))]))
+            SpecCodes.invalidValue, "give either 'price' (capex) or 'monthlyPrice' (opex), not both", at: monthly.range,
+            notes: [Note("price is set here", at: price.range)]))
       }
     }
   }

@@ -3,24 +3,19 @@ import KilnDiagnostics
 /// Models, Storage and Fabrics that nothing references are warnings (`unused-object`).
 struct UnusedObjectCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
+    let typed = project.typed
     var used: Set<String> = []
-    for cluster in project.objects(.cluster) {
-      if let fabric = cluster.spec["fabric"]?.text { used.insert("Fabric/\(fabric)") }
-      for storage in cluster.spec["storage"]?.items ?? [] {
-        if let name = storage.text { used.insert("Storage/\(name)") }
-      }
+    for cluster in typed.clusters {
+      if let fabric = cluster.fabric { used.insert("Fabric/\(fabric.name.value)") }
+      for storage in cluster.storage { used.insert("Storage/\(storage.name.value)") }
     }
-    for storage in project.objects(.storage) {
-      if let fabric = storage.spec["fabric"]?.text { used.insert("Fabric/\(fabric)") }
+    for storage in typed.storage {
+      if let fabric = storage.fabric { used.insert("Fabric/\(fabric.name.value)") }
     }
-    for region in project.objects(.region) {
-      for serving in region.spec["serving"]?.items ?? [] {
-        if let model = serving["model"]?.text { used.insert("Model/\(model)") }
-      }
-    }
-    for run in project.objects(.trainingRun) {
-      if let model = run.spec["model"]?.text { used.insert("Model/\(model)") }
-      if let storage = run.spec["checkpoint"]?["storage"]?.text { used.insert("Storage/\(storage)") }
+    for serving in typed.regions.flatMap(\.serving) { used.insert("Model/\(serving.model.name.value)") }
+    for run in typed.trainingRuns {
+      used.insert("Model/\(run.model.name.value)")
+      if let storage = run.checkpointStorage { used.insert("Storage/\(storage.name.value)") }
     }
     for object in project.objects where [.model, .storage, .fabric].contains(object.kind) {
       // A document dropped for a syntax or envelope error may be what uses it.

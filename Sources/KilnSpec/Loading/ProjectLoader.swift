@@ -22,8 +22,13 @@ public enum ProjectLoadError: Error, Equatable, Sendable {
 public struct Project: Sendable {
   public var root: String
   public var objects: [SpecObject] {
-    didSet { index = Self.makeIndex(objects) }
+    didSet {
+      index = Self.makeIndex(objects)
+      typed = TypedProject(objects: objects, catalog: catalog)
+    }
   }
+  /// The objects typed, defaults applied and references linked, once per change of `objects`.
+  public private(set) var typed: TypedProject
   public var sources: [String: SourceFile]
   public var fileCount: Int
   public var catalog: HardwareCatalog
@@ -43,6 +48,7 @@ public struct Project: Sendable {
     self.fileCount = fileCount
     self.catalog = catalog
     self.index = Self.makeIndex(objects)
+    self.typed = TypedProject(objects: objects, catalog: catalog)
   }
 
   private static func makeIndex(_ objects: [SpecObject]) -> [SpecKind: [String: Int]] {
@@ -63,7 +69,6 @@ public struct Project: Sendable {
 /// then runs the cross-object checks of the spec stage.
 public struct ProjectLoader: Sendable {
   public static let projectFileName = "kiln.yaml"
-  static let defaultInclude = ["**/*.yaml", "**/*.yml"]
 
   public var environment: String?
   public var parser = YAMLParser()
@@ -125,18 +130,16 @@ public struct ProjectLoader: Sendable {
           at: .wholeFile(projectFilePath), help: ["start kiln.yaml with apiVersion: kiln/v1, kind: Project"]))
     }
 
-    let spec = projectObject?.spec
-    let include = globs(spec?["include"], default: Self.defaultInclude, engine: engine)
-    let exclude = globs(spec?["exclude"], default: [], engine: engine)
+    let settings = projectObject.map(ProjectSpec.init) ?? ProjectSpec.defaults
+    let include = globs(settings.include, engine: engine)
+    let exclude = globs(settings.exclude, engine: engine)
     let files = ProjectFiles(rootPath: root)
     // Overlay files of every environment are never base specs.
-    var overlayGlobsByEnvironment: [(String, SpecNode, [Glob])] = []
-    for environment in spec?["environments"]?.fields ?? [] {
-      overlayGlobsByEnvironment.append(
-        (environment.name, environment.node, globs(environment.node["overlays"], default: [], engine: engine)))
+    let overlayGlobsByEnvironment = settings.environmentEntries.map {
+      ($0.name, globs($0.value.overlays, engine: engine))
     }
     var overlayFiles = Set<String>()
-    for (_, _, globList) in overlayGlobsByEnvironment { overlayFiles.formUnion(files.matching(globList)) }
+    for (_, globList) in overlayGlobsByEnvironment { overlayFiles.formUnion(files.matching(globList)) }
     overlayFiles.insert(Self.projectFileName)
 
     let (paths, linkProblems) = files.list(include: include, exclude: exclude, excludedFiles: overlayFiles)
@@ -180,8 +183,7 @@ public struct ProjectLoader: Sendable {
 
     // Overlays.
     if let environment {
-      if let (_, node, globList) = overlayGlobsByEnvironment.first(where: { $0.0 == environment }) {
-        _ = node
+      if let (_, globList) = overlayGlobsByEnvironment.first(where: { $0.0 == environment }) {
         for path in files.matching(globList) {
           guard let file = read(path) else { continue }
           for document in file.documents where !document.isEmpty {
@@ -214,8 +216,7 @@ public struct ProjectLoader: Sendable {
         }
       } else {
         let known = overlayGlobsByEnvironment.map(\.0)
-        let at =
-          projectObject?.spec.keyRange(of: "environments") ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
+        let at = settings.environmentsKey ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
         engine.emit(
           Diagnostic(
             SpecCodes.unknownEnvironment, "unknown environment '\(environment)'", at: at,
@@ -286,11 +287,10 @@ public struct ProjectLoader: Sendable {
     return (source, file, diagnostics)
   }
 
-  private func globs(_ node: SpecNode?, default defaults: [String], engine: DiagnosticEngine) -> [Glob] {
-    guard let node else { return defaults.map(Glob.init) }
+  private func globs(_ patterns: [Located<String>], engine: DiagnosticEngine) -> [Glob] {
     var result: [Glob] = []
-    for item in node.items {
-      guard let text = item.text else { continue }
+    for item in patterns {
+      let text = item.value
       let glob = Glob(text)
       if let problem = glob.escapeProblem {
         engine.emit(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The type of a field in Kiln's schema. The schema is data: the decoder, the JSON Schema export and
 /// the language reference are all driven by it.
 public indirect enum FieldType: Sendable {
@@ -30,28 +32,59 @@ public indirect enum FieldType: Sendable {
   case scalar
 }
 
-/// One field of an object.
+/// A field's default: a value written as an author would write it (decoded by the field's own type,
+/// so the docs show exactly what applies), or a rule that depends on other values, applied once by
+/// the typed spec that owns the field.
+public enum FieldDefault: Sendable {
+  case value(String)
+  case rule(String)
+}
+
+/// One field of an object: the untyped view of a field table row, which the decoder, the JSON Schema
+/// export and the field reference read.
 public struct FieldSchema: Sendable {
   public var name: String
   public var type: FieldType
   public var required: Bool
-  /// The default as an author would write it, for documentation.
-  public var defaultText: String?
+  /// When a field is required only in some cases ("owned sites"), said in the field reference; the
+  /// check that enforces it is named in `doc`.
+  public var requiredWhen: String?
+  public var defaultValue: FieldDefault?
+  /// One line for editors and the field reference; Markdown links are flattened for editors.
   public var doc: String
   /// Bounds narrower than the dimension's own (`FieldRange`): a GPU's bandwidth above 0, a parallel
   /// degree up to 65,536. nil: the dimension's range.
   public var range: FieldRange?
 
   public init(
-    _ name: String, _ type: FieldType, required: Bool = false, default defaultText: String? = nil,
-    range: FieldRange? = nil, _ doc: String
+    _ name: String, _ type: FieldType, required: Bool = false, requiredWhen: String? = nil,
+    default defaultValue: FieldDefault? = nil, range: FieldRange? = nil, _ doc: String
   ) {
     self.name = name
     self.type = type
     self.required = required
-    self.defaultText = defaultText
+    self.requiredWhen = requiredWhen
+    self.defaultValue = defaultValue
     self.range = range
     self.doc = doc
+  }
+
+  /// The doc's first phrase, for help lines: "ISO 3166-1 alpha-2 country code in upper case".
+  public var summary: String {
+    var text = Substring(doc)
+    for stop in [". ", " (", "; ", ": "] { if let found = text.range(of: stop) { text = text[..<found.lowerBound] } }
+    return MarkdownText.plain(String(text))
+  }
+
+  /// The default as the field reference shows it.
+  public var defaultText: String? {
+    switch defaultValue {
+    case .value(let text):
+      // As an author must write it: quoted when YAML would read it as something else.
+      text.isEmpty || (DefaultValue.decodes(text, as: type) == false) ? "\"\(text)\"" : text
+    case .rule(let text): text
+    case nil: nil
+    }
   }
 }
 
@@ -93,4 +126,28 @@ public struct ObjectSchema: Sendable {
   }
 
   public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+}
+
+/// Field docs are Markdown for the field reference; editors and messages get them as plain text.
+public enum MarkdownText {
+  /// Links become their text (`[K2021](diagnostics.md#k2021)` → `K2021`); emphasis marks go.
+  public static func plain(_ markdown: String) -> String {
+    var out = ""
+    var rest = Substring(markdown)
+    while let open = rest.firstIndex(of: "[") {
+      out += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      guard let close = rest[afterOpen...].firstIndex(of: "]"), rest.index(after: close) < rest.endIndex,
+        rest[rest.index(after: close)] == "(", let end = rest[close...].firstIndex(of: ")")
+      else {
+        out += "["
+        rest = rest[afterOpen...]
+        continue
+      }
+      out += rest[afterOpen..<close]
+      rest = rest[rest.index(after: end)...]
+    }
+    out += rest
+    return out.replacingOccurrences(of: "*(", with: "(").replacingOccurrences(of: ")*", with: ")")
+  }
 }

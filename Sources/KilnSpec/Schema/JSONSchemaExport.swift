@@ -108,8 +108,8 @@ public enum JSONSchemaExport {
   ) -> JSONValue {
     var properties: [(String, JSONValue)] = []
     for field in schema.fields {
-      var description = field.doc
-      if let defaultText = field.defaultText { description += " [default: \(defaultText)]" }
+      var description = MarkdownText.plain(field.doc)
+      if let defaultText = field.defaultText { description += " [default: \(MarkdownText.plain(defaultText))]" }
       if let range = field.range { description += " [range: \(range.description)]" }
       properties.append(
         (
@@ -121,7 +121,7 @@ public enum JSONSchemaExport {
     var members: [(String, JSONValue)] = [("type", .string("object"))]
     if let doc = doc ?? (schema.doc.isEmpty ? nil : schema.doc) { members.append(("description", .string(doc))) }
     members.append(("properties", .object(properties)))
-    let required = schema.fields.filter { $0.required && (!isEntry || $0.name == "name") }.map {
+    let required = schema.fields.filter { $0.required && (!isEntry || $0.name == CatalogFieldNames.name) }.map {
       JSONValue.string($0.name)
     }
     if !required.isEmpty && !partial { members.append(("required", .array(required))) }

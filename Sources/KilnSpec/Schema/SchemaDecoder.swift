@@ -162,7 +162,7 @@ struct SchemaDecoder {
             SpecCodes.invalidValue,
             "'\(path.isEmpty ? name : "\(path).\(name)")' is \(node.quantity?.text ?? JSONValue.format(number)); it must be \(bounds.description)",
             at: node.range,
-            help: ["\(field.doc.hasSuffix(".") ? String(field.doc.dropLast()) : field.doc): \(bounds.description)"]))
+            help: ["\(field.summary): \(bounds.description)"]))
         node = SpecNode(.invalid, range: node.range)
       }
       fields.append(SpecField(name: name, keyRange: range(key), node: node))
@@ -174,7 +174,7 @@ struct SchemaDecoder {
           Diagnostic(
             SpecCodes.missingField, "missing required field '\(field.name)'\(path.isEmpty ? "" : " in '\(path)'")",
             at: keyRange,
-            help: ["add '\(field.name)' (\(field.doc.hasSuffix(".") ? String(field.doc.dropLast()) : field.doc))"]))
+            help: ["add '\(field.name)' (\(field.summary))"]))
       }
     }
     return SpecNode(.object(fields), range: nodeRange)

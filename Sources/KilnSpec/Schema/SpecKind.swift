@@ -16,16 +16,16 @@ public enum SpecKind: String, Sendable, CaseIterable, Hashable, Comparable {
   /// The schema of the kind's `spec`.
   public var schema: ObjectSchema {
     switch self {
-    case .project: KindSchemas.project
-    case .catalog: KindSchemas.catalog
-    case .site: KindSchemas.site
-    case .cluster: KindSchemas.cluster
-    case .fabric: KindSchemas.fabric
-    case .storage: KindSchemas.storage
-    case .model: KindSchemas.model
-    case .region: KindSchemas.region
-    case .trainingRun: KindSchemas.trainingRun
-    case .policy: KindSchemas.policy
+    case .project: ProjectSpec.table.schema
+    case .catalog: CatalogSpec.table.schema
+    case .site: SiteSpec.table.schema
+    case .cluster: ClusterSpec.table.schema
+    case .fabric: FabricSpec.table.schema
+    case .storage: StorageSpec.table.schema
+    case .model: ModelSpec.table.schema
+    case .region: RegionSpec.table.schema
+    case .trainingRun: TrainingRunSpec.table.schema
+    case .policy: PolicySpec.table.schema
     }
   }
 
@@ -49,11 +49,28 @@ public enum SpecKind: String, Sendable, CaseIterable, Hashable, Comparable {
 public enum EnvelopeSchema {
   public static let apiVersion = "kiln/v1"
 
-  public static let metadata = ObjectSchema(
+  public static var metadata: ObjectSchema { ObjectMetadata.table.schema }
+}
+
+/// `metadata`: the object's identity and its labels.
+public struct ObjectMetadata: SpecRecord {
+  public var name: Located<String> = .placeholder
+  public var labelEntries: [TextEntry] = []
+  public var annotations: [TextEntry] = []
+
+  public var labels: [String: String] { labelEntries.dictionary }
+
+  public init() {}
+
+  public init(_ object: SpecObject) {
+    self = Self.decode(object.metadata, fallback: object.nameRange)
+  }
+
+  public static let table = FieldTable<ObjectMetadata>(
     "Identity of the object.",
     [
-      FieldSchema("name", .name, required: true, "DNS-1123 label, unique per kind in the project."),
-      FieldSchema("labels", .textMap, "Copied into generated Kubernetes objects."),
-      FieldSchema("annotations", .textMap, "Free-form notes."),
+      .field("name", .name, \.name, required: true, "DNS-1123 label, unique per kind in the project"),
+      .textMap("labels", \.labelEntries, default: nil, "copied into generated Kubernetes objects"),
+      .textMap("annotations", \.annotations, default: nil, "free-form notes"),
     ])
 }

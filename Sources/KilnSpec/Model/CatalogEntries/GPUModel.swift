@@ -1,0 +1,64 @@
+import KilnDiagnostics
+
+/// A GPU model with its figures in canonical units (bytes, bytes/s, FLOPS, W, $).
+public struct GPUModel: CatalogEntryRecord, Hashable {
+  public enum Vendor: String, ChoiceValue { case nvidia, amd, other }
+  /// The precisions a GPU's dense peak is given in; `bf16` is required of a new GPU.
+  public enum Precision: String, CaseIterable, Sendable { case bf16, fp16, fp32, tf32, int8, fp8, fp4, fp64 }
+
+  public static let referenceKind = HardwareCatalog.Section.gpus.referenceName
+
+  public var name = ""
+  public var vendor: Vendor = .placeholder
+  public var memory: Double = 0
+  public var memoryBandwidth: Double = 0
+  /// Dense peak FLOPS by precision (`bf16`, `fp8`, …); a precision the GPU lacks is absent.
+  public var compute: [String: Double] = [:]
+  public var power: Double = 0
+  public var nvlinkBandwidth: Double?
+  public var price: Double?
+  public var nodeLabel: NodeLabel?
+  public var provenance = Provenance()
+
+  public init() {}
+
+  /// The name of the `compute` field, whose keys are precisions.
+  public static let computeField = "compute"
+
+  public static let table = FieldTable<GPUModel>(
+    "A GPU model.",
+    [
+      nameEntry(),
+      .plain("vendor", Vendor.fieldType, \.vendor, required: true, "vendor"),
+      .plain(
+        "memory", FieldTypes.dataSize, \.memory, required: true, range: .positive,
+        "HBM capacity, as the hardware has it (`80GiB` for an \"80GB\" H100)"),
+      .plain(
+        "memoryBandwidth", FieldTypes.bandwidth, \.memoryBandwidth, required: true, range: .positive, "HBM bandwidth"),
+      .custom(
+        FieldSchema(
+          computeField,
+          .object(
+            ObjectSchema(
+              "Dense peak throughput per precision.",
+              Precision.allCases.map {
+                FieldSchema($0.rawValue, .quantity([.compute]), range: .positive, "dense \($0.rawValue) peak")
+              })), required: true,
+          "**dense** peak (no 2:4 sparsity) per precision. A new GPU must give `bf16` (K2003); leave out a precision the GPU lacks"
+        )
+      ) { root, node in
+        for field in node?.fields ?? [] { if let value = field.node.number { root.compute[field.name] = value } }
+      },
+      .plain("power", FieldTypes.power, \.power, required: true, "board power (TDP)"),
+      .optionalPlain(
+        "nvlinkBandwidth", FieldTypes.bandwidth, \.nvlinkBandwidth, "scale-up bandwidth per GPU, bidirectional"),
+      .optionalPlain("price", FieldTypes.money, \.price, "unit price"),
+      .record(
+        "nodeLabel", \.nodeLabel,
+        "the Kubernetes node label that selects nodes with this GPU (`nvidia.com/gpu.product` for NVIDIA, `amd.com/gpu.product-name` for AMD). Both fields required"
+      ),
+    ] + provenanceEntries())
+
+  public static func == (lhs: GPUModel, rhs: GPUModel) -> Bool { lhs.name == rhs.name }
+  public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}

@@ -1,0 +1,56 @@
+import KilnDiagnostics
+
+/// `Fabric`: a network, with defaults: compute purpose, `auto` tiers, 1:1.
+public struct FabricSpec: SpecRecord, ReferenceTarget {
+  public enum Purpose: String, ChoiceValue { case compute, storage }
+  public enum Technology: String, ChoiceValue { case infiniband, ethernet }
+  public enum Topology: String, ChoiceValue {
+    case fatTree = "fat-tree"
+    case railOptimized = "rail-optimized"
+    case multiPlane = "multi-plane"
+  }
+
+  public static let referenceKind = SpecKind.fabric.rawValue
+
+  public var name = ""
+  public var nameRange = SourceRange.wholeFile("")
+  public var purpose: Located<Purpose> = .placeholder
+  public var technology: Located<Technology> = .placeholder
+  public var switchModel: Reference<SwitchModel> = .placeholder
+  public var transceiver: Reference<TransceiverModel>?
+  public var topology: Located<Topology> = .placeholder
+  /// `nil` for `auto`.
+  public var tiers: Located<Int?> = .placeholder
+  /// `nil`: the nodes' compute NIC count, resolved by the IR.
+  public var planes: Located<Int>?
+  /// Leaf down:up ratio as `down / up` (1 for 1:1).
+  public var oversubscription: Located<Double> = .placeholder
+
+  public init() {}
+
+  public init(_ object: SpecObject) {
+    self = Self.decode(object.spec, fallback: object.nameRange)
+    name = object.name
+    nameRange = object.nameRange
+  }
+
+  public static let table = FieldTable<FabricSpec>(
+    "A network.",
+    [
+      .field("purpose", Purpose.fieldType, \.purpose, default: .value("compute"), "what the fabric carries"),
+      .field("technology", Technology.fieldType, \.technology, required: true, "link technology"),
+      .reference("switch", \.switchModel, required: true, "the switch model of every tier (K3002 if unknown)"),
+      .reference("transceiver", \.transceiver, default: .rule("none: copper, no optics cost"), "switch-side optics"),
+      .field("topology", Topology.fieldType, \.topology, required: true, "how the switches are wired"),
+      .field(
+        "tiers", .choice(["1", "2", "3", "auto"]), \.tiers, default: .value("auto"),
+        "switch tiers. `auto` picks the smallest that fits. Plain `2` and quoted `\"2\"` are the same",
+        read: { node in node.text.map { Int($0) } }),
+      .field(
+        "planes", .count, \.planes, default: .rule("the nodes' compute NIC count"),
+        "`multi-plane` only: NIC *i* of a node joins plane *i* mod `planes`"),
+      .field(
+        "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
+        "leaf down:up port ratio. `\"1:1\"` is non-blocking; `200%` means the same as `\"2:1\"`"),
+    ])
+}

@@ -1,0 +1,211 @@
+import KilnDiagnostics
+import KilnSupport
+
+/// `Region` and its serving entries, with defaults: no residency rule, vLLM, a pinned image per
+/// engine, parallelism 1, one replica, 90 % GPU memory.
+public struct RegionSpec: SpecRecord {
+  public enum DataResidency: String, ChoiceValue { case none, strict }
+  public enum Engine: String, ChoiceValue {
+    case vllm
+    case sglang
+    case tensorRTLLM = "tensorrt-llm"
+
+    /// The image used when a serving entry names none: pinned, never `latest`.
+    public var defaultImage: String {
+      switch self {
+      case .vllm: "vllm/vllm-openai:v0.8.5"
+      case .sglang: "lmsysorg/sglang:v0.4.6.post1-cu124"
+      case .tensorRTLLM: "nvcr.io/nvidia/tritonserver:25.04-trtllm-python-py3"
+      }
+    }
+  }
+  public enum LoadBalancer: String, ChoiceValue { case nginx, haproxy, envoy, cloud }
+
+  public struct Serving: SpecRecord {
+    public var name: Located<String> = .placeholder
+    public var model: Reference<ModelSpec> = .placeholder
+    public var cluster: Reference<ClusterSpec> = .placeholder
+    public var rackGroup: Located<String>?
+    public var engine: Located<Engine> = .placeholder
+    public var image: Located<String> = .placeholder
+    public var tensor: Located<Int> = .placeholder
+    public var pipeline: Located<Int> = .placeholder
+    public var expert: Located<Int> = .placeholder
+    public var data: Located<Int> = .placeholder
+    public var minReplicas: Located<Int> = .placeholder
+    public var maxReplicas: Located<Int> = .placeholder
+    /// Output tokens per second at peak.
+    public var peakDemand: Located<Double> = .placeholder
+    public var averageInput: Located<Int>?
+    public var averageOutput: Located<Int>?
+    public var averageContext: Located<Int>?
+    /// Seconds.
+    public var ttft: Located<Double>?
+    public var tpot: Located<Double>?
+    public var availability: Located<Double>?
+    public var gpuMemoryUtilization: Located<Double> = .placeholder
+    public var maxBatch: Located<Int>?
+    public var maxModelLen: Located<Int>?
+    public var extraArguments: [Located<String>] = []
+    public var secrets: [Secret] = []
+
+    public init() {}
+
+    /// tensor × pipeline × data, saturating at Int.max rather than trapping on absurd inputs.
+    public var gpusPerReplica: Int {
+      saturatingMultiply(saturatingMultiply(tensor.value, pipeline.value), data.value)
+    }
+
+    public mutating func decoded(from node: SpecNode) {
+      if image.isDefault { image = Located(engine.value.defaultImage, at: engine.range, isDefault: true) }
+      if maxReplicas.isDefault { maxReplicas = Located(minReplicas.value, at: minReplicas.range, isDefault: true) }
+    }
+
+    public static let table = FieldTable<Serving>(
+      "A model served in a region.",
+      [
+        .field(
+          "name", .name, \.name, required: true,
+          "unique in the region (K2027). *(backend)* The Kubernetes workload is named `<region>-<name>` (`eu-v3-chat`)"),
+        .reference("model", \.model, required: true, "what is served"),
+        .reference(
+          "cluster", \.cluster, required: true,
+          "a cluster with `purpose: inference` or `mixed`; a training cluster is K3004"),
+        .field(
+          "rackGroup", .name, \.rackGroup, default: .rule("any"),
+          "which of the cluster's rack groups serves it, in clusters with several. A name the cluster lacks is K3001"),
+        .field("engine", Engine.fieldType, \.engine, default: .value("vllm"), "serving engine"),
+        .field(
+          "image", .image, \.image, default: .rule("a pinned default per engine"),
+          "container image with a pinned tag or digest ([section 8](#8-container-images))"),
+        .group(
+          "parallelism", "parallelism of one replica; GPUs per replica = tensor × pipeline × data",
+          [
+            .field(
+              "tensor", .count, \.tensor, default: .value("1"), range: FieldTypes.degree, "tensor-parallel degree"),
+            .field(
+              "pipeline", .count, \.pipeline, default: .value("1"), range: FieldTypes.degree,
+              "pipeline-parallel degree"),
+            .field(
+              "expert", .count, \.expert, default: .value("1"), range: FieldTypes.degree,
+              "expert-parallel degree. It spreads experts over the replica's GPUs and adds none"),
+            .field(
+              "data", .count, \.data, default: .value("1"), range: FieldTypes.degree,
+              "data-parallel degree inside one replica"),
+          ]),
+        .group(
+          "replicas", "autoscaling bounds",
+          [
+            .field(
+              "min", .count, \.minReplicas, default: .value("1"), range: FieldTypes.replicas,
+              "minimum replicas (the HorizontalPodAutoscaler's floor). Above `replicas.max` is K2029"),
+            .field(
+              "max", .count, \.maxReplicas, default: .rule("`replicas.min`"), range: FieldTypes.replicas,
+              "maximum replicas. *(analyzer)* Capacity is checked at this count"),
+          ]),
+        .group(
+          "demand", required: true, "expected load",
+          [
+            .field(
+              "peak", .quantity([.throughput]), \.peakDemand, required: true,
+              "peak demand in **output** tokens per second (`12k tokens/s`; a bare `12k` is K2011)"),
+            .field("averageInput", .count, \.averageInput, "average input (prompt) tokens per request"),
+            .field("averageOutput", .count, \.averageOutput, "average output tokens per request"),
+            .field(
+              "averageContext", .count, \.averageContext, default: .rule("`averageInput` + `averageOutput` ÷ 2"),
+              "average context length during decode. It may stand in for the two above"),
+          ]),
+        .group(
+          "slo", "service level objectives",
+          [
+            .field("ttft", FieldTypes.duration, \.ttft, "time-to-first-token objective"),
+            .field("tpot", FieldTypes.duration, \.tpot, "time-per-output-token objective"),
+            .field(
+              "availability", FieldTypes.percent, \.availability,
+              "availability objective (*(backend)* alerts in the generated PrometheusRule)"),
+          ]),
+        .group(
+          "engineArgs", "engine arguments",
+          [
+            .field(
+              "gpuMemoryUtilization", FieldTypes.percent, \.gpuMemoryUtilization, default: .value("90%"),
+              "the share of GPU memory the engine may use"),
+            .field(
+              "maxBatch", .count, \.maxBatch, default: .rule("none: the analyzer's planned batch"),
+              "maximum concurrent sequences. It bounds the planned batch of the capacity and latency checks, which is at most 4,096 when `maxBatch` is not set. *(backend)* The engine is given `maxBatch`, else the planned batch"
+            ),
+            .field(
+              "maxModelLen", .count, \.maxModelLen, default: .rule("the model's `contextLength`"),
+              "maximum sequence length the engine accepts (a Kiln addition to the v1 contract)"),
+            .list(
+              "extra", .text, \.extraArguments, default: .value("[]"),
+              "more command-line arguments, passed as written"),
+          ]),
+        .records(
+          "secrets", \.secrets, default: .value("[]"),
+          "Kubernetes Secrets the pods use ([section 7](#7-secrets))"),
+      ])
+  }
+
+  /// A reference to a Kubernetes Secret: never the secret itself.
+  public struct Secret: SpecRecord {
+    public var name: Located<String> = .placeholder
+    public var key: Located<String> = .placeholder
+    public var env: Located<String>?
+    public var mountPath: Located<String>?
+    public var range = SourceRange.wholeFile("")
+
+    public init() {}
+
+    public mutating func decoded(from node: SpecNode) { range = node.range }
+
+    public static let table = FieldTable<Secret>(
+      "A reference to a Kubernetes Secret.", isSecretReference: true,
+      [
+        .field("name", .name, \.name, required: true, "Secret name"),
+        .field("key", .text, \.key, required: true, "key in the Secret"),
+        .field(
+          "env", .text, \.env, requiredWhen: "unless `mountPath` is given", "environment variable to expose it as"),
+        .field("mountPath", .text, \.mountPath, requiredWhen: "unless `env` is given", "path to mount it at"),
+      ])
+  }
+
+  public var name = ""
+  public var nameRange = SourceRange.wholeFile("")
+  /// `metadata.labels`, copied into the generated Kubernetes objects.
+  public var labels: [String: String] = [:]
+  public var jurisdiction: Located<String> = .placeholder
+  public var dataResidency: Located<DataResidency> = .placeholder
+  public var loadBalancer: Located<LoadBalancer>?
+  public var cdn: Located<Bool> = .placeholder
+  public var gateway: Located<String>?
+  public var serving: [Serving] = []
+
+  public init() {}
+
+  public init(_ object: SpecObject) {
+    self = Self.decode(object.spec, fallback: object.nameRange)
+    name = object.name
+    nameRange = object.nameRange
+    labels = ObjectMetadata(object).labels
+  }
+
+  public static let table = FieldTable<RegionSpec>(
+    "An inference region.",
+    [
+      .field(
+        "jurisdiction", .text, \.jurisdiction, required: true,
+        "ISO 3166-1 alpha-2 code, or `EU` / `EEA` (K2021 otherwise)"),
+      .field(
+        "dataResidency", DataResidency.fieldType, \.dataResidency, default: .value("none"),
+        "`strict`: *(analyzer)* every serving cluster's site must be inside the jurisdiction (`data-residency`)"),
+      .group(
+        "ingress", "front door",
+        [
+          .field("loadBalancer", LoadBalancer.fieldType, \.loadBalancer, "the load balancer in front"),
+          .field("cdn", .boolean, \.cdn, default: .value("false"), "whether a CDN fronts the region"),
+          .field("gateway", .text, \.gateway, "the API gateway, free text"),
+        ]),
+      .records("serving", \.serving, required: true, "the models served (below)"),
+    ])
+}

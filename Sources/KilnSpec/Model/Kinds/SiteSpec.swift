@@ -1,0 +1,121 @@
+import KilnDiagnostics
+
+/// `Site`: a data center, with defaults: owned, air-cooled, PUE 1.3, 42 rack units, a rack power
+/// limit by cooling.
+public struct SiteSpec: SpecRecord, ReferenceTarget {
+  public enum Ownership: String, ChoiceValue { case owned, colocation, cloud }
+  public enum Cooling: String, ChoiceValue { case air, hybrid, liquid }
+
+  public static let referenceKind = SpecKind.site.rawValue
+
+  public var name = ""
+  /// The range of `metadata.name`, where object-level notes point.
+  public var nameRange = SourceRange.wholeFile("")
+  /// The range of the `spec:` key.
+  public var specKeyRange = SourceRange.wholeFile("")
+  public var region: Located<String> = .placeholder
+  public var location: Located<String>?
+  public var jurisdiction: Located<String> = .placeholder
+  public var ownership: Located<Ownership> = .placeholder
+  public var cooling: Located<Cooling> = .placeholder
+  /// Where the `power`, `racks`, `colocation` and `cloud` blocks' keys are, when present.
+  public var powerBlock: SourceRange?
+  public var racksBlock: SourceRange?
+  public var colocationBlock: SourceRange?
+  public var cloudBlock: SourceRange?
+  /// Facility power in W; `nil` for cloud sites.
+  public var powerCapacity: Located<Double>?
+  public var pue: Located<Double> = .placeholder
+  /// $ per kWh.
+  public var energyPrice: Located<Double>?
+  /// kg CO₂ per kWh.
+  public var carbonIntensity: Located<Double>?
+  public var rackPositions: Located<Int>?
+  public var rackUnits: Located<Int> = .placeholder
+  /// W per rack; a default points at `cooling`, the field that chose it.
+  public var rackPowerLimit: Located<Double> = .placeholder
+  /// $ per kW of contracted IT power per month.
+  public var colocationPrice: Located<Double>?
+  /// $ per GPU-hour.
+  public var gpuHourPrice: Located<Double>?
+
+  public init() {}
+
+  public init(_ object: SpecObject) {
+    self = Self.decode(object.spec, fallback: object.nameRange)
+    name = object.name
+    nameRange = object.nameRange
+    specKeyRange = object.specKeyRange
+  }
+
+  /// The rack power limit a cooling type allows by default.
+  public static func defaultRackPowerLimit(_ cooling: Cooling) -> Double {
+    switch cooling {
+    case .air: 20_000
+    case .hybrid: 45_000
+    case .liquid: 120_000
+    }
+  }
+
+  public mutating func decoded(from node: SpecNode) {
+    if rackPowerLimit.isDefault {
+      rackPowerLimit = Located(Self.defaultRackPowerLimit(cooling.value), at: cooling.range, isDefault: true)
+    }
+  }
+
+  public static let table = FieldTable<SiteSpec>(
+    "A data center.",
+    [
+      .field(
+        "region", .text, \.region, required: true,
+        "a cloud-style region name. *(backend)* It becomes the `topology.kubernetes.io/region` node label"),
+      .field("location", .text, \.location, "free text, for people"),
+      .field(
+        "jurisdiction", .text, \.jurisdiction, required: true,
+        "ISO 3166-1 alpha-2 country code in upper case (`CN`, `DE`, `SG`, `GB`, not `UK`), or `EU` / `EEA` for a site known only to be inside that group. Anything else is [K2021](diagnostics.md#k2021), with a fix-it for lower case (`de` → `DE`) and for `UK` → `GB`"
+      ),
+      .field(
+        "ownership", Ownership.fieldType, \.ownership, default: .value("owned"),
+        "who owns the facility; decides which blocks the site has (below)"),
+      .field("cooling", Cooling.fieldType, \.cooling, default: .value("air"), "decides the default rack power limit"),
+      .group(
+        "power", requiredWhen: "owned and colocation", keyRange: \SiteSpec.powerBlock, "facility power",
+        [
+          .field(
+            "capacity", FieldTypes.power, \.powerCapacity, required: true,
+            "facility power available. *(analyzer)* IT load at maximum power × PUE must fit, with headroom"),
+          .field("pue", .factor, \.pue, default: .value("1.3"), "power usage effectiveness: facility power ÷ IT power"),
+          .field(
+            "price", .quantity([.energyPrice]), \.energyPrice, requiredWhen: "owned; error for colocation",
+            "energy price"),
+          .field(
+            "carbonIntensity", .quantity([.emissionFactor]), \.carbonIntensity,
+            "grid emission factor. *(analyzer)* The report's CO₂ per year is the site's yearly energy × this factor; without it, a site with load leaves that total unknown"
+          ),
+        ]),
+      .group(
+        "racks", requiredWhen: "owned and colocation", keyRange: \SiteSpec.racksBlock, "rack positions",
+        [
+          .field(
+            "positions", .count, \.rackPositions, required: true,
+            "rack slots on the floor, for GPU, network and storage racks together"),
+          .field("units", .count, \.rackUnits, default: .value("42"), "rack units per rack"),
+          .field(
+            "powerLimit", FieldTypes.power, \.rackPowerLimit,
+            default: .rule("`20kW` air, `45kW` hybrid, `120kW` liquid"), "power limit per rack"),
+        ]),
+      .group(
+        "colocation", requiredWhen: "colocation", keyRange: \SiteSpec.colocationBlock, "colocation contract",
+        [
+          .field(
+            "price", .quantity([.powerPrice]), \.colocationPrice, required: true,
+            "colocation fee per kW of contracted IT power, i.e. the maximum draw")
+        ]),
+      .group(
+        "cloud", requiredWhen: "cloud", keyRange: \SiteSpec.cloudBlock, "cloud rental",
+        [
+          .field(
+            "gpuHourPrice", .quantity([.hourlyPrice]), \.gpuHourPrice, required: true, "rental price per GPU-hour")
+        ]),
+    ])
+}
