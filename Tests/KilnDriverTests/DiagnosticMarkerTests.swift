@@ -147,7 +147,9 @@ import _KilnTestSupport
       expected: [
         DiagnosticSpec(
           locationMarker: "1️⃣", code: "K2003", message: "missing required field 'jurisdiction' in 'spec'",
-          help: ["add 'jurisdiction' (ISO 3166-1 alpha-2 code, or EU / EEA)"])
+          help: [
+            "add 'jurisdiction' (ISO 3166-1 alpha-2 country code in upper case, or EU / EEA for a site known only to be inside that group)"
+          ])
       ])
   }
 
@@ -573,8 +575,9 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2029", message: "'spec.racks[0].count' is 1T; it must be at most 1,000,000",
-          help: ["Number of racks: at most 1,000,000"])
+          locationMarker: "1️⃣", code: "K2029",
+          message: "'spec.racks[0].count' is 1T; it must be above 0 and at most 1,000,000",
+          help: ["number of racks: above 0 and at most 1,000,000"])
       ])
   }
 

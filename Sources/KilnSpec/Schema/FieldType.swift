@@ -69,11 +69,20 @@ public struct FieldSchema: Sendable {
     self.doc = doc
   }
 
-  /// The doc's first phrase, for help lines: "ISO 3166-1 alpha-2 country code in upper case".
+  /// The doc's first sentence without its asides, for help lines: "ISO 3166-1 alpha-2 country code in
+  /// upper case, or EU / EEA for a site known only to be inside that group".
   public var summary: String {
-    var text = Substring(doc)
-    for stop in [". ", " (", "; ", ": "] { if let found = text.range(of: stop) { text = text[..<found.lowerBound] } }
-    return MarkdownText.plain(String(text))
+    var text = ""
+    var depth = 0
+    for character in MarkdownText.plain(doc) {
+      if character == "(" { depth += 1 }
+      if depth == 0 { text.append(character) }
+      if character == ")" { depth = max(0, depth - 1) }
+    }
+    text = text.replacingOccurrences(of: " ,", with: ",").replacingOccurrences(of: "  ", with: " ")
+    if let end = text.range(of: ". ") { text = String(text[..<end.lowerBound]) }
+    if let end = text.range(of: "; ") { text = String(text[..<end.lowerBound]) }
+    return text.replacingOccurrences(of: "`", with: "").trimmingCharacters(in: .whitespaces)
   }
 
   /// The default as the field reference shows it.
