@@ -18,9 +18,9 @@ public struct AnalysisContext: Sendable {
   public var siteLoads: [String: SiteLoad] = [:]
 
   /// A rule's `min`/`max` parsed as a quantity of the given dimensions, or the default.
-  func threshold(_ check: String, _ field: String, default value: Double) -> Double {
+  func threshold(_ check: String, _ bound: PolicySpec.Rule.Bound, default value: Double) -> Double {
     guard let rule = policy?.rule(check) else { return value }
-    let text = field == "min" ? rule.min?.value : rule.max?.value
+    let text = bound == .minimum ? rule.min?.value : rule.max?.value
     guard let text else { return value }
     if text.contains(":") {
       let parts = text.split(separator: ":")

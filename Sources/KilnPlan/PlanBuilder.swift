@@ -37,7 +37,9 @@ public enum PlanBuilder {
       let totals = report.totals
       return [
         .gpus: Double(totals.gpus), .servers: Double(totals.servers), .racks: Double(totals.racks),
-        .peakPFLOPSbf16: report.clusters.reduce(0) { $0 + (($1.peakPFLOPS["bf16"] ?? nil) ?? 0) },
+        .peakPFLOPSbf16: report.clusters.reduce(0) {
+          $0 + (($1.peakPFLOPS[GPUModel.Precision.bf16.rawValue] ?? nil) ?? 0)
+        },
         .itPowerKW: totals.itPowerKW, .facilityPowerKW: totals.facilityPowerKW, .capexUSD: totals.capexUSD,
         .monthlyOpexUSD: totals.monthlyOpexUSD, .tcoUSD: totals.tcoUSD,
       ]

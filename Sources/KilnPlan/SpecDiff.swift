@@ -72,7 +72,7 @@ public enum SpecDiff {
 
   static func leaves(_ object: SpecObject, _ sources: [String: SourceFile]) -> [(String, Leaf)] {
     var out: [(String, Leaf)] = []
-    for field in object.metadata.fields where field.name != "name" {
+    for field in object.metadata.fields where field.name != FieldTypes.entryName {
       flatten(field.node, path: "metadata." + field.name, sources, into: &out)
     }
     for field in object.spec.fields { flatten(field.node, path: field.name, sources, into: &out) }
@@ -87,7 +87,7 @@ public enum SpecDiff {
       for field in fields { flatten(field.node, path: path + "." + field.name, sources, into: &out) }
     case .list(let items):
       if items.isEmpty { out.append((path, Leaf(text: "[]", key: "[]"))) }
-      let names = items.map { $0["name"]?.text }
+      let names = items.map { $0[FieldTypes.entryName]?.text }
       let named = !items.isEmpty && names.allSatisfy { $0 != nil } && Set(names).count == items.count
       for (index, item) in items.enumerated() {
         flatten(item, path: path + "[" + (named ? names[index] ?? "" : String(index)) + "]", sources, into: &out)

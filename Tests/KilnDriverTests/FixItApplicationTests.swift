@@ -241,6 +241,29 @@ import _KilnTestSupport
         """)
   }
 
+  /// A whole number where a percentage belongs is read as that many percent, not a hundred times more.
+  @Test func k2014PercentAboveOne() {
+    assertDiagnostics(
+      DiagnosticMarkerTests.percentWithoutSign.replacingOccurrences(of: "1️⃣0.8", with: "1️⃣80"), file: "kiln.yaml",
+      expected: [
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K2014", message: "'spec.utilization' is a percentage and needs '%'",
+          fixIts: ["if you meant 80%, write '80%'"])
+      ],
+      expectedFixedSource: """
+        apiVersion: kiln/v1
+        kind: Project
+        metadata:
+          name: starter
+        spec:
+          utilization: 80%
+          kubernetes:
+            version: "1.31"
+            namespacePrefix: kiln-
+
+        """)
+  }
+
   @Test func k2014Percent() {
     assertDiagnostics(
       DiagnosticMarkerTests.percentWithoutSign, file: "kiln.yaml",

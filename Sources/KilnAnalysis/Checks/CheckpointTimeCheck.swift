@@ -5,7 +5,7 @@ import KilnSpec
 /// `checkpoint-time`: writing one checkpoint takes at most a fraction of the interval.
 struct CheckpointTimeCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
-    let maximum = context.threshold("checkpoint-time", "max", default: 0.10)
+    let maximum = context.threshold("checkpoint-time", .maximum, default: 0.10)
     return ir.trainingRuns.compactMap { run -> Diagnostic? in
       guard let interval = run.spec.checkpointInterval, interval.value > 0,
         let storageName = run.spec.checkpointStorage,

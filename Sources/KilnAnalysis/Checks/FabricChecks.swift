@@ -73,7 +73,7 @@ struct FabricPortSpeedCheck: AnalysisCheck {
 /// Policy allows more.
 struct FabricOversubscriptionCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
-    let maximum = context.threshold("fabric-oversubscription", "max", default: 1)
+    let maximum = context.threshold("fabric-oversubscription", .maximum, default: 1)
     return ir.fabrics.compactMap { fabric in
       let ratio = fabric.spec.oversubscription.value
       let training = ir.clusters.filter { fabric.attached.contains($0.id) && $0.spec.purpose.value != .inference }

@@ -9,7 +9,7 @@ struct RackPowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     // A Policy `max` caps every rack's limit (e.g. what the power distribution units are rated for).
-    let policyCap = context.threshold("rack-power", "max", default: .infinity)
+    let policyCap = context.threshold("rack-power", .maximum, default: .infinity)
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
         let limit =

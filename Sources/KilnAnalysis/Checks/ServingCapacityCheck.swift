@@ -6,7 +6,7 @@ import KilnSupport
 /// `serving-capacity` and `serving-headroom`: capacity at max replicas against peak demand.
 struct ServingCapacityCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
-    let minimum = context.threshold("serving-headroom", "min", default: 0.20)
+    let minimum = context.threshold("serving-headroom", .minimum, default: 0.20)
     var diagnostics: [Diagnostic] = []
     for index in ir.serving.indices {
       // A replica that cannot hold the model (memory-fit) or meet its TPOT at all (serving-slo) has

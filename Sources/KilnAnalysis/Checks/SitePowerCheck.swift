@@ -7,7 +7,7 @@ import KilnSpec
 struct SitePowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let minimumHeadroom = context.threshold("site-power-headroom", "min", default: 0.10)
+    let minimumHeadroom = context.threshold("site-power-headroom", .minimum, default: 0.10)
     let loads = context.siteLoads
     for site in ir.sites {
       guard let capacity = site.powerCapacity, site.ownership.value != .cloud else { continue }

@@ -5,7 +5,7 @@ import KilnSpec
 /// `storage-read-per-gpu`: a tier's read bandwidth shared by every GPU that reads from it.
 struct StorageBandwidthCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
-    let minimum = context.threshold("storage-read-per-gpu", "min", default: 0.5e9)
+    let minimum = context.threshold("storage-read-per-gpu", .minimum, default: 0.5e9)
     return ir.storage.compactMap { storage -> Diagnostic? in
       let readers = ir.clusters.filter { cluster in cluster.spec.storage.contains { $0.name.value == storage.name } }
       let gpus = readers.reduce(0) { $0 + $1.gpus }

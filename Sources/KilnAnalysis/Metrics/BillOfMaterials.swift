@@ -41,9 +41,10 @@ public struct BillOfMaterials: Sendable {
         lines.append(Line(item: item, catalogName: name, count: count, unitPrice: price, estimated: estimated))
       }
     }
-    tally("server", servers.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
-    tally("switch", switches.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
-    tally("transceiver", optics.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains("price")) })
+    tally("server", servers.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
+    tally("switch", switches.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
+    tally(
+      "transceiver", optics.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
     // Cables: one per link, switch-to-switch and endpoint. The catalog has no cable entries, so no price.
     var cables = 0
     for fabric in ir.fabrics {

@@ -39,7 +39,9 @@ public struct CostModel: Sendable {
       for group in cluster.rackGroups {
         if let price = group.server.price {
           capex.servers += Double(group.servers) * price
-          if group.server.estimatedFields.contains("price") { capex.estimatedItems.insert(group.server.name) }
+          if group.server.estimatedFields.contains(CatalogFieldNames.price) {
+            capex.estimatedItems.insert(group.server.name)
+          }
         }
         // Server-side optics: one module per NIC port that names a transceiver.
         for nic in group.server.nics {
@@ -49,7 +51,7 @@ public struct CostModel: Sendable {
           // A twin-port module serves two NIC ports (DGX H100: 8 ports through 4 OSFP modules).
           let modules = (nic.count + module.ports - 1) / max(1, module.ports)
           capex.transceivers += Double(group.servers * modules) * price
-          if module.estimatedFields.contains("price") { capex.estimatedItems.insert(module.name) }
+          if module.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(module.name) }
         }
       }
     }
@@ -57,11 +59,11 @@ public struct CostModel: Sendable {
       guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
       if let price = model.price {
         capex.switches += Double(size.switches) * price
-        if model.estimatedFields.contains("price") { capex.estimatedItems.insert(model.name) }
+        if model.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(model.name) }
       }
       if let module = fabric.transceiver, let price = module.price {
         capex.transceivers += Double(fabric.transceiverModules) * price
-        if module.estimatedFields.contains("price") { capex.estimatedItems.insert(module.name) }
+        if module.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(module.name) }
       }
     }
     for storage in ir.storage {

@@ -51,8 +51,10 @@ public struct ServingModel: Sendable {
       Double(entry.averageContext?.value ?? 0) > 0 ? Double(entry.averageContext?.value ?? 0) : input + output / 2
     usableMemory = Double(gpusPerReplica) * gpu.memory * entry.gpuMemoryUtilization.value
     memoryBandwidth = Double(gpusPerReplica) * gpu.memoryBandwidth
-    let precision = model.weightsPrecision.value == .fp8 && gpu.compute["fp8"] != nil ? "fp8" : "bf16"
-    peakFLOPS = Double(gpusPerReplica) * (gpu.compute[precision] ?? gpu.compute["bf16"] ?? 0)
+    let fp8 = GPUModel.Precision.fp8.rawValue
+    let bf16 = GPUModel.Precision.bf16.rawValue
+    let precision = model.weightsPrecision.value == .fp8 && gpu.compute[fp8] != nil ? fp8 : bf16
+    peakFLOPS = Double(gpusPerReplica) * (gpu.compute[precision] ?? gpu.compute[bf16] ?? 0)
     activeParameters = model.activeParameters.value
     experts = model.experts?.value
     expertsPerToken = model.expertsPerToken?.value

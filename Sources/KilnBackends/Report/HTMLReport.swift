@@ -1,4 +1,5 @@
 import KilnAnalysis
+import KilnSpec
 
 /// `kiln report --format html`: one self-contained file — inline CSS and SVG, no external URL, no
 /// JavaScript — readable in a browser and printable.
@@ -77,8 +78,8 @@ public enum HTMLReport {
           [
             $0.name, $0.site, "\($0.gpus)", $0.gpuModels.joined(separator: ", "), "\($0.schedulableGpus)",
             "\($0.queueableGpus)",
-            ($0.peakPFLOPS["bf16"] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
-            ($0.peakPFLOPS["fp8"] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
+            ($0.peakPFLOPS[GPUModel.Precision.bf16.rawValue] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
+            ($0.peakPFLOPS[GPUModel.Precision.fp8.rawValue] ?? nil).map { ReportFormatting.fixed($0, 1) } ?? "—",
           ]
         })
     body +=

@@ -1,4 +1,5 @@
 import KilnAnalysis
+import KilnSpec
 
 /// `kiln report --format markdown`: for a pull request or a wiki page.
 public enum MarkdownReport {
@@ -41,8 +42,8 @@ public enum MarkdownReport {
     out += "\n## Clusters\n\n| cluster | site | GPUs | models | schedulable | queueable | BF16 PFLOPS | FP8 PFLOPS |\n"
     out += "|---|---|---:|---|---:|---:|---:|---:|\n"
     for cluster in report.clusters {
-      let bf16 = (cluster.peakPFLOPS["bf16"] ?? nil).map { fixed($0, 1) } ?? "—"
-      let fp8 = (cluster.peakPFLOPS["fp8"] ?? nil).map { fixed($0, 1) } ?? "—"
+      let bf16 = (cluster.peakPFLOPS[GPUModel.Precision.bf16.rawValue] ?? nil).map { fixed($0, 1) } ?? "—"
+      let fp8 = (cluster.peakPFLOPS[GPUModel.Precision.fp8.rawValue] ?? nil).map { fixed($0, 1) } ?? "—"
       out += "| \(cluster.name) | \(cluster.site) | \(cluster.gpus) | \(cluster.gpuModels.joined(separator: ", ")) "
       out += "| \(cluster.schedulableGpus) | \(cluster.queueableGpus) | \(bf16) | \(fp8) |\n"
     }

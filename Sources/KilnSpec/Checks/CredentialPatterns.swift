@@ -2,9 +2,6 @@
 /// length-bounded so ordinary text never matches. Checked on every scalar value as it is decoded,
 /// whatever its field's type, so a token in a choice or number field is still caught.
 enum CredentialPatterns {
-  /// Fields whose values are names, never secrets: a Secret's name and key, an environment variable.
-  static let exemptFields: Set<String> = ["name", "key", "env"]
-
   /// What kind of credential `text` looks like, or `nil`.
   static func match(_ text: String) -> String? {
     // Every pattern needs at least 23 bytes; most values are shorter and are rejected here.

@@ -78,8 +78,8 @@ public struct UnreadableDefinitions: Sendable {
           kindText = value
         } else if isTopLevel, line.hasPrefix("metadata:") {
           inMetadata = true
-          if let value = Self.value(of: "name", in: line.dropFirst("metadata:".count)) { name = value }
-        } else if inMetadata, name == nil, let value = Self.value(of: "name", in: line) {
+          if let value = Self.value(of: FieldTypes.entryName, in: line.dropFirst("metadata:".count)) { name = value }
+        } else if inMetadata, name == nil, let value = Self.value(of: FieldTypes.entryName, in: line) {
           name = value
         }
       }
@@ -111,7 +111,7 @@ public struct UnreadableDefinitions: Sendable {
           kind = Self.kind(document[value].value)
         case "metadata" where document[value].kind == .mapping:
           for (metadataKey, metadataValue) in document.entries(of: value)
-          where document[metadataKey].value == "name" && document[metadataValue].kind == .scalar {
+          where document[metadataKey].value == FieldTypes.entryName && document[metadataValue].kind == .scalar {
             name = document[metadataValue].value
           }
         default: break

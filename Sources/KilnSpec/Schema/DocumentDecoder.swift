@@ -72,7 +72,7 @@ struct DocumentDecoder {
     if let entry = values["metadata"] {
       metadata = decoder.decode(
         entry.value, as: .object(EnvelopeSchema.metadata), at: "metadata", keyRange: decoder.range(entry.key))
-      if let nameNode = metadata["name"] {
+      if let nameNode = metadata[FieldTypes.entryName] {
         name = nameNode.text
         nameRange = nameNode.range
       }

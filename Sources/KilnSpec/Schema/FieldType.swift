@@ -40,6 +40,13 @@ public enum FieldDefault: Sendable {
   case rule(String)
 }
 
+extension FieldType {
+  var isName: Bool {
+    if case .name = self { return true }
+    return false
+  }
+}
+
 /// One field of an object: the untyped view of a field table row, which the decoder, the JSON Schema
 /// export and the field reference read.
 public struct FieldSchema: Sendable {

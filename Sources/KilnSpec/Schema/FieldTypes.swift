@@ -1,5 +1,8 @@
 /// Field types and ranges the kinds' tables share.
 public enum FieldTypes {
+  /// The field that names an entry of a list (rack groups, queues, serving entries, catalog entries),
+  /// and every object in its metadata: lists keyed by it are diffed and merged by name.
+  public static let entryName = "name"
   public static let percent = FieldType.quantity([.percent])
   public static let money = FieldType.quantity([.money])
   public static let power = FieldType.quantity([.power])

@@ -192,7 +192,8 @@ struct ScalarTyping {
       }
       if quantity.dimension == .factor {
         if dimensions.contains(.percent) {
-          let percent = JSONValue.format(quantity.value * 100) + "%"
+          // 0.8 means 80 %; 80 means 80 % too (8000 % would never fit).
+          let percent = JSONValue.format(quantity.value > 1 ? quantity.value : quantity.value * 100) + "%"
           emit(
             SpecCodes.percentRequired, "'\(path)' is a percentage and needs '%'",
             fixIts: [

@@ -16,6 +16,8 @@ struct SchemaDecoder {
   var diagnostics: [Diagnostic] = []
   /// Where decoding is: pushed and popped around each child, so no path is built per node.
   var path = FieldPath()
+  /// Inside a secret reference, whose values name a Secret, a key and a variable, never a secret.
+  var inSecretReference = false
 
   static let strTag = "tag:yaml.org,2002:str"
   static let collectionTags: Set<String> = ["tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]
@@ -98,9 +100,8 @@ struct SchemaDecoder {
       guard expect(.scalar, index, what: ScalarTyping.describe(type)) else {
         return SpecNode(.invalid, range: nodeRange)
       }
-      if !CredentialPatterns.exemptFields.contains(path.lastField ?? ""),
-        let kind = CredentialPatterns.match(node.value)
-      {
+      // Names (DNS labels) and a secret reference's fields are never secrets themselves.
+      if !inSecretReference, !type.isName, let kind = CredentialPatterns.match(node.value) {
         emit(
           Diagnostic(
             SpecCodes.secretLiteral, "'\(path)' holds what looks like \(kind); specs must not contain secrets",
@@ -135,6 +136,9 @@ struct SchemaDecoder {
     let nodeRange = range(index)
     guard expect(.mapping, index, what: "a mapping") else { return SpecNode(.invalid, range: nodeRange) }
     var fields: [SpecField] = []
+    let wasInSecretReference = inSecretReference
+    inSecretReference = inSecretReference || schema.isSecretReference
+    defer { inSecretReference = wasInSecretReference }
     // Fields present, by position in the schema (schemas have far fewer than 64 fields).
     var seen: UInt64 = 0
     for (key, value) in document.entries(of: index) {

@@ -69,7 +69,7 @@ public struct ObjectMetadata: SpecRecord {
   public static let table = FieldTable<ObjectMetadata>(
     "Identity of the object.",
     [
-      .field("name", .name, \.name, required: true, "DNS-1123 label, unique per kind in the project"),
+      .field(FieldTypes.entryName, .name, \.name, required: true, "DNS-1123 label, unique per kind in the project"),
       .textMap("labels", \.labelEntries, default: nil, "copied into generated Kubernetes objects"),
       .textMap("annotations", \.annotations, default: nil, "free-form notes"),
     ])

@@ -46,7 +46,9 @@ extension CatalogEntryRecord {
 
 /// The field names the catalog's merge reads by name: an entry's key, and its estimate markers.
 public enum CatalogFieldNames {
-  public static let name = "name"
+  public static let name = FieldTypes.entryName
+  /// The price of an entry, which reports flag when it is an estimate.
+  public static let price = "price"
   public static let estimate = "estimate"
   public static let estimatedFields = "estimatedFields"
 }

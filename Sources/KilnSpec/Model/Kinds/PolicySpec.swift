@@ -43,6 +43,9 @@ public struct PolicySpec: SpecRecord {
           "`budget` only: maximum TCO over `lifetime` (a Kiln addition to the v1 contract)"),
       ])
 
+    /// A threshold a check reads.
+    public enum Bound: Sendable { case minimum, maximum }
+
     /// The settings only some checks take, by name: thresholds, and the budget's limits.
     public static let minimumName = "min"
     public static let maximumName = "max"
