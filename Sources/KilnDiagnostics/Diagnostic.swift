@@ -34,6 +34,8 @@ public struct Note: Hashable, Sendable {
 /// A problem found in the user's input: data, not text. Renderers turn it into text.
 public struct Diagnostic: Hashable, Sendable {
   public var code: DiagnosticCode
+  /// Which of the code's messages this is (`K2029.field-range`).
+  public var messageID: MessageID
   public var severity: Severity
   public var message: String
   public var range: SourceRange
@@ -47,11 +49,32 @@ public struct Diagnostic: Hashable, Sendable {
   public var subjects: [String]
 
   public init(
+    _ message: some DiagnosticMessage, at range: SourceRange, severity: Severity? = nil, label: String? = nil,
+    notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = [], subjects: [String] = []
+  ) {
+    self.init(
+      message.id, message.text, at: range, severity: severity, label: label, notes: notes, help: help, fixIts: fixIts,
+      subjects: subjects)
+  }
+
+  /// A message not yet given its own id; every diagnostic moves to the typed form above.
+  @available(*, deprecated, message: "give the message a case in its family's DiagnosticMessage enum")
+  public init(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
     label: String? = nil, notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = [], subjects: [String] = []
   ) {
-    self.code = code
-    self.severity = severity ?? code.defaultSeverity
+    self.init(
+      MessageID(code, "unconverted", code.title), message, at: range, severity: severity, label: label, notes: notes,
+      help: help, fixIts: fixIts, subjects: subjects)
+  }
+
+  private init(
+    _ id: MessageID, _ message: String, at range: SourceRange, severity: Severity?, label: String?, notes: [Note],
+    help: [String], fixIts: [FixIt], subjects: [String]
+  ) {
+    self.code = id.code
+    self.messageID = id
+    self.severity = severity ?? id.code.defaultSeverity
     self.message = message
     self.range = range
     self.label = label

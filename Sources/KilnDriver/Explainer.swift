@@ -40,6 +40,10 @@ public enum Explainer {
       separator: "\n")
     if !code.example.hasSuffix("\n") { out += "\n" }
     out += "\nFix: \(code.fix)\n"
+    let messages = DiagnosticRegistry.messages(of: code)
+    if !messages.isEmpty {
+      out += "\nMessages:\n" + messages.map { "  \($0.id): \($0.summary)\n" }.joined()
+    }
     return out
   }
 
@@ -60,6 +64,11 @@ public enum Explainer {
       if let check = code.check { out += ", Policy check `\(check)`" }
       out +=
         "\n\n\(code.explanation)\n\nExample:\n\n```yaml\n\(code.example)\(code.example.hasSuffix("\n") ? "" : "\n")```\n\nFix: \(code.fix)\n"
+      let messages = DiagnosticRegistry.messages(of: code)
+      if !messages.isEmpty {
+        out += "\nMessages (the `messageId` of JSON and SARIF output):\n\n"
+        out += messages.map { "- `\($0.id)`: \($0.summary)\n" }.joined()
+      }
     }
     out += "\n## Policy checks\n\n| check | default severity | default threshold | stage |\n|---|---|---|---|\n"
     for check in PolicyChecks.all {

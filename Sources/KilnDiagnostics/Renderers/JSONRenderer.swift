@@ -9,6 +9,7 @@ public struct JSONRenderer: Sendable {
     let list = diagnostics.map { diagnostic -> JSONValue in
       .object([
         ("code", .string(diagnostic.code.id)),
+        ("messageId", .string(diagnostic.messageID.id)),
         ("severity", .string(diagnostic.severity.rawValue)),
         ("message", .string(diagnostic.message)),
         ("file", .string(diagnostic.range.file)),

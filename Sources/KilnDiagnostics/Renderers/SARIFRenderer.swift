@@ -47,9 +47,12 @@ public struct SARIFRenderer: Sendable {
       if !diagnostic.fixIts.isEmpty {
         members.append(("fixes", .array(diagnostic.fixIts.map(Self.fix))))
       }
+      // Which of the rule's messages this is, and what it is about: stable across rewordings.
+      var properties: [(String, JSONValue)] = [("messageId", .string(diagnostic.messageID.id))]
       if !diagnostic.subjects.isEmpty {
-        members.append(("properties", .object([("subjects", .array(diagnostic.subjects.map { .string($0) }))])))
+        properties.append(("subjects", .array(diagnostic.subjects.map { .string($0) })))
       }
+      members.append(("properties", .object(properties)))
       return .object(members)
     }
     var base: [(String, JSONValue)] = []

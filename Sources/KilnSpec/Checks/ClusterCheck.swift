@@ -10,15 +10,12 @@ struct ClusterCheck: SpecCheck {
       if cluster.purpose.value != .inference, !cluster.purpose.isDefault, cluster.fabric == nil {
         engine.emit(
           Diagnostic(
-            SpecCodes.missingField,
-            "missing 'fabric': a \(cluster.purpose.value.rawValue) cluster needs a compute fabric",
-            at: cluster.purpose.range))
+            ClusterMessage.missingFabric(purpose: cluster.purpose.value), at: cluster.purpose.range))
       }
       if let reference = cluster.fabric, let fabric = typed[reference], fabric.purpose.value == .storage {
         engine.emit(
           Diagnostic(
-            SpecCodes.wrongReferenceTarget,
-            "Fabric/\(fabric.name) is a storage fabric; 'fabric' names the compute fabric",
+            ClusterMessage.storageFabric(fabric: fabric.name),
             at: reference.name.range, notes: [Note("purpose: storage", at: fabric.purpose.range)]))
       }
       checkDistinct(cluster.rackGroups.map(\.name), what: "rack group", engine)
@@ -28,9 +25,7 @@ struct ClusterCheck: SpecCheck {
       if total > 1.000_000_1, let queuesRange = cluster.queuesKey {
         engine.emit(
           Diagnostic(
-            SpecCodes.queueShares,
-            "queue shares add up to \(JSONValue.format((total * 1000).rounded() / 10))%, above 100%",
-            at: queuesRange,
+            ClusterMessage.queueShares(percent: (total * 1000).rounded() / 10), at: queuesRange,
             notes: declared.map { queue in
               Note(
                 "\(queue.name.value): \(JSONValue.format((queue.share.value * 1e6).rounded() / 1e4))%",
@@ -43,8 +38,7 @@ struct ClusterCheck: SpecCheck {
       if cluster.reserve.value >= 1 {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue, "reserve must be below 100%: nothing would be schedulable",
-            at: cluster.reserve.range))
+            ClusterMessage.reserveTooLarge, at: cluster.reserve.range))
       }
     }
   }
@@ -55,7 +49,7 @@ struct ClusterCheck: SpecCheck {
       if let first = seen[name.value] {
         engine.emit(
           Diagnostic(
-            SpecCodes.duplicateEntry, "\(what) '\(name.value)' is defined twice", at: name.range,
+            ClusterMessage.duplicateEntry(what: what, name: name.value), at: name.range,
             notes: [Note("first defined here", at: first)],
             help: ["rename one of them, or merge them into one \(what)"]))
       } else {

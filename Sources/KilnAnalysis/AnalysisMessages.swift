@@ -1,0 +1,6 @@
+import KilnDiagnostics
+
+/// Every message of the analyzer, for `kiln explain` and docs/diagnostics.md.
+public enum AnalysisMessages {
+  public static var all: [MessageID] { [] }
+}

@@ -1,0 +1,6 @@
+import KilnDiagnostics
+
+/// Every message of the Kubernetes backend, for `kiln explain` and docs/diagnostics.md.
+public enum BackendMessages {
+  public static var all: [MessageID] { [] }
+}

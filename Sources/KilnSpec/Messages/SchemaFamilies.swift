@@ -1,0 +1,6 @@
+import KilnDiagnostics
+
+extension SpecMessages {
+  /// The messages of decoding, loading and the catalog.
+  static var schemaFamilies: [MessageID] { [] }
+}
