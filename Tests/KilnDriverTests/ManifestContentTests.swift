@@ -36,6 +36,24 @@ import _KilnTestSupport
     #expect(!text.contains("CKV_K8S_35"))
   }
 
+  /// A serving entry's `port` is the engine's flag, the container port, the Service's port and the port
+  /// the NetworkPolicy opens; nothing else still says 8000.
+  @Test func servingPortComesFromTheSpec() throws {
+    let text = try stream(
+      starter(
+        "port",
+        [
+          (
+            "serving.yaml", "      image: vllm/vllm-openai:v0.8.5",
+            "      image: vllm/vllm-openai:v0.8.5\n      port: 9100"
+          )
+        ]))
+    #expect(text.contains("- \"--port\"\n        - \"9100\""))
+    #expect(text.contains("containerPort: 9100"))
+    #expect(text.contains("port: 9100\n"))
+    #expect(!text.contains("8000"))
+  }
+
   @Test func imageRegistryPrefixesImagesWithoutOne() throws {
     let text = try stream(
       starter(

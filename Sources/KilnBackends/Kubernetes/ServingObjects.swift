@@ -14,7 +14,8 @@ struct ServingObjects {
   let projectName: String
   let namespace: String
 
-  static let port = 8000
+  /// The engine's port (`port` of the serving entry).
+  var port: Int { serving.entry.port.value }
 
   var name: String { GeneratedNames.serving(serving) }
   /// The spec object, as the `kiln.dev/source` annotation names it (docs/kubernetes.md §4): `Region/eu/chat`.
@@ -73,13 +74,13 @@ struct ServingObjects {
         "python3", "-m", "sglang.launch_server", "--model-path", source, "--tp",
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
-        "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(Self.port), "--enable-metrics",
+        "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(port), "--enable-metrics",
       ] + multiNode + extra
     case .tensorRTLLM:
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
         "--max_seq_len", String(maxLength), "--max_batch_size", String(batch), "--host", "0.0.0.0", "--port",
-        String(Self.port),
+        String(port),
       ] + extra
     default:
       return [
@@ -87,7 +88,7 @@ struct ServingObjects {
         String(entry.tensor.value),
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
-        "--port", String(Self.port),
+        "--port", String(port),
       ] + extra
     }
   }
@@ -177,7 +178,7 @@ struct ServingObjects {
       ("args", .array(arguments.dropFirst().map { .string($0) })),
       (
         "ports",
-        .array([.object([("name", .string("http")), ("containerPort", .int(Self.port)), ("protocol", .string("TCP"))])])
+        .array([.object([("name", .string("http")), ("containerPort", .int(port)), ("protocol", .string("TCP"))])])
       ),
       ("env", environment),
       ("resources", PodTemplates.resources(server: serving.server, gpus: podGPUs, gpuResource: gpuResource)),
@@ -282,7 +283,7 @@ struct ServingObjects {
               "ports",
               .array([
                 .object([
-                  ("name", .string("http")), ("port", .int(Self.port)), ("targetPort", .string("http")),
+                  ("name", .string("http")), ("port", .int(port)), ("targetPort", .string("http")),
                   ("protocol", .string("TCP")),
                 ])
               ])
@@ -341,7 +342,7 @@ struct ServingObjects {
         ("namespaceSelector", .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(name))]))]))
       ])
     }
-    let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(Self.port))])])
+    let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])
     documents.append(
       .object([
         ("apiVersion", .string("networking.k8s.io/v1")), ("kind", .string("NetworkPolicy")), ("metadata", metadata()),

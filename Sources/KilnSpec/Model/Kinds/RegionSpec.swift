@@ -28,6 +28,7 @@ public struct RegionSpec: SpecRecord {
     public var rackGroup: Located<String>?
     public var engine: Located<Engine> = .placeholder
     public var image: Located<String> = .placeholder
+    public var port: Located<Int> = .placeholder
     public var tensor: Located<Int> = .placeholder
     public var pipeline: Located<Int> = .placeholder
     public var expert: Located<Int> = .placeholder
@@ -78,6 +79,10 @@ public struct RegionSpec: SpecRecord {
         .field(
           "image", .image, \.image, default: .rule("a pinned default per engine"),
           "container image with a pinned tag or digest ([section 8](#8-container-images))"),
+        .field(
+          "port", .count, \.port, default: .value("8000"), range: .atMost(65_535, "65,535", positive: true),
+          "*(backend)* the port the engine listens on, named `http`: the container port, the Service's port and the port the NetworkPolicy opens"
+        ),
         .group(
           "parallelism", "parallelism of one replica; GPUs per replica = tensor × pipeline × data",
           [
