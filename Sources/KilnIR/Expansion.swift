@@ -120,8 +120,8 @@ public enum Expansion {
     let role: NICGroup.Role = fabric.spec.purpose.value == .storage ? .storage : .compute
     var endpoint = 0
     var node = 0
-    for id in fabric.attached.sorted() {
-      guard let cluster = ir.clusters.first(where: { $0.id == id }) else { continue }
+    for position in fabric.attachedClusters {
+      let cluster = ir.clusters[position]
       for group in cluster.rackGroups {
         let ports = group.server.ports(role: role)
         guard ports > 0 else { continue }

@@ -94,11 +94,12 @@ public enum IRBuilder {
     let spec = typed.fabrics[position]
     let role: NICGroup.Role = spec.purpose.value == .storage ? .storage : .compute
     let attachedStorage = typed.storage.filter { $0.fabric?.target == position }
-    let attachedClusters = clusters.filter { cluster in
+    let attachedPositions = clusters.indices.filter { index in
       role == .compute
-        ? cluster.spec.fabric?.target == position
-        : cluster.spec.storage.contains { reference in typed[reference]?.fabric?.target == position }
+        ? clusters[index].spec.fabric?.target == position
+        : clusters[index].spec.storage.contains { reference in typed[reference]?.fabric?.target == position }
     }
+    let attachedClusters = attachedPositions.map { clusters[$0] }
     var endpoints = 0
     var nodes = 0
     var portsPerNode = 0
@@ -135,7 +136,9 @@ public enum IRBuilder {
     }
     return IRFabric(
       id: "Fabric/\(spec.name)", spec: spec, switchModel: switchModel, transceiver: transceiver,
-      attached: attachedClusters.map(\.id) + attachedStorage.map { "Storage/\($0.name)" }, request: request, size: size,
+      attached: attachedClusters.map(\.id) + attachedStorage.map { "Storage/\($0.name)" },
+      attachedClusters: attachedPositions.sorted { clusters[$0].id < clusters[$1].id },
+      site: attachedClusters.first?.site?.name ?? attachedStorage.first?.site.name.value, request: request, size: size,
       nicSpeed: nicSpeed, usesBreakout: usesBreakout)
   }
 }

@@ -94,8 +94,12 @@ public struct IRFabric: Sendable {
   public var spec: FabricSpec
   public var switchModel: SwitchModel?
   public var transceiver: TransceiverModel?
-  /// Clusters and Storage objects attached.
+  /// Clusters and Storage objects attached, by id.
   public var attached: [String]
+  /// The attached clusters' positions in `IRProject.clusters`, in id order.
+  public var attachedClusters: [Int]
+  /// The site of what attaches to it (a fabric connects one site, K3007).
+  public var site: String?
   public var request: FabricRequest?
   public var size: Result<FabricSize, FabricSizingError>?
   /// The NIC speed of the attached servers, bytes/s (the fastest, for the port-speed check).
@@ -168,7 +172,4 @@ public struct IRProject: Sendable {
   public var trainingRuns: [IRTrainingRun]
   public var policy: PolicySpec?
   public var catalog: TypedCatalog
-
-  public func site(_ name: String) -> SiteSpec? { sites.first { $0.name == name } }
-  public func cluster(_ name: String) -> IRCluster? { clusters.first { $0.name == name } }
 }

@@ -54,7 +54,7 @@ extension ServingCapacityCheck {
   /// otherwise how many fit and how many GPUs the demand needs, so the help never suggests an
   /// autoscaler that cannot be scheduled.
   static func raise(to needed: Int, _ serving: IRServing, _ ir: IRProject, for goal: String) -> String {
-    guard let cluster = ir.clusters.first(where: { $0.id == serving.clusterID }), let pool = cluster.pool(serving.gpu),
+    guard let position = serving.entry.cluster.target, let pool = ir.clusters[position].pool(serving.gpu),
       serving.gpusPerReplica > 0
     else { return "raise replicas.max to \(needed) for \(goal)" }
     let others = pool.servingMaximum - serving.maxGPUs
@@ -62,7 +62,7 @@ extension ServingCapacityCheck {
     if needed <= fits { return "raise replicas.max to \(needed) for \(goal)" }
     let gpus = Figures.count(saturatingMultiply(needed, serving.gpusPerReplica))
     return
-      "\(goal) needs \(Figures.count(needed)) replicas (\(gpus) GPUs), but \(cluster.id) has room for \(Figures.count(fits))\(others > 0 ? " beside its other serving entries" : ""): add servers, use faster GPUs, or serve part of the demand from another cluster"
+      "\(goal) needs \(Figures.count(needed)) replicas (\(gpus) GPUs), but \(ir.clusters[position].id) has room for \(Figures.count(fits))\(others > 0 ? " beside its other serving entries" : ""): add servers, use faster GPUs, or serve part of the demand from another cluster"
   }
 
   /// The replicas whose capacity reaches `tokensPerSecond`.

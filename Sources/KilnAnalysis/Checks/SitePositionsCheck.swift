@@ -19,7 +19,7 @@ struct SitePositionsCheck: AnalysisCheck {
         total += storage.racks.value
         notes.append(Note("Storage/\(storage.name): \(storage.racks.value) racks", at: storage.racks.range))
       }
-      for fabric in ir.fabrics where SiteLoad.site(of: fabric, ir) == site.name {
+      for fabric in ir.fabrics where fabric.site == site.name {
         guard let size = fabric.sizeValue, let model = fabric.switchModel, size.switches > 0 else { continue }
         let units = size.switches * max(1, model.rackUnits)
         let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)

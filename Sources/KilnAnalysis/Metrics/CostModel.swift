@@ -207,13 +207,4 @@ public struct SiteLoad: Sendable {
     }
     return loads
   }
-
-  /// A fabric is at the site of what attaches to it.
-  static func site(of fabric: IRFabric, _ ir: IRProject) -> String? {
-    for id in fabric.attached {
-      if let cluster = ir.clusters.first(where: { $0.id == id }) { return cluster.site?.name }
-      if let storage = ir.storage.first(where: { "Storage/\($0.name)" == id }) { return storage.site.name.value }
-    }
-    return nil
-  }
 }

@@ -70,6 +70,4 @@ public struct TypedCatalog: Sendable {
     reference.target.map { transceivers[$0] }
   }
   public subscript(_ reference: Reference<GPUModel>) -> GPUModel? { reference.target.map { gpus[$0] } }
-
-  public func server(named name: String) -> ServerModel? { servers.first { $0.name == name } }
 }
