@@ -15,8 +15,7 @@ struct BudgetCheck: AnalysisCheck {
     return limits.compactMap { name, limit, actual -> Diagnostic? in
       guard let limit, actual > limit.value else { return nil }
       return Diagnostic(
-        AnalysisCodes.budget,
-        "\(name) is \(Figures.money(actual)), above the budget of \(Figures.money(limit.value))", at: limit.range,
+        BudgetMessage.overBudget(figure: name, actual: actual, limit: limit.value), at: limit.range,
         help: ["reduce the fleet, or raise the budget (docs/models.md explains the figure)"],
         subjects: ["Project/budget/\(name)"])
     }

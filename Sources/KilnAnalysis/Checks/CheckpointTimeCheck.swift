@@ -17,8 +17,8 @@ struct CheckpointTimeCheck: AnalysisCheck {
       let seconds = bytes / bandwidth
       guard seconds > interval.value * maximum else { return nil }
       return Diagnostic(
-        AnalysisCodes.checkpointTime,
-        "\(run.id) writes a \(Figures.bytes(bytes)) checkpoint in \(Figures.duration(seconds)), \(Figures.percent(seconds / interval.value)) of its \(Figures.duration(interval.value)) interval; the maximum is \(Figures.percent(maximum))",
+        CheckpointTimeMessage.tooSlow(
+          run: run.id, bytes: bytes, seconds: seconds, interval: interval.value, maximum: maximum),
         at: interval.range,
         notes: [
           Note(

@@ -15,8 +15,9 @@ struct DataResidencyCheck: AnalysisCheck {
       let region = serving.region.jurisdiction.value
       guard !Self.jurisdictions.contains(region, site.jurisdiction.value) else { return nil }
       return Diagnostic(
-        AnalysisCodes.dataResidency,
-        "Region/\(serving.region.name) is strictly \(region), but '\(serving.entry.name.value)' serves from \(serving.clusterID ?? "") at Site/\(site.name) in \(site.jurisdiction.value)",
+        DataResidencyMessage.outsideJurisdiction(
+          region: serving.region.name, jurisdiction: region, serving: serving.entry.name.value,
+          cluster: serving.clusterID, site: site.name, siteJurisdiction: site.jurisdiction.value),
         at: serving.entry.cluster.name.range,
         notes: [
           Note("dataResidency: strict", at: serving.region.dataResidency.range),

@@ -19,8 +19,7 @@ struct ExpansionBoundCheck: AnalysisCheck {
       "\(Figures.count(largest.racks)) racks × \(largest.serversPerRack) \(largest.server.name) × (1 server + \(largest.server.gpuCount) GPUs + \(nicPorts) NIC ports) + the racks = \(groupCount == Int.max ? "more than \(Figures.count(Int.max))" : Figures.count(groupCount)) objects"
     return [
       Diagnostic(
-        AnalysisCodes.expansionTooLarge,
-        "the project expands to \(count == Int.max ? "more than \(Figures.count(Int.max))" : Figures.count(count)) objects, more than Kiln's bound of \(bound)",
+        ExpansionBoundMessage.tooLarge(objects: count, bound: Expansion.objectBound),
         at: largest.spec.count.range, label: product,
         notes: [
           Note("rack group '\(largest.name)' of \(cluster.id) is the largest part of it", at: cluster.spec.nameRange)

@@ -9,11 +9,11 @@ struct FabricCapacityCheck: AnalysisCheck {
       guard case .failure(let failure) = fabric.size else { return nil }
       switch failure {
       case .exceedsCapacity(let endpoints, let capacity, let tiers):
-        let planes =
-          fabric.request.map { $0.topology == .multiPlane ? " in \($0.planes ?? $0.portsPerNode) planes" : "" } ?? ""
+        let planes = fabric.request.flatMap { $0.topology == .multiPlane ? $0.planes ?? $0.portsPerNode : nil }
         return Diagnostic(
-          AnalysisCodes.fabricCapacity,
-          "\(fabric.id) has \(Figures.count(endpoints)) endpoints; \(tiers) tier\(tiers == 1 ? "" : "s")\(planes) of \(fabric.switchModel?.name ?? "switches") \(tiers == 1 && planes.isEmpty ? "holds" : "hold") \(Figures.count(capacity))",
+          FabricMessage.capacityExceeded(
+            fabric: fabric.id, endpoints: endpoints, capacity: capacity, tiers: tiers, planes: planes,
+            switchModel: fabric.switchModel?.name),
           at: fabric.spec.tiers.isDefault ? fabric.spec.switchModel.name.range : fabric.spec.tiers.range,
           notes: fabric.attached.map { Note("attached: \($0)") },
           help: Self.fewestTiers(fabric) == nil ? [Self.help(fabric)] : [],
@@ -26,7 +26,7 @@ struct FabricCapacityCheck: AnalysisCheck {
           } ?? [], subjects: [fabric.id])
       case .invalidParameters(let reason):
         return Diagnostic(
-          AnalysisCodes.fabricCapacity, "\(fabric.id) cannot be built: \(reason)",
+          FabricMessage.invalidParameters(fabric: fabric.id, reason: reason),
           at: fabric.spec.switchModel.name.range,
           subjects: [fabric.id])
       }
@@ -61,8 +61,7 @@ struct FabricPortSpeedCheck: AnalysisCheck {
     ir.fabrics.compactMap { fabric in
       guard let nic = fabric.nicSpeed, let model = fabric.switchModel, nic > model.speed * 1.000_001 else { return nil }
       return Diagnostic(
-        AnalysisCodes.fabricPortSpeed,
-        "\(fabric.id): \(model.name) ports run at \(Figures.bandwidth(model.speed)); the attached NICs run at \(Figures.bandwidth(nic))",
+        FabricMessage.portSpeed(fabric: fabric.id, switchModel: model.name, switchSpeed: model.speed, nicSpeed: nic),
         at: fabric.spec.switchModel.name.range, help: ["use a switch whose ports are at least as fast as the NICs"],
         subjects: [fabric.id])
     }
@@ -82,8 +81,8 @@ struct FabricOversubscriptionCheck: AnalysisCheck {
         return nil
       }
       return Diagnostic(
-        AnalysisCodes.fabricOversubscription,
-        "\(fabric.id) is oversubscribed \(Figures.ratio(ratio)) and carries the \(first.spec.purpose.value.rawValue) cluster \(first.id); the maximum is \(Figures.ratio(maximum))",
+        FabricMessage.oversubscribed(
+          fabric: fabric.id, ratio: ratio, purpose: first.spec.purpose.value, cluster: first.id, maximum: maximum),
         at: fabric.spec.oversubscription.range,
         notes: [Note("\(first.id) attaches here", at: first.spec.fabric?.name.range)],
         help: ["make the fabric non-blocking (\"1:1\"), or allow more: {check: fabric-oversubscription, max: \"2:1\"}"],

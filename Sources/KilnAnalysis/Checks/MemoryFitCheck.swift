@@ -13,8 +13,9 @@ struct MemoryFitCheck: AnalysisCheck {
       let needed = model.fullContextBytes(contextLength: contextLength)
       guard needed > model.usableMemory else { return nil }
       return Diagnostic(
-        AnalysisCodes.memoryFit,
-        "'\(entry.name.value)' needs \(Figures.bytes(needed)) per replica (weights \(Figures.bytes(model.weightBytes)) + KV for \(Figures.count(contextLength)) tokens); \(Figures.plural(model.gpusPerReplica, "GPU")) hold \(Figures.bytes(model.usableMemory)) at \(Figures.percent(entry.gpuMemoryUtilization.value))",
+        MemoryFitMessage.exceedsMemory(
+          serving: entry.name.value, needed: needed, weights: model.weightBytes, contextLength: contextLength,
+          gpus: model.gpusPerReplica, usable: model.usableMemory, utilization: entry.gpuMemoryUtilization.value),
         at: entry.tensor.isDefault ? entry.model.name.range : entry.tensor.range,
         notes: [Note("Model/\(spec.name)", at: spec.parameters.range)],
         help: [

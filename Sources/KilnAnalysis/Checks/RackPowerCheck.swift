@@ -33,8 +33,7 @@ struct RackPowerCheck: AnalysisCheck {
             : "one \(group.server.name) alone exceeds the limit; raise it"
           diagnostics.append(
             Diagnostic(
-              AnalysisCodes.rackPower,
-              "rack group '\(group.name)' draws \(Figures.power(draw)) per rack, above its \(Figures.power(limit.value)) limit",
+              RackPowerMessage.overLimit(group: group.name, draw: draw, limit: limit.value),
               at: group.spec.perRack.range,
               label:
                 "\(group.serversPerRack) × \(group.server.name) at \(Figures.power(group.server.power)) = \(Figures.power(draw)) at full load",
@@ -48,8 +47,8 @@ struct RackPowerCheck: AnalysisCheck {
             : "Site/\(site.name)'s racks.powerLimit"
           diagnostics.append(
             Diagnostic(
-              AnalysisCodes.rackLimitAboveSite,
-              "rack group '\(group.name)' allows \(Figures.power(own.value)) per rack, above the site's \(Figures.power(site.rackPowerLimit.value))",
+              RackPowerMessage.groupLimitAboveSite(
+                group: group.name, groupLimit: own.value, siteLimit: site.rackPowerLimit.value),
               at: own.range, notes: [Note("the site's limit is \(origin)", at: site.rackPowerLimit.range)],
               help: [
                 "lower the rack group's powerLimit, or raise the site's racks.powerLimit if the facility supports it"

@@ -13,8 +13,7 @@ struct RackUnitsCheck: AnalysisCheck {
         let fits = group.server.rackUnits > 0 ? units / group.server.rackUnits : 0
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.rackUnits,
-            "rack group '\(group.name)' needs \(group.rackUnitsUsed)U per rack; the site's racks have \(units)U",
+            RackUnitsMessage.overHeight(group: group.name, used: group.rackUnitsUsed, units: units),
             at: group.spec.perRack.range,
             label: "\(group.serversPerRack) × \(group.server.name) at \(group.server.rackUnits)U",
             notes: [

@@ -25,16 +25,17 @@ struct ServingCapacityCheck: AnalysisCheck {
         let needed = Self.replicas(for: demand, model)
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.servingCapacity,
-            "'\(serving.entry.name.value)' in Region/\(serving.region.name) serves \(Figures.rate(capacity)) tokens/s at most, below the peak demand of \(Figures.rate(demand))",
+            ServingCapacityMessage.belowPeak(
+              serving: serving.entry.name.value, region: serving.region.name, capacity: capacity, demand: demand),
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
             help: [Self.raise(to: needed, serving, ir, for: "the peak demand")],
             subjects: [serving.id] + [serving.clusterID].compactMap { $0 }))
       } else if capacity / demand - 1 < minimum {
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.servingHeadroom,
-            "'\(serving.entry.name.value)' in Region/\(serving.region.name) has \(Figures.percent(capacity / demand - 1)) headroom over its peak demand; the minimum is \(Figures.percent(minimum))",
+            ServingCapacityMessage.headroomBelowMinimum(
+              serving: serving.entry.name.value, region: serving.region.name, capacity: capacity, demand: demand,
+              minimum: minimum),
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
             help: [
               Self.raise(

@@ -16,14 +16,11 @@ struct ServingPlacementCheck: AnalysisCheck {
         let room = max(0, pool.schedulable - others)
         let fits = largest.gpusPerReplica > 0 ? room / largest.gpusPerReplica : 0
         let beside = entries.count > 1 ? " beside the other entries" : ""
-        let gpus = cluster.pools.count > 1 ? "\(pool.gpu) GPUs" : "GPUs"
-        let reserve =
-          pool.reserved > 0
-          ? " (\(Figures.count(pool.installed)) less a reserve of \(Figures.count(pool.reserved)))" : ""
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.servingPlacement,
-            "serving on \(cluster.id) needs \(Figures.count(pool.servingMaximum)) \(gpus) at max replicas; it has \(Figures.count(pool.schedulable))\(reserve)",
+            ServingPlacementMessage.overSchedulable(
+              cluster: cluster.id, needed: pool.servingMaximum, gpuType: cluster.pools.count > 1 ? pool.gpu : nil,
+              schedulable: pool.schedulable, installed: pool.installed, reserved: pool.reserved),
             at: largest.entry.maxReplicas.range,
             label:
               "\(Figures.count(largest.entry.maxReplicas.value)) replicas × \(largest.gpusPerReplica) GPU\(largest.gpusPerReplica == 1 ? "" : "s") = \(Figures.count(largest.maxGPUs))",

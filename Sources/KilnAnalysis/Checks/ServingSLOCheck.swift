@@ -18,16 +18,17 @@ struct ServingSLOCheck: AnalysisCheck {
       if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.servingSLO,
-            "'\(serving.entry.name.value)' cannot reach a TPOT of \(Figures.milliseconds(tpot.value)): one decode step takes \(Figures.milliseconds(model.stepTime(batch: 1))) even for a single sequence",
+            ServingSLOMessage.tpotUnreachable(
+              serving: serving.entry.name.value, objective: tpot.value, stepTime: model.stepTime(batch: 1)),
             at: tpot.range, help: ["relax tpot, or use more or faster GPUs per replica"],
             subjects: [serving.id + "/slo/tpot"]))
       }
       if let ttft = serving.entry.ttft, model.averageInput > 0, model.ttftEstimate > ttft.value {
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.servingSLO,
-            "'\(serving.entry.name.value)' cannot reach a TTFT of \(Figures.milliseconds(ttft.value)): prefill of \(Int(saturating: model.averageInput)) tokens takes about \(Figures.milliseconds(model.ttftEstimate))",
+            ServingSLOMessage.ttftUnreachable(
+              serving: serving.entry.name.value, objective: ttft.value,
+              inputTokens: Int(saturating: model.averageInput), estimate: model.ttftEstimate),
             at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"],
             subjects: [serving.id + "/slo/ttft"]))
       }

@@ -32,8 +32,8 @@ struct SitePositionsCheck: AnalysisCheck {
       if total > positions.value {
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.sitePositions,
-            "Site/\(site.name) needs \(total) rack positions; it has \(positions.value)", at: positions.range,
+            SitePositionsMessage.tooFew(site: site.name, needed: total, positions: positions.value),
+            at: positions.range,
             notes: notes,
             help: ["add positions, or place a cluster at another site"], subjects: ["Site/\(site.name)"]))
       }

@@ -18,8 +18,9 @@ struct SitePowerCheck: AnalysisCheck {
       if facility > capacity.value + 0.5 {
         diagnostics.append(
           Diagnostic(
-            AnalysisCodes.sitePower,
-            "Site/\(site.name) needs \(Figures.power(facility)) (IT \(Figures.power(load.itPower)) × PUE \(site.pue.value)), above its \(Figures.power(capacity.value)) capacity",
+            SitePowerMessage.overCapacity(
+              site: site.name, facility: facility, itPower: load.itPower, pue: site.pue.value,
+              capacity: capacity.value),
             at: capacity.range, notes: notes,
             help: ["add capacity, move a cluster to another site, or use fewer servers"],
             subjects: ["Site/\(site.name)"]))
@@ -28,8 +29,9 @@ struct SitePowerCheck: AnalysisCheck {
         if headroom < minimumHeadroom {
           diagnostics.append(
             Diagnostic(
-              AnalysisCodes.sitePowerHeadroom,
-              "Site/\(site.name) has \(Figures.percent(headroom)) power headroom (\(Figures.power(facility)) of \(Figures.power(capacity.value))), below the \(Figures.percent(minimumHeadroom)) minimum",
+              SitePowerMessage.headroomBelowMinimum(
+                site: site.name, headroom: headroom, facility: facility, capacity: capacity.value,
+                minimum: minimumHeadroom),
               at: capacity.range, notes: notes,
               help: [
                 "add capacity or reduce the load; a Policy rule {check: site-power-headroom, min: …} sets the minimum"

@@ -13,8 +13,8 @@ struct StorageBandwidthCheck: AnalysisCheck {
       let perGPU = storage.readBandwidth.value / Double(gpus)
       guard perGPU < minimum else { return nil }
       return Diagnostic(
-        AnalysisCodes.storageReadPerGPU,
-        "Storage/\(storage.name) gives \(Figures.format1(perGPU / 1e9)) GB/s per GPU to \(Figures.count(gpus)) GPUs; the minimum is \(Figures.format1(minimum / 1e9)) GB/s",
+        StorageBandwidthMessage.readPerGPUBelowMinimum(
+          storage: storage.name, perGPU: perGPU, gpus: gpus, minimum: minimum),
         at: storage.readBandwidth.range,
         notes: readers.map { Note("\($0.id): \(Figures.count($0.gpus)) GPUs read from it", at: $0.spec.nameRange) },
         help: [

@@ -56,8 +56,7 @@ public enum KubernetesNames {
       if let (kind, name) = names.first(where: { $0.1.utf8.count > maximumLength }) {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.nameTooLong,
-            "the \(kind) name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            KubernetesNameMessage.clusterObjectTooLong(kind: kind, name: name, maximum: maximumLength),
             at: cluster.spec.nameRange, help: ["shorten the cluster name (or namespacePrefix, or the queue name)"],
             subjects: [cluster.id]))
       }
@@ -68,14 +67,12 @@ public enum KubernetesNames {
       if name.utf8.count > maximumLength {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.nameTooLong,
-            "the serving workload name '\(name)' has \(name.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            KubernetesNameMessage.servingWorkloadTooLong(name: name, maximum: maximumLength),
             at: range, help: ["shorten the region or serving name"], subjects: [serving.id]))
       } else if serving.serversPerReplica > 1, name.utf8.count > leaderWorkerSetMaximum {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.leaderWorkerSetNameTooLong,
-            "the LeaderWorkerSet '\(name)' has \(name.utf8.count) characters; its worker StatefulSets need it within \(leaderWorkerSetMaximum)",
+            KubernetesNameMessage.leaderWorkerSetTooLong(name: name, maximum: leaderWorkerSetMaximum),
             at: range,
             notes: [Note("a replica spans \(serving.serversPerReplica) servers, so it compiles to a LeaderWorkerSet")],
             help: ["shorten the region or serving name"], subjects: [serving.id]))
@@ -83,7 +80,7 @@ public enum KubernetesNames {
       if let first = name.unicodeScalars.first, !("a"..."z").contains(first) {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.serviceName, "the Service '\(name)' must start with a letter (DNS-1035)", at: range,
+            KubernetesNameMessage.serviceFirstLetter(name: name), at: range,
             notes: [Note("Region/\(serving.region.name) starts with '\(first)'")],
             help: ["start the region name with a letter"], subjects: [serving.id]))
       }
@@ -92,8 +89,7 @@ public enum KubernetesNames {
       guard run.spec.image != nil else {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.trainingWithoutImage,
-            "TrainingRun '\(run.spec.name)' names no image; kiln build generates no JobSet for it",
+            KubernetesNameMessage.trainingWithoutImage(run: run.spec.name),
             at: run.spec.nameRange, help: ["add `image:` to the TrainingRun's spec"], subjects: [run.id]))
         continue
       }
@@ -101,8 +97,8 @@ public enum KubernetesNames {
       if job.utf8.count > maximumLength {
         diagnostics.append(
           Diagnostic(
-            BackendCodes.nameTooLong,
-            "the JobSet '\(GeneratedNames.jobSet(run))' creates the Job '\(job)', which has \(job.utf8.count) characters; Kubernetes allows \(maximumLength)",
+            KubernetesNameMessage.jobSetJobTooLong(
+              jobSet: GeneratedNames.jobSet(run), job: job, maximum: maximumLength),
             at: run.spec.nameRange,
             help: [
               "shorten the TrainingRun's name to at most \(maximumLength - job.utf8.count + run.spec.name.utf8.count) characters"
