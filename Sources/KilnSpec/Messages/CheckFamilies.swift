@@ -2,5 +2,11 @@ import KilnDiagnostics
 
 extension SpecMessages {
   /// The messages of the spec stage's cross-object checks.
-  static var checkFamilies: [MessageID] { ClusterMessage.all }
+  static var checkFamilies: [MessageID] {
+    let families: [[MessageID]] = [
+      DuplicateObjectMessage.all, SingletonMessage.all, ReferenceMessage.all, UnusedObjectMessage.all,
+      JurisdictionMessage.all, ImageTagMessage.all, ClusterMessage.all, MetadataMessage.all,
+    ]
+    return families.flatMap { $0 }
+  }
 }
