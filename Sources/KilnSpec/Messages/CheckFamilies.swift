@@ -5,7 +5,8 @@ extension SpecMessages {
   static var checkFamilies: [MessageID] {
     let families: [[MessageID]] = [
       DuplicateObjectMessage.all, SingletonMessage.all, ReferenceMessage.all, UnusedObjectMessage.all,
-      JurisdictionMessage.all, ImageTagMessage.all, ClusterMessage.all, MetadataMessage.all,
+      SiteOwnershipMessage.all, JurisdictionMessage.all, ImageTagMessage.all, ModelConsistencyMessage.all,
+      ClusterMessage.all, FabricSiteMessage.all, StorageMessage.all, MetadataMessage.all,
     ]
     return families.flatMap { $0 }
   }
