@@ -6,7 +6,8 @@ extension SpecMessages {
     let families: [[MessageID]] = [
       DuplicateObjectMessage.all, SingletonMessage.all, ReferenceMessage.all, UnusedObjectMessage.all,
       SiteOwnershipMessage.all, JurisdictionMessage.all, ImageTagMessage.all, ModelConsistencyMessage.all,
-      ClusterMessage.all, FabricSiteMessage.all, StorageMessage.all, MetadataMessage.all,
+      PolicyRuleMessage.all, ClusterMessage.all, RegionMessage.all, TrainingRunMessage.all, FabricSiteMessage.all,
+      StorageMessage.all, MetadataMessage.all,
     ]
     return families.flatMap { $0 }
   }
