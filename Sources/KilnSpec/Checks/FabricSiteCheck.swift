@@ -17,8 +17,7 @@ struct FabricSiteCheck: SpecCheck {
         if first.site != site {
           engine.emit(
             Diagnostic(
-              SpecCodes.crossSiteFabric,
-              "Fabric/\(fabric) would span sites '\(first.site)' and '\(site)'; a fabric connects one site",
+              FabricSiteMessage.spansSites(fabric: fabric, firstSite: first.site, site: site),
               at: reference.name.range,
               notes: [Note("\(first.owner) attaches it at site '\(first.site)'", at: first.range)],
               help: ["give the clusters at '\(site)' a Fabric of their own, or move them to site '\(first.site)'"]))

@@ -13,7 +13,7 @@ struct ImageTagCheck: SpecCheck {
     guard let problem = Self.problem(image.value) else { return }
     engine.emit(
       Diagnostic(
-        SpecCodes.imageTag, "image '\(image.value)' \(problem)", at: image.range,
+        ImageTagMessage.notPinned(image: image.value, problem: problem), at: image.range,
         help: ["pin a version tag (e.g. vllm/vllm-openai:v0.8.5) or a digest (@sha256:…)"]))
   }
 

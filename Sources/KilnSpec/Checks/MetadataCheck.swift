@@ -21,8 +21,7 @@ struct MetadataCheck: SpecCheck {
       if !allowed || prefix.value.hasPrefix("-") || prefix.value.utf8.count > 30 {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidName,
-            "namespacePrefix '\(prefix.value)' would make invalid namespace names: use lower-case letters, digits and '-', start with a letter or digit, at most 30 characters",
+            MetadataMessage.namespacePrefix(prefix: prefix.value),
             at: prefix.range, help: DNSLabel.suggestion(prefix.value).map { ["try '\($0)-'"] } ?? []))
       }
     }
@@ -34,7 +33,7 @@ struct MetadataCheck: SpecCheck {
       if let problem = Self.labelValueProblem(entry.value.value) {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidName, "label value '\(entry.value.value)' is not valid in Kubernetes: \(problem)",
+            MetadataMessage.labelValue(value: entry.value.value, problem: problem),
             at: entry.value.range))
       }
     }
@@ -43,7 +42,7 @@ struct MetadataCheck: SpecCheck {
   private func checkKey(_ key: Located<String>, _ engine: DiagnosticEngine) {
     if let problem = Self.labelKeyProblem(key.value) {
       engine.emit(
-        Diagnostic(SpecCodes.invalidName, "key '\(key.value)' is not valid in Kubernetes: \(problem)", at: key.range))
+        Diagnostic(MetadataMessage.key(key: key.value, problem: problem), at: key.range))
     }
   }
 

@@ -9,7 +9,7 @@ struct ModelConsistencyCheck: SpecCheck {
       if let kvKey = model.kvKey, model.kv != nil, model.layers == nil {
         engine.emit(
           Diagnostic(
-            SpecCodes.missingField, "missing 'layers': kv needs it to compute the KV cache per token",
+            ModelConsistencyMessage.kvNeedsLayers,
             at: kvKey, help: ["add the model's layer count, e.g. layers: 80"]))
       }
       if let stated = model.statedKVCacheBytesPerToken, let computed = model.computedKVCacheBytesPerToken,
@@ -18,8 +18,7 @@ struct ModelConsistencyCheck: SpecCheck {
       {
         engine.emit(
           Diagnostic(
-            SpecCodes.kvMismatch,
-            "kvCacheBytesPerToken is \(JSONValue.format(stated.value)) B, but kv gives \(JSONValue.format(computed.value)) B per token",
+            ModelConsistencyMessage.kvCacheMismatch(stated: stated.value, computed: computed.value),
             at: stated.range,
             notes: [
               Note(
@@ -32,8 +31,7 @@ struct ModelConsistencyCheck: SpecCheck {
       if !active.isDefault, active.value > model.parameters.value, !model.parameters.isDefault {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue,
-            "activeParameters (\(Self.billions(active.value))) exceed parameters (\(Self.billions(model.parameters.value)))",
+            ModelConsistencyMessage.activeAboveParameters(active: active.value, parameters: model.parameters.value),
             at: active.range))
       }
       if let perToken = model.expertsPerToken {
@@ -41,17 +39,17 @@ struct ModelConsistencyCheck: SpecCheck {
           if perToken.value > experts.value || perToken.value == 0 {
             engine.emit(
               Diagnostic(
-                SpecCodes.invalidValue, "expertsPerToken must be between 1 and experts (\(experts.value))",
+                ModelConsistencyMessage.expertsPerTokenRange(experts: experts.value),
                 at: perToken.range))
           }
         } else {
           engine.emit(
-            Diagnostic(SpecCodes.missingField, "missing 'experts': expertsPerToken needs it", at: model.specKeyRange))
+            Diagnostic(ModelConsistencyMessage.expertsMissing, at: model.specKeyRange))
         }
       } else if let experts = model.experts {
         engine.emit(
           Diagnostic(
-            SpecCodes.missingField, "missing 'expertsPerToken': an MoE model with experts needs it", at: experts.range))
+            ModelConsistencyMessage.expertsPerTokenMissing, at: experts.range))
       }
     }
   }

@@ -13,7 +13,7 @@ struct PolicyRuleCheck: SpecCheck {
           let suggestion = DidYouMean.suggestion(for: id, among: PolicyChecks.all.map(\.id))
           engine.emit(
             Diagnostic(
-              SpecCodes.unknownCheck, "unknown check '\(id)'", at: rule.check.range,
+              PolicyRuleMessage.unknownCheck(check: id), at: rule.check.range,
               help: suggestion == nil
                 ? ["`kiln explain` lists the checks; ids: \(PolicyChecks.all.map(\.id).joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
@@ -24,7 +24,7 @@ struct PolicyRuleCheck: SpecCheck {
         if let first = seen[id] {
           engine.emit(
             Diagnostic(
-              SpecCodes.duplicateEntry, "check '\(id)' is configured twice", at: rule.check.range,
+              PolicyRuleMessage.checkTwice(check: id), at: rule.check.range,
               notes: [Note("first configured here", at: first)],
               help: ["merge the two rules into one"]))
         }
@@ -37,7 +37,7 @@ struct PolicyRuleCheck: SpecCheck {
         for setting in rule.settings where !check.takesBudget && Rule.budgetNames.contains(setting.name) {
           engine.emit(
             Diagnostic(
-              SpecCodes.invalidCheckSetting, "check '\(id)' takes no '\(setting.name)'", at: setting.range,
+              PolicyRuleMessage.settingNotTaken(check: id, setting: setting.name), at: setting.range,
               help: ["only the budget check takes \(Rule.budgetNames.joined(separator: ", "))"]))
         }
       }
@@ -63,7 +63,7 @@ struct PolicyRuleCheck: SpecCheck {
     guard !dimensions.isEmpty else {
       engine.emit(
         Diagnostic(
-          SpecCodes.invalidCheckSetting, "check '\(check.id)' takes no '\(field)'", at: keyRange,
+          PolicyRuleMessage.settingNotTaken(check: check.id, setting: field), at: keyRange,
           help: [Self.takes(check)]))
       return
     }
@@ -72,9 +72,7 @@ struct PolicyRuleCheck: SpecCheck {
       if parts.count == 2, let down = Double(parts[0]), let up = Double(parts[1]), down > 0, up > 0 { return }
       engine.emit(
         Diagnostic(
-          SpecCodes.invalidCheckSetting,
-          "'\(field)' of check '\(check.id)' is a ratio such as \"2:1\", found '\(text)'",
-          at: node.range))
+          PolicyRuleMessage.ratioExpected(setting: field, check: check.id, found: text), at: node.range))
       return
     }
     switch QuantityParser.parse(text, expecting: dimensions) {
@@ -83,8 +81,7 @@ struct PolicyRuleCheck: SpecCheck {
     default:
       engine.emit(
         Diagnostic(
-          SpecCodes.invalidCheckSetting,
-          "'\(field)' of check '\(check.id)' must be \(dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")), found '\(text)'",
+          PolicyRuleMessage.quantityExpected(setting: field, check: check.id, dimensions: dimensions, found: text),
           at: node.range))
     }
   }

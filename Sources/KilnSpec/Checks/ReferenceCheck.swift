@@ -20,7 +20,7 @@ struct ReferenceCheck: SpecCheck {
       let suggestion = DidYouMean.suggestion(for: name, among: project.catalog.names(section))
       engine.emit(
         Diagnostic(
-          SpecCodes.unknownCatalogEntry, "unknown \(section.singular) '\(name)' in '\(path)'", at: range,
+          ReferenceMessage.unknownCatalogEntry(section: section, name: name, path: path), at: range,
           help: suggestion == nil
             ? ["known \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
           fixIts: suggestion.map {
@@ -37,7 +37,7 @@ struct ReferenceCheck: SpecCheck {
     }
     engine.emit(
       Diagnostic(
-        SpecCodes.unresolvedReference, "'\(path)' refers to \(kind.rawValue)/\(name), which is not defined", at: range,
+        ReferenceMessage.undefinedObject(path: path, kind: kind, name: name), at: range,
         notes: unreadable,
         help: suggestion == nil
           ? (project.names(kind).isEmpty

@@ -14,7 +14,7 @@ struct RegionCheck: SpecCheck {
           if let first = seen[name.value] {
             engine.emit(
               Diagnostic(
-                SpecCodes.duplicateEntry, "serving entry '\(name.value)' is defined twice in Region/\(region.name)",
+                RegionMessage.servingTwice(serving: name.value, region: region.name),
                 at: name.range, notes: [Note("first defined here", at: first)],
                 help: ["rename one of them: the name becomes the Kubernetes workload's name"]))
           }
@@ -26,19 +26,14 @@ struct RegionCheck: SpecCheck {
         if serving.minReplicas.value > serving.maxReplicas.value, !serving.maxReplicas.isDefault {
           engine.emit(
             Diagnostic(
-              SpecCodes.invalidValue,
-              "replicas.min (\(serving.minReplicas.value)) is above replicas.max (\(serving.maxReplicas.value))",
+              RegionMessage.replicasOrder(min: serving.minReplicas.value, max: serving.maxReplicas.value),
               at: serving.minReplicas.range))
         }
         for secret in serving.secrets where (secret.env != nil) == (secret.mountPath != nil) {
           let hasEnv = secret.env != nil
           engine.emit(
             Diagnostic(
-              hasEnv ? SpecCodes.invalidValue : SpecCodes.missingField,
-              hasEnv
-                ? "a secret reference sets both 'env' and 'mountPath'; give one"
-                : "a secret reference needs 'env' (an environment variable) or 'mountPath' (a file)",
-              at: secret.range))
+              hasEnv ? RegionMessage.secretEnvAndMount : RegionMessage.secretEnvOrMount, at: secret.range))
         }
       }
     }
@@ -51,7 +46,7 @@ struct RegionCheck: SpecCheck {
     if cluster.purpose.value == .training {
       engine.emit(
         Diagnostic(
-          SpecCodes.wrongReferenceTarget, "Cluster/\(cluster.name) has purpose 'training' and cannot serve",
+          RegionMessage.trainingCluster(cluster: cluster.name),
           at: clusterRange, notes: [Note("purpose: training", at: cluster.purpose.range)],
           help: ["serve from a cluster with purpose inference or mixed"]))
     }
@@ -62,7 +57,7 @@ struct RegionCheck: SpecCheck {
     if !gpuCounts.isEmpty && gpuCounts.allSatisfy({ $0 == 0 }) {
       engine.emit(
         Diagnostic(
-          SpecCodes.wrongReferenceTarget, "Cluster/\(cluster.name) has no GPU servers to serve a model on",
+          RegionMessage.clusterWithoutGPUs(cluster: cluster.name),
           at: serving.rackGroup?.range ?? clusterRange,
           help: ["add a rack group of GPU servers, or serve from another cluster"]))
     }
@@ -72,7 +67,7 @@ struct RegionCheck: SpecCheck {
         let suggestion = DidYouMean.suggestion(for: group.value, among: names)
         engine.emit(
           Diagnostic(
-            SpecCodes.unresolvedReference, "Cluster/\(cluster.name) has no rack group '\(group.value)'",
+            RegionMessage.unknownRackGroup(cluster: cluster.name, rackGroup: group.value),
             at: group.range,
             help: suggestion == nil ? ["rack groups: \(names.joined(separator: ", "))"] : [],
             fixIts: suggestion.map {

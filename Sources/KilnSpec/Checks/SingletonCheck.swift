@@ -7,7 +7,7 @@ struct SingletonCheck: SpecCheck {
     for extra in policies.dropFirst() {
       engine.emit(
         Diagnostic(
-          SpecCodes.misplacedSingleton, "a project has at most one Policy; Policy/\(extra.name) is a second one",
+          SingletonMessage.secondPolicy(policy: extra.name),
           at: extra.nameRange, notes: [Note("the first Policy is here", at: policies[0].nameRange)],
           help: ["merge the rules into one Policy"]))
     }

@@ -23,13 +23,13 @@ struct SiteOwnershipCheck: SpecCheck {
       if ownership == .owned, let powerKey = site.powerBlock, site.powerCapacity != nil, site.energyPrice == nil {
         engine.emit(
           Diagnostic(
-            SpecCodes.missingField, "missing required field 'price' in 'spec.power': an owned site pays for its energy",
+            SiteOwnershipMessage.ownedPrice,
             at: powerKey, help: ["add 'price', e.g. price: $0.07/kWh"]))
       }
       if ownership == .colocation, let price = site.energyPrice {
         engine.emit(
           Diagnostic(
-            SpecCodes.ownershipMismatch, "a colocation site pays per contracted kW; 'power.price' does not apply",
+            SiteOwnershipMessage.colocationPrice,
             at: price.range, notes: [Note("ownership is 'colocation'", at: ownershipRange)],
             help: ["remove 'power.price'; the colocation price covers energy"]))
       }
@@ -37,12 +37,12 @@ struct SiteOwnershipCheck: SpecCheck {
         if needed[position] && present[position] == nil {
           engine.emit(
             Diagnostic(
-              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership.rawValue)' needs a '\(block)' block",
+              SiteOwnershipMessage.blockMissing(ownership: ownership, block: block),
               at: site.specKeyRange, help: ["add '\(block)', or change 'ownership'"]))
         } else if !needed[position], let keyRange = present[position] {
           engine.emit(
             Diagnostic(
-              SpecCodes.ownershipMismatch, "a site with ownership '\(ownership.rawValue)' has no '\(block)' block",
+              SiteOwnershipMessage.blockNotUsed(ownership: ownership, block: block),
               at: keyRange, notes: [Note("ownership is '\(ownership.rawValue)'", at: ownershipRange)],
               help: ["remove '\(block)', or change 'ownership'"]))
         }

@@ -36,7 +36,7 @@ struct SpecValidator {
       if let original = first[object.address] {
         engine.emit(
           Diagnostic(
-            SpecCodes.duplicateObject, "\(object.address) is defined twice", at: object.nameRange,
+            DuplicateObjectMessage.definedTwice(address: object.address), at: object.nameRange,
             notes: [Note("first defined here", at: original.nameRange)],
             help: ["rename one of them, or delete the second; every \(object.kind.rawValue) needs its own name"]))
         continue

@@ -9,8 +9,7 @@ struct StorageCheck: SpecCheck {
       if let reference = storage.fabric, let fabric = typed[reference], fabric.purpose.value != .storage {
         engine.emit(
           Diagnostic(
-            SpecCodes.wrongReferenceTarget,
-            "Fabric/\(fabric.name) is a compute fabric; a Storage's 'fabric' is a storage fabric",
+            StorageMessage.computeFabric(fabric: fabric.name),
             at: reference.name.range,
             notes: [
               Note(
@@ -22,7 +21,7 @@ struct StorageCheck: SpecCheck {
       if let price = storage.price, let monthly = storage.monthlyPrice {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue, "give either 'price' (capex) or 'monthlyPrice' (opex), not both", at: monthly.range,
+            StorageMessage.priceAndMonthlyPrice, at: monthly.range,
             notes: [Note("price is set here", at: price.range)]))
       }
     }

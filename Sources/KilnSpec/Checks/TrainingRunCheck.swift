@@ -14,7 +14,7 @@ struct TrainingRunCheck: SpecCheck {
           let suggestion = DidYouMean.suggestion(for: queue.value, among: known)
           engine.emit(
             Diagnostic(
-              SpecCodes.unresolvedReference, "Cluster/\(cluster.name) has no queue '\(queue.value)'", at: queue.range,
+              TrainingRunMessage.unknownQueue(cluster: cluster.name, queue: queue.value), at: queue.range,
               help: suggestion == nil ? ["queues: \(known.joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
                 [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: queue.range, replacement: $0)])]
@@ -31,7 +31,7 @@ struct TrainingRunCheck: SpecCheck {
         let up = down + size
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidValue, "'gpus' must be whole servers of \(size) GPUs; \(gpus.value) is not",
+            TrainingRunMessage.gpusNotWholeServers(gpusPerServer: size, gpus: gpus.value),
             at: gpus.range, help: ["use \(down > 0 ? down : up) or \(up)"]))
       }
       if !run.precision.isDefault {
@@ -41,7 +41,8 @@ struct TrainingRunCheck: SpecCheck {
           if gpu.compute[precision] == nil {
             engine.emit(
               Diagnostic(
-                SpecCodes.unsupportedPrecision, "\(gpu.name) in Cluster/\(cluster.name) has no \(precision) peak",
+                TrainingRunMessage.precisionWithoutPeak(
+                  gpu: gpu.name, cluster: cluster.name, precision: run.precision.value),
                 at: run.precision.range, help: ["use bf16, or a cluster whose GPUs support \(precision)"]))
             break
           }

@@ -28,7 +28,7 @@ struct UnusedObjectCheck: SpecCheck {
       }
       engine.emit(
         Diagnostic(
-          SpecCodes.unusedObject, "\(object.address) is not used: \(by)", at: object.nameRange,
+          UnusedObjectMessage.unused(address: object.address, reason: by), at: object.nameRange,
           help: ["reference it, remove it, or silence this with a Policy rule {check: unused-object, severity: off}"]))
     }
   }
