@@ -23,13 +23,13 @@ public struct YAMLParser: Sendable {
         case .nul(let offset):
           diagnostics.append(
             Diagnostic(
-              YAMLCodes.nulByte, "file contains a NUL byte; YAML files are text",
+              YAMLParserMessage.nulByte,
               at: source.range(fromByte: offset, toByte: offset + 1),
               help: ["if this is not a spec, exclude it with spec.exclude in kiln.yaml"]))
         case .invalidUTF8(let offset):
           diagnostics.append(
             Diagnostic(
-              YAMLCodes.invalidUTF8, "invalid UTF-8 byte 0x\(String(buffer[offset], radix: 16, uppercase: true))",
+              YAMLParserMessage.invalidUTF8(byte: buffer[offset]),
               at: source.range(fromByte: offset, toByte: offset + 1), help: ["save the file as UTF-8"]))
         }
         return []
@@ -187,7 +187,7 @@ private struct TreeBuilder {
       guard let target = anchors[name] else {
         diagnostics.append(
           Diagnostic(
-            YAMLCodes.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it in this document",
+            YAMLParserMessage.undefinedAlias(name: name),
             at: range(start, end),
             help: ["define '&\(name)' on a complete node earlier in the same document; anchors never cross documents"]))
         return false
@@ -196,8 +196,7 @@ private struct TreeBuilder {
       if aliasExpansion > maxAliasExpansion {
         diagnostics.append(
           Diagnostic(
-            YAMLCodes.aliasBomb,
-            "aliases in this document expand to more than \(maxAliasExpansion) nodes",
+            YAMLParserMessage.aliasBomb(limit: maxAliasExpansion),
             at: range(start, end),
             notes: [Note("Kiln stops reading the file here; an expanding alias chain is a denial-of-service pattern")],
             help: ["write the data out, or nest fewer aliases"]))
@@ -209,7 +208,7 @@ private struct TreeBuilder {
       if stack.count >= maxDepth {
         diagnostics.append(
           Diagnostic(
-            YAMLCodes.nestingTooDeep, "collections nest deeper than \(maxDepth) levels", at: range(start, end),
+            YAMLParserMessage.nestingTooDeep(limit: maxDepth), at: range(start, end),
             notes: [Note("Kiln stops reading the file here")],
             help: [
               "specs never nest this deep: if the file is generated or not a spec, leave it out with spec.exclude in kiln.yaml"
@@ -267,7 +266,7 @@ private struct TreeBuilder {
       if !valid {
         diagnostics.append(
           Diagnostic(
-            YAMLCodes.invalidMerge, "the value of a merge key '<<' must be a mapping or a list of mappings",
+            YAMLParserMessage.invalidMerge,
             at: reference ?? range(value.start, value.end),
             help: ["anchor a mapping (&defaults {…}) and merge that: <<: *defaults"]))
       }
@@ -282,7 +281,7 @@ private struct TreeBuilder {
           let firstNode = nodes[Int(first)]
           diagnostics.append(
             Diagnostic(
-              YAMLCodes.duplicateKey, "duplicate key '\(key.value)' in this mapping", at: range(key.start, key.end),
+              YAMLParserMessage.duplicateKey(key: key.value), at: range(key.start, key.end),
               notes: [Note("first defined here", at: range(firstNode.start, firstNode.end))],
               help: ["remove one of the two entries"]))
         } else {
@@ -347,7 +346,7 @@ private struct TreeBuilder {
       let offset = Int(parser.problem_offset)
       diagnostics.append(
         Diagnostic(
-          YAMLCodes.syntaxError, "cannot read the file: \(problem)",
+          YAMLParserMessage.readerError(problem: problem),
           at: source.range(fromByte: offset, toByte: offset + 1), help: ["save the file as UTF-8 text"]))
       return
     }
@@ -361,7 +360,7 @@ private struct TreeBuilder {
     }
     diagnostics.append(
       Diagnostic(
-        YAMLCodes.syntaxError, "YAML syntax error: \(problem)", at: range(mark, mark), notes: notes,
+        YAMLParserMessage.syntaxError(problem: problem), at: range(mark, mark), notes: notes,
         help: [SyntaxErrorHint.help(for: problem)]))
   }
 }

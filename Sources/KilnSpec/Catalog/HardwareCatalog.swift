@@ -81,23 +81,23 @@ public struct HardwareCatalog: Sendable {
           if item[CatalogFieldNames.name] == nil {
             diagnostics.append(
               Diagnostic(
-                SpecCodes.missingField, "missing required field 'name' in a \(section.singular) entry", at: item.range))
+                CatalogMessage.entryWithoutName(section: section), at: item.range))
           }
           continue
         }
         if let first = seen[name] {
           diagnostics.append(
             Diagnostic(
-              SpecCodes.duplicateEntry, "\(section.singular) '\(name)' is listed twice in this Catalog",
-              at: nameNode.range, notes: [Note("first listed here", at: first)]))
+              CatalogMessage.entryTwice(section: section, name: name), at: nameNode.range,
+              notes: [Note("first listed here", at: first)]))
           continue
         }
         seen[name] = nameNode.range
         if let existing = sections[section]?[name], !existing.isBuiltin {
           diagnostics.append(
             Diagnostic(
-              SpecCodes.duplicateEntry, "\(section.singular) '\(name)' is already defined by another Catalog document",
-              at: nameNode.range, help: ["define each new entry once; only built-in entries can be overridden"]))
+              CatalogMessage.newEntryTwice(section: section, name: name), at: nameNode.range,
+              help: ["define each new entry once; only built-in entries can be overridden"]))
           continue
         }
         if var existing = sections[section]?[name] {
@@ -107,7 +107,7 @@ public struct HardwareCatalog: Sendable {
             if let first = overridden[key] {
               diagnostics.append(
                 Diagnostic(
-                  SpecCodes.duplicateEntry, "'\(field.name)' of \(section.singular) '\(name)' is overridden twice",
+                  CatalogMessage.fieldOverriddenTwice(field: field.name, section: section, name: name),
                   at: field.keyRange, notes: [Note("first overridden here", at: first)],
                   help: ["keep one override per field"]))
               continue
@@ -141,9 +141,7 @@ public struct HardwareCatalog: Sendable {
           if !changes.isEmpty {
             diagnostics.append(
               Diagnostic(
-                SpecCodes.catalogOverride,
-                "\(section.singular) '\(name)' overrides the built-in entry: \(changes.joined(separator: ", "))",
-                at: nameNode.range,
+                CatalogMessage.builtinOverride(section: section, name: name, changes: changes), at: nameNode.range,
                 help: [
                   "intended (a negotiated price, a measured figure)? silence it with a Policy rule {check: catalog-override, severity: off}; otherwise remove the override"
                 ]))
@@ -152,8 +150,7 @@ public struct HardwareCatalog: Sendable {
           for field in section.schema.fields where field.required && item[field.name] == nil {
             diagnostics.append(
               Diagnostic(
-                SpecCodes.missingField, "missing required field '\(field.name)' in new \(section.singular) '\(name)'",
-                at: nameNode.range,
+                CatalogMessage.newEntryField(field: field.name, section: section, name: name), at: nameNode.range,
                 help: ["a new catalog entry needs every required field; only built-in entries can be partly overridden"]
               ))
           }
@@ -162,7 +159,7 @@ public struct HardwareCatalog: Sendable {
           {
             diagnostics.append(
               Diagnostic(
-                SpecCodes.missingField, "missing required field 'bf16' in 'compute' of new GPU '\(name)'",
+                CatalogMessage.newGPUBF16(name: name),
                 at: item.keyRange(of: GPUModel.computeField) ?? nameNode.range,
                 help: ["add the dense BF16 peak, e.g. bf16: 989TFLOPS"]))
           }
@@ -171,8 +168,7 @@ public struct HardwareCatalog: Sendable {
             let count = server.gpuCount
             diagnostics.append(
               Diagnostic(
-                SpecCodes.missingField,
-                "missing required field 'gpu' in new server '\(name)' with \(count) GPUs",
+                CatalogMessage.newServerGPU(name: name, gpuCount: count),
                 at: nameNode.range,
                 help: ["name the GPU model (a catalog GPU), or set gpuCount: 0 for a CPU-only server"]))
           }

@@ -112,9 +112,8 @@ public struct ProjectLoader: Sendable {
           if let first = projectObject {
             engine.emit(
               Diagnostic(
-                SpecCodes.misplacedSingleton,
-                "a project has one Project document; Project/\(object.name) is a second one",
-                at: object.nameRange, notes: [Note("the project is defined here", at: first.nameRange)]))
+                ProjectLoaderMessage.secondProject(name: object.name), at: object.nameRange,
+                notes: [Note("the project is defined here", at: first.nameRange)]))
             continue
           }
           projectObject = object
@@ -126,8 +125,8 @@ public struct ProjectLoader: Sendable {
     if projectObject == nil {
       engine.emit(
         Diagnostic(
-          SpecCodes.misplacedSingleton, "\(Self.projectFileName) has no Project document",
-          at: .wholeFile(projectFilePath), help: ["start kiln.yaml with apiVersion: kiln/v1, kind: Project"]))
+          ProjectLoaderMessage.noProject, at: .wholeFile(projectFilePath),
+          help: ["start kiln.yaml with apiVersion: kiln/v1, kind: Project"]))
     }
 
     let settings = projectObject.map(ProjectSpec.init) ?? ProjectSpec.defaults
@@ -146,7 +145,8 @@ public struct ProjectLoader: Sendable {
     for (path, problem) in linkProblems {
       engine.emit(
         Diagnostic(
-          SpecCodes.invalidGlob, "skipped \(displayPrefix + path): \(problem)", at: .wholeFile(displayPrefix + path)))
+          ProjectLoaderMessage.linkSkipped(path: displayPrefix + path, problem: problem),
+          at: .wholeFile(displayPrefix + path)))
     }
     // Files are read, parsed and validated on every core; results are taken in path order, so the
     // output never depends on scheduling.
@@ -172,8 +172,7 @@ public struct ProjectLoader: Sendable {
         if object.kind == .project {
           engine.emit(
             Diagnostic(
-              SpecCodes.misplacedSingleton, "a Project document belongs in \(Self.projectFileName) at the project root",
-              at: object.nameRange,
+              ProjectLoaderMessage.projectOutsideRoot, at: object.nameRange,
               notes: projectObject.map { [Note("the project is defined here", at: $0.nameRange)] } ?? []))
           continue
         }
@@ -193,8 +192,7 @@ public struct ProjectLoader: Sendable {
             guard let index = objects.firstIndex(where: { $0.kind == overlay.kind && $0.name == overlay.name }) else {
               engine.emit(
                 Diagnostic(
-                  SpecCodes.overlayTarget, "overlay for \(overlay.address), which the project does not define",
-                  at: overlay.nameRange,
+                  ProjectLoaderMessage.overlayTarget(address: overlay.address), at: overlay.nameRange,
                   help: DidYouMean.suggestion(
                     for: overlay.name, among: objects.filter { $0.kind == overlay.kind }.map(\.name)
                   )
@@ -204,7 +202,7 @@ public struct ProjectLoader: Sendable {
             if overlay.deletes && overlay.kind == .project {
               engine.emit(
                 Diagnostic(
-                  SpecCodes.misplacedSingleton, "an overlay cannot delete the Project", at: overlay.nameRange,
+                  ProjectLoaderMessage.overlayDeletesProject, at: overlay.nameRange,
                   help: ["overlays may change the Project's fields; remove '$patch: delete'"]))
             } else if overlay.deletes {
               objects.remove(at: index)
@@ -219,7 +217,7 @@ public struct ProjectLoader: Sendable {
         let at = settings.environmentsKey ?? projectObject?.nameRange ?? .wholeFile(projectFilePath)
         engine.emit(
           Diagnostic(
-            SpecCodes.unknownEnvironment, "unknown environment '\(environment)'", at: at,
+            ProjectLoaderMessage.unknownEnvironment(environment: environment), at: at,
             help: known.isEmpty
               ? ["kiln.yaml defines no environments"]
               : ["defined environments: \(known.joined(separator: ", "))"]
@@ -278,7 +276,7 @@ public struct ProjectLoader: Sendable {
         ProjectFiles.realPath(root + "/" + relative) == nil
         ? "it is a symbolic link to a missing file" : "permission denied or not a regular file"
       let diagnostic = Diagnostic(
-        YAMLCodes.unreadableFile, "cannot read \(display): \(reason)", at: .wholeFile(display),
+        ProjectLoaderMessage.unreadableFile(path: display, reason: reason), at: .wholeFile(display),
         help: ["fix or remove the file, or leave it out with spec.exclude in kiln.yaml"])
       return (nil, nil, [diagnostic])
     }
@@ -295,8 +293,7 @@ public struct ProjectLoader: Sendable {
       if let problem = glob.escapeProblem {
         engine.emit(
           Diagnostic(
-            SpecCodes.invalidGlob, "pattern '\(text)' reaches outside the project root: it has \(problem)",
-            at: item.range,
+            ProjectLoaderMessage.globOutsideRoot(pattern: text, problem: problem), at: item.range,
             help: ["patterns are relative to the folder of kiln.yaml and cannot leave it"]))
         continue
       }

@@ -33,7 +33,7 @@ struct DocumentDecoder {
       if let text = node.text, text != EnvelopeSchema.apiVersion {
         decoder.emit(
           Diagnostic(
-            SpecCodes.unknownAPIVersion, "unknown apiVersion '\(text)'", at: node.range,
+            DocumentMessage.unknownAPIVersion(version: text), at: node.range,
             fixIts: [
               FixIt(
                 message: "Kiln v1 documents use '\(EnvelopeSchema.apiVersion)'",
@@ -41,7 +41,7 @@ struct DocumentDecoder {
             ]))
       }
     } else {
-      decoder.emit(Diagnostic(SpecCodes.missingField, "missing required field 'apiVersion'", at: documentStart))
+      decoder.emit(Diagnostic(DocumentMessage.missingEnvelopeField(field: "apiVersion"), at: documentStart))
     }
     // kind
     var kind: SpecKind?
@@ -54,7 +54,7 @@ struct DocumentDecoder {
           let suggestion = DidYouMean.suggestion(for: text, among: names)
           decoder.emit(
             Diagnostic(
-              SpecCodes.unknownKind, "unknown kind '\(text)'", at: node.range,
+              DocumentMessage.unknownKind(kind: text), at: node.range,
               help: suggestion == nil ? ["kinds: \(names.joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
                 [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])]
@@ -63,7 +63,7 @@ struct DocumentDecoder {
         }
       }
     } else {
-      decoder.emit(Diagnostic(SpecCodes.missingField, "missing required field 'kind'", at: documentStart))
+      decoder.emit(Diagnostic(DocumentMessage.missingEnvelopeField(field: "kind"), at: documentStart))
     }
     // metadata
     var name: String?
@@ -77,7 +77,7 @@ struct DocumentDecoder {
         nameRange = nameNode.range
       }
     } else {
-      decoder.emit(Diagnostic(SpecCodes.missingField, "missing required field 'metadata'", at: documentStart))
+      decoder.emit(Diagnostic(DocumentMessage.missingEnvelopeField(field: "metadata"), at: documentStart))
     }
     // $patch
     var deletes = false
@@ -99,7 +99,7 @@ struct DocumentDecoder {
       spec = specDecoder.decode(entry.value, as: .object(kind.schema), at: "spec", keyRange: specKeyRange)
       decoder.diagnostics += specDecoder.diagnostics
     } else if !deletes && !isOverlay {
-      decoder.emit(Diagnostic(SpecCodes.missingField, "missing required field 'spec'", at: documentStart))
+      decoder.emit(Diagnostic(DocumentMessage.missingEnvelopeField(field: "spec"), at: documentStart))
     }
     guard let name else { return (nil, decoder.diagnostics) }
     let object = SpecObject(

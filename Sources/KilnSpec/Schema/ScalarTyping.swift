@@ -38,8 +38,8 @@ struct ScalarTyping {
     }
   }
 
-  mutating func emit(_ code: DiagnosticCode, _ message: String, help: [String] = [], fixIts: [FixIt] = []) {
-    diagnostics.append(Diagnostic(code, message, at: range, help: help, fixIts: fixIts))
+  mutating func emit(_ message: ScalarMessage, help: [String] = [], fixIts: [FixIt] = []) {
+    diagnostics.append(Diagnostic(message, at: range, help: help, fixIts: fixIts))
   }
 
   mutating func decode(as type: FieldType) -> SpecNode.Value {
@@ -50,7 +50,7 @@ struct ScalarTyping {
       guard case .text(let value) = decodeText(allowEmpty: false) else { return .invalid }
       if case .name = type, let problem = DNSLabel.problem(value) {
         emit(
-          SpecCodes.invalidName, "invalid name '\(value)' for '\(path)': \(problem)",
+          .invalidName(name: value, path: path, problem: problem),
           help: DNSLabel.suggestion(value).map { ["try '\($0)'"] } ?? [])
         return .invalid
       }
@@ -64,7 +64,7 @@ struct ScalarTyping {
             FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: suggestion)]))
           help = []
         }
-        emit(SpecCodes.invalidChoice, "'\(text)' is not a valid value for '\(path)'", help: help, fixIts: fixIts)
+        emit(.invalidChoice(value: text, path: path), help: help, fixIts: fixIts)
         return .invalid
       }
       return .text(text)
@@ -74,7 +74,7 @@ struct ScalarTyping {
       case ("false", .plain): return .bool(false)
       case ("true", _), ("false", _):
         emit(
-          SpecCodes.wrongNodeType, "'\(path)' must be true or false without quotes, found the text \"\(text)\"",
+          .quotedBoolean(path: path, value: text),
           fixIts: [FixIt(message: "remove the quotes: \(text)", edits: [TextEdit(range: range, replacement: text)])])
         return .invalid
       default:
@@ -83,7 +83,7 @@ struct ScalarTyping {
           ? "true"
           : (["no", "No", "NO", "off", "Off", "OFF", "False", "FALSE", "n", "N"].contains(text) ? "false" : nil)
         emit(
-          SpecCodes.wrongNodeType, "'\(path)' must be true or false, found '\(text)'",
+          .notBoolean(path: path, value: text),
           fixIts: guess.map { [FixIt(message: "write '\($0)'", edits: [TextEdit(range: range, replacement: $0)])] }
             ?? [])
         return .invalid
@@ -106,17 +106,17 @@ struct ScalarTyping {
   mutating func decodeText(allowEmpty: Bool = true) -> SpecNode.Value {
     if node.style == .plain && node.tag == nil, let implicit = YAMLCoreSchema.implicitType(of: text) {
       if text.isEmpty {
-        emit(SpecCodes.wrongNodeType, "'\(path)' has no value")
+        emit(.noValue(path: path))
         return .invalid
       }
       let quoted = "\"\(text)\""
       emit(
-        SpecCodes.ambiguousScalar, "'\(path)' is text, but YAML 1.2 reads \(text) as \(Self.article(implicit))",
+        .ambiguousText(path: path, value: text, implicit: implicit),
         fixIts: [FixIt(message: "quote it: \(quoted)", edits: [TextEdit(range: range, replacement: quoted)])])
       return .invalid
     }
     if !allowEmpty && text.isEmpty {
-      emit(SpecCodes.wrongNodeType, "'\(path)' cannot be empty")
+      emit(.emptyText(path: path))
       return .invalid
     }
     return .text(text)
@@ -133,7 +133,7 @@ struct ScalarTyping {
 
   mutating func decodeNumber(dimensions: [Dimension], integral: Bool) -> SpecNode.Value {
     if node.style == .plain && YAMLCoreSchema.implicitType(of: text) == .null {
-      emit(SpecCodes.wrongNodeType, "'\(path)' has no value")
+      emit(.noValue(path: path))
       return .invalid
     }
     let expected = dimensions.map { "\($0.displayName) (e.g. \($0.example))" }.joined(separator: " or ")
@@ -141,18 +141,17 @@ struct ScalarTyping {
     case .failure(let failure):
       switch failure {
       case .empty, .malformedNumber:
-        emit(SpecCodes.invalidNumber, "'\(text)' is not a valid value for '\(path)'; expected \(expected)")
+        emit(.malformedNumber(value: text, path: path, expected: expected))
       case .numberTooLong(let digits):
         emit(
-          SpecCodes.invalidNumber,
-          "the number for '\(path)' has \(digits) characters; Kiln reads at most \(QuantityParser.maximumNumberLength)",
+          .numberTooLong(path: path, digits: digits),
           help: ["use a unit suffix for large values (e.g. 671B, 14.8T)"])
       case .notFinite:
-        emit(SpecCodes.invalidNumber, "'\(path)' overflows: \(Self.clip(text)) is not a finite number")
+        emit(.notFinite(path: path, value: text))
       case .negative:
-        emit(SpecCodes.negativeValue, "'\(path)' cannot be negative", help: ["write 0 or a positive value"])
+        emit(.negative(path: path), help: ["write 0 or a positive value"])
       case .missingUnit:
-        emit(SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)")
+        emit(.missingUnit(path: path, expected: expected))
       case .unknownUnit(let unit, let suggestion):
         var fixIts: [FixIt] = []
         if let suggestion {
@@ -161,7 +160,7 @@ struct ScalarTyping {
             FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: replacement)]))
         }
         emit(
-          SpecCodes.unknownUnit, "unknown unit '\(unit)' in '\(Self.clip(text))' for '\(path)'",
+          .unknownUnit(unit: unit, value: text, path: path),
           help: fixIts.isEmpty ? ["expected \(expected); units are case-sensitive"] : [], fixIts: fixIts)
       }
       return .invalid
@@ -171,7 +170,7 @@ struct ScalarTyping {
           guard quantity.value == quantity.value.rounded() else {
             let lower = quantity.value.rounded(.down)
             emit(
-              SpecCodes.notInteger, "'\(path)' must be a whole number, found \(text)",
+              .notInteger(path: path, value: text),
               help: [
                 "counts are whole: write \(JSONValue.format(lower)) or \(JSONValue.format(lower + 1))"
               ])
@@ -185,7 +184,7 @@ struct ScalarTyping {
           return .quantity(Quantity(value: quantity.value, dimension: .factor, text: text))
         }
         if quantity.dimension == .percent && quantity.value > 1 {
-          emit(SpecCodes.invalidValue, "'\(path)' is \(text); a percentage here is at most 100%")
+          emit(.percentAbove100(path: path, value: text))
           return .invalid
         }
         return .quantity(quantity)
@@ -195,7 +194,7 @@ struct ScalarTyping {
           // 0.8 means 80 %; 80 means 80 % too (8000 % would never fit).
           let percent = JSONValue.format(quantity.value > 1 ? quantity.value : quantity.value * 100) + "%"
           emit(
-            SpecCodes.percentRequired, "'\(path)' is a percentage and needs '%'",
+            .percentWithoutSign(path: path),
             fixIts: [
               FixIt(
                 message: "if you meant \(percent), write '\(percent)'",
@@ -203,14 +202,13 @@ struct ScalarTyping {
             ])
         } else {
           emit(
-            SpecCodes.missingUnit, "'\(path)' needs a unit; expected \(expected)",
+            .missingUnit(path: path, expected: expected),
             help: ["write the number with its unit, as in '\(dimensions[0].example)'"])
         }
         return .invalid
       }
       emit(
-        SpecCodes.wrongDimension,
-        "'\(path)' expects \(expected), but \(text) is \(quantity.dimension.displayName)",
+        .wrongDimension(path: path, expected: expected, value: text, found: quantity.dimension),
         help: dimensions.compactMap(Self.unitHelp), fixIts: Self.perSecondFix(text, dimensions: dimensions, at: range))
       return .invalid
     }
@@ -221,8 +219,7 @@ struct ScalarTyping {
     let maximum = dimension.maximum
     guard value > maximum.value else { return true }
     emit(
-      SpecCodes.invalidValue,
-      "'\(path)' is \(Self.clip(text)), above the largest value Kiln accepts for \(dimension.displayName) (\(maximum.text))",
+      .aboveDimensionMaximum(path: path, value: text, dimension: dimension),
       help: ["values run from 0 to \(maximum.text); check for extra zeros or a wrong unit prefix"])
     return false
   }
@@ -263,8 +260,7 @@ struct ScalarTyping {
       guard case .success(let quantity) = QuantityParser.parse(text), quantity.dimension == .percent, quantity.value > 0
       else {
         emit(
-          SpecCodes.invalidValue,
-          "'\(path)' must be a ratio such as \"2:1\" or a positive percentage, found '\(Self.clip(text))'")
+          .invalidPercentRatio(path: path, value: text))
         return .invalid
       }
       return .quantity(Quantity(value: quantity.value, dimension: .factor, text: text))
@@ -274,7 +270,7 @@ struct ScalarTyping {
       down.isFinite, up.isFinite, down > 0, up > 0, parts[0].count <= 20, parts[1].count <= 20
     else {
       emit(
-        SpecCodes.invalidValue, "'\(path)' must be a ratio down:up such as \"2:1\", found '\(Self.clip(text))'",
+        .invalidRatio(path: path, value: text),
         help: ["quote ratios: YAML 1.1 reads an unquoted 2:1 as a base-60 number"])
       return .invalid
     }

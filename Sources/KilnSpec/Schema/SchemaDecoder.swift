@@ -49,7 +49,7 @@ struct SchemaDecoder {
     if let tag = node.tag, !(tag == Self.strTag && node.kind == .scalar), !Self.collectionTags.contains(tag) {
       emit(
         Diagnostic(
-          SpecCodes.unsupportedTag, "unsupported tag '\(Self.shortTag(tag))' on '\(path)'", at: nodeRange,
+          SchemaDecoderMessage.unsupportedTag(tag: tag, path: path), at: nodeRange,
           help: ["Kiln types values from its schema; remove the tag (only !!str is accepted)"]))
       return SpecNode(.invalid, range: nodeRange)
     }
@@ -104,8 +104,7 @@ struct SchemaDecoder {
       if !inSecretReference, !type.isName, let kind = CredentialPatterns.match(node.value) {
         emit(
           Diagnostic(
-            SpecCodes.secretLiteral, "'\(path)' holds what looks like \(kind); specs must not contain secrets",
-            at: nodeRange,
+            SchemaDecoderMessage.secretValue(path: path, kind: kind), at: nodeRange,
             help: [
               "store it in a Kubernetes Secret and reference it (secrets: [{name, key, env}])",
               "treat the credential as leaked and rotate it",
@@ -147,8 +146,7 @@ struct SchemaDecoder {
         if schema.isSecretReference && (name == "value" || name == "data" || name == "stringData") {
           emit(
             Diagnostic(
-              SpecCodes.secretLiteral, "secret entries are references; '\(name)' would put the secret in the spec",
-              at: range(key),
+              SchemaDecoderMessage.secretEntryField(field: name), at: range(key),
               help: [
                 "store the value in a Kubernetes Secret and reference it with {name, key, env} or {name, key, mountPath}"
               ]))
@@ -163,8 +161,8 @@ struct SchemaDecoder {
       if let bounds = field.range, let number = node.number, !Self.within(number, bounds) {
         emit(
           Diagnostic(
-            SpecCodes.invalidValue,
-            "'\(path.isEmpty ? name : "\(path).\(name)")' is \(node.quantity?.text ?? JSONValue.format(number)); it must be \(bounds.description)",
+            SchemaDecoderMessage.fieldRange(
+              path: path, field: name, written: node.quantity?.text, value: number, range: bounds),
             at: node.range,
             help: ["\(field.summary): \(bounds.description)"]))
         node = SpecNode(.invalid, range: node.range)
@@ -176,8 +174,7 @@ struct SchemaDecoder {
       where field.required && seen & (1 << UInt64(position & 63)) == 0 {
         emit(
           Diagnostic(
-            SpecCodes.missingField, "missing required field '\(field.name)'\(path.isEmpty ? "" : " in '\(path)'")",
-            at: keyRange,
+            SchemaDecoderMessage.missingField(field: field.name, path: path), at: keyRange,
             help: ["add '\(field.name)' (\(field.summary))"]))
       }
     }
@@ -197,7 +194,7 @@ struct SchemaDecoder {
     }
     emit(
       Diagnostic(
-        SpecCodes.unknownField, "unknown field '\(name)'\(path.isEmpty ? "" : " in '\(path)'")", at: keyRange,
+        SchemaDecoderMessage.unknownField(field: name, path: path), at: keyRange,
         help: help.filter { _ in fixIts.isEmpty }, fixIts: fixIts))
   }
 
@@ -206,7 +203,7 @@ struct SchemaDecoder {
   mutating func scalarKey(_ key: Int32) -> String? {
     let node = document[key]
     guard node.kind == .scalar else {
-      emit(Diagnostic(SpecCodes.wrongNodeType, "keys of '\(path)' must be plain text", at: range(key)))
+      emit(Diagnostic(SchemaDecoderMessage.keyNotText(path: path), at: range(key)))
       return nil
     }
     return node.value
@@ -230,15 +227,9 @@ struct SchemaDecoder {
   mutating func expect(_ kind: YAMLNode.Kind, _ index: Int32, what: @autoclosure () -> String) -> Bool {
     let node = document[index]
     guard node.kind != kind else { return true }
-    let found: String
-    switch node.kind {
-    case .mapping: found = "a mapping"
-    case .sequence: found = "a list"
-    case .scalar: found = node.value.isEmpty && node.style == .plain ? "nothing" : "'\(node.value)'"
-    }
     emit(
       Diagnostic(
-        SpecCodes.wrongNodeType, "'\(path)' must be \(what()), found \(found)", at: range(index),
+        SchemaDecoderMessage.wrongShape(path: path, expected: what(), found: node), at: range(index),
         help: [Self.shapeHelp(kind)]))
     return false
   }
@@ -247,7 +238,7 @@ struct SchemaDecoder {
     if let problem = DNSLabel.problem(name) {
       emit(
         Diagnostic(
-          SpecCodes.invalidName, "invalid \(what) '\(name)': \(problem)", at: range,
+          SchemaDecoderMessage.invalidName(what: what, name: name, problem: problem), at: range,
           help: DNSLabel.suggestion(name).map { ["try '\($0)'"] } ?? []))
     }
   }
