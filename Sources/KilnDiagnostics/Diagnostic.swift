@@ -57,17 +57,6 @@ public struct Diagnostic: Hashable, Sendable {
       subjects: subjects)
   }
 
-  /// A message not yet given its own id; every diagnostic moves to the typed form above.
-  @available(*, deprecated, message: "give the message a case in its family's DiagnosticMessage enum")
-  public init(
-    _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
-    label: String? = nil, notes: [Note] = [], help: [String] = [], fixIts: [FixIt] = [], subjects: [String] = []
-  ) {
-    self.init(
-      MessageID(code, "unconverted", code.title), message, at: range, severity: severity, label: label, notes: notes,
-      help: help, fixIts: fixIts, subjects: subjects)
-  }
-
   private init(
     _ id: MessageID, _ message: String, at range: SourceRange, severity: Severity?, label: String?, notes: [Note],
     help: [String], fixIts: [FixIt], subjects: [String]

@@ -5,8 +5,14 @@ import Testing
 @Suite struct RendererTests {
   static let code = DiagnosticCode("K9001", "test code", explanation: "e", example: "x", fix: "f")
 
+  /// The one message of the test code.
+  struct Wrong: DiagnosticMessage {
+    var id: MessageID { MessageID(RendererTests.code, "wrong", "something is wrong") }
+    var text: String { "something is wrong" }
+  }
+
   func diagnostic(_ source: SourceFile, from start: Int, to end: Int) -> Diagnostic {
-    Diagnostic(Self.code, "something is wrong", at: source.range(fromByte: start, toByte: end), help: ["do this"])
+    Diagnostic(Wrong(), at: source.range(fromByte: start, toByte: end), help: ["do this"])
   }
 
   @Test func humanFormHasHeaderLocationSnippetAndHelp() {
