@@ -378,6 +378,66 @@ import _KilnTestSupport
         """)
   }
 
+  /// A TrainingRun's queue that the cluster lacks: the fix-it names the cluster's one queue.
+  @Test func k3001TrainingQueue() {
+    assertDiagnostics(
+      """
+      apiVersion: kiln/v1
+      kind: Cluster
+      metadata:
+        name: train-1
+      spec:
+        site: lab-1
+        purpose: inference
+        racks:
+          - {name: gpu, count: 1, servers: {model: DGX-H100, perRack: 1}}
+      ---
+      apiVersion: kiln/v1
+      kind: TrainingRun
+      metadata:
+        name: finetune
+      spec:
+        model: llama3-8b
+        cluster: train-1
+        gpus: 8
+        tokens: 1B
+        mfu: 40%
+        image: ghcr.io/example/trainer:v1
+        queue: 1️⃣defualt
+
+      """,
+      expected: [
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K3001", message: "Cluster/train-1 has no queue 'defualt'",
+          fixIts: ["did you mean 'default'?"])
+      ],
+      expectedFixedSource: """
+        apiVersion: kiln/v1
+        kind: Cluster
+        metadata:
+          name: train-1
+        spec:
+          site: lab-1
+          purpose: inference
+          racks:
+            - {name: gpu, count: 1, servers: {model: DGX-H100, perRack: 1}}
+        ---
+        apiVersion: kiln/v1
+        kind: TrainingRun
+        metadata:
+          name: finetune
+        spec:
+          model: llama3-8b
+          cluster: train-1
+          gpus: 8
+          tokens: 1B
+          mfu: 40%
+          image: ghcr.io/example/trainer:v1
+          queue: default
+
+        """)
+  }
+
   @Test func k3002Server() {
     assertDiagnostics(
       DiagnosticMarkerTests.unknownCatalogEntry,
