@@ -133,6 +133,8 @@ public struct IRServing: Sendable {
   public var server: ServerModel?
 
   public var gpusPerReplica: Int { entry.gpusPerReplica }
+  /// `engineArgs.maxModelLen`, else the model's `contextLength` (the field's rule, applied here once).
+  public var maxModelLen: Int { entry.maxModelLen?.value ?? (model ?? ModelSpec.defaults).contextLength.value }
   public var maxGPUs: Int { saturatingMultiply(gpusPerReplica, entry.maxReplicas.value) }
   /// The GPU type its replicas run on (its rack group's, else the cluster's first GPU group's).
   public var gpu: String? { server?.gpu?.name }
@@ -145,6 +147,11 @@ public struct IRTrainingRun: Sendable {
   public var model: ModelSpec?
   public var cluster: IRCluster?
   public var gpu: GPUModel?
+
+  /// `queue`, else the cluster's first queue (the field's rule, applied here once).
+  public var queue: String {
+    spec.queue?.value ?? cluster?.spec.queues.first?.name.value ?? ClusterSpec.defaultQueueName
+  }
 
   /// Training FLOPs = 6 × active parameters × tokens (docs/language.md §4.9).
   public var flops: Double { 6 * (model?.activeParameters.value ?? 0) * spec.tokens.value }

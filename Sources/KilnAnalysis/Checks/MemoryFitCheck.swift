@@ -9,7 +9,7 @@ struct MemoryFitCheck: AnalysisCheck {
     ir.serving.indices.compactMap { index -> Diagnostic? in
       guard let model = context.servingModels[index], let spec = ir.serving[index].model else { return nil }
       let entry = ir.serving[index].entry
-      let contextLength = entry.maxModelLen?.value ?? spec.contextLength.value
+      let contextLength = ir.serving[index].maxModelLen
       let needed = model.fullContextBytes(contextLength: contextLength)
       guard needed > model.usableMemory else { return nil }
       return Diagnostic(

@@ -66,7 +66,7 @@ struct ServingObjects {
   var arguments: [String] {
     let entry = serving.entry
     let source = serving.model?.source.value ?? entry.model.name.value
-    let maxLength = entry.maxModelLen?.value ?? (serving.model ?? ModelSpec.defaults).contextLength.value
+    let maxLength = serving.maxModelLen
     let extra = entry.extraArguments.map(\.value)
     switch entry.engine.value {
     case .sglang:

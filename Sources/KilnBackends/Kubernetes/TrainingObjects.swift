@@ -18,7 +18,7 @@ struct TrainingObjects {
     guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
     let perNode = group.server.gpuCount
     let nodes = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
-    let queue = run.spec.queue?.value ?? cluster.spec.queues.first?.name.value ?? ClusterSpec.defaultQueueName
+    let queue = run.queue
     let gpuResource = PodTemplates.gpuResource(group.server.gpu)
     let block = settings.kubernetes.blockLabel.value
     let fits = blockGPUs.map { run.spec.gpus.value <= $0 } ?? false
