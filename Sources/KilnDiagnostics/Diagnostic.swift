@@ -18,6 +18,13 @@ public struct FixIt: Hashable, Sendable {
     self.message = message
     self.edits = edits
   }
+
+  /// "did you mean 'X'?": `range` becomes `suggestion` (or `replacement`, when the suggestion is part of
+  /// the text, as a unit inside a quantity).
+  public static func didYouMean(_ suggestion: String, at range: SourceRange, replacement: String? = nil) -> FixIt {
+    FixIt(
+      message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: replacement ?? suggestion)])
+  }
 }
 
 /// Additional context, optionally at another location ("the limit comes from ...").

@@ -17,7 +17,7 @@ struct JurisdictionCheck: SpecCheck {
           JurisdictionMessage.unknown(code: code), at: node.range,
           help: suggestion == nil ? ["use an ISO 3166-1 alpha-2 code (e.g. DE, CN, SG) or EU / EEA"] : [],
           fixIts: suggestion.map {
-            [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])]
+            [FixIt.didYouMean($0, at: node.range)]
           } ?? []))
     }
   }

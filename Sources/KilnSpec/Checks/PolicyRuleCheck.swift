@@ -17,7 +17,7 @@ struct PolicyRuleCheck: SpecCheck {
               help: suggestion == nil
                 ? ["`kiln explain` lists the checks; ids: \(PolicyChecks.all.map(\.id).joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
-                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: rule.check.range, replacement: $0)])]
+                [FixIt.didYouMean($0, at: rule.check.range)]
               } ?? []))
           continue
         }

@@ -24,7 +24,7 @@ struct ReferenceCheck: SpecCheck {
           help: suggestion == nil
             ? ["known \(section.rawValue): \(project.catalog.names(section).joined(separator: ", "))"] : [],
           fixIts: suggestion.map {
-            [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])]
+            [FixIt.didYouMean($0, at: range)]
           } ?? []))
       return
     }
@@ -45,7 +45,7 @@ struct ReferenceCheck: SpecCheck {
             : ["defined: \(project.names(kind).sorted().joined(separator: ", "))"])
           : [],
         fixIts: suggestion.map {
-          [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: range, replacement: $0)])]
+          [FixIt.didYouMean($0, at: range)]
         } ?? []))
   }
 }

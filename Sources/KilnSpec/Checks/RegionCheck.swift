@@ -71,7 +71,7 @@ struct RegionCheck: SpecCheck {
             at: group.range,
             help: suggestion == nil ? ["rack groups: \(names.joined(separator: ", "))"] : [],
             fixIts: suggestion.map {
-              [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: group.range, replacement: $0)])]
+              [FixIt.didYouMean($0, at: group.range)]
             } ?? []))
       }
     }

@@ -17,7 +17,7 @@ struct TrainingRunCheck: SpecCheck {
               TrainingRunMessage.unknownQueue(cluster: cluster.name, queue: queue.value), at: queue.range,
               help: suggestion == nil ? ["queues: \(known.joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
-                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: queue.range, replacement: $0)])]
+                [FixIt.didYouMean($0, at: queue.range)]
               } ?? []))
         }
       }

@@ -57,7 +57,7 @@ struct DocumentDecoder {
               DocumentMessage.unknownKind(kind: text), at: node.range,
               help: suggestion == nil ? ["kinds: \(names.joined(separator: ", "))"] : [],
               fixIts: suggestion.map {
-                [FixIt(message: "did you mean '\($0)'?", edits: [TextEdit(range: node.range, replacement: $0)])]
+                [FixIt.didYouMean($0, at: node.range)]
               }
                 ?? []))
         }

@@ -61,7 +61,7 @@ struct ScalarTyping {
         var help = ["expected one of: \(values.joined(separator: ", "))"]
         if let suggestion = DidYouMean.suggestion(for: text, among: values) {
           fixIts.append(
-            FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: suggestion)]))
+            FixIt.didYouMean(suggestion, at: range))
           help = []
         }
         emit(.invalidChoice(value: text, path: path), help: help, fixIts: fixIts)
@@ -157,7 +157,7 @@ struct ScalarTyping {
         if let suggestion {
           let replacement = Self.replacingLast(unit, in: text, with: suggestion)
           fixIts.append(
-            FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: range, replacement: replacement)]))
+            FixIt.didYouMean(suggestion, at: range, replacement: replacement))
         }
         emit(
           .unknownUnit(unit: unit, value: text, path: path),
@@ -241,7 +241,7 @@ struct ScalarTyping {
     guard case .success(let quantity) = QuantityParser.parse(candidate, expecting: dimensions),
       dimensions.contains(quantity.dimension)
     else { return [] }
-    return [FixIt(message: "did you mean '\(candidate)'?", edits: [TextEdit(range: range, replacement: candidate)])]
+    return [FixIt.didYouMean(candidate, at: range)]
   }
 
   /// `text` with the last occurrence of `unit` replaced (`1.5m tokens/s` → `1.5M tokens/s`).

@@ -188,7 +188,7 @@ struct SchemaDecoder {
     if let suggestion = DidYouMean.suggestion(for: name, among: known) {
       help.append("did you mean '\(suggestion)'?")
       fixIts.append(
-        FixIt(message: "did you mean '\(suggestion)'?", edits: [TextEdit(range: keyRange, replacement: suggestion)]))
+        FixIt.didYouMean(suggestion, at: keyRange))
     } else if !known.isEmpty {
       help.append("known fields\(path.isEmpty ? "" : " of '\(path)'"): \(known.joined(separator: ", "))")
     }
