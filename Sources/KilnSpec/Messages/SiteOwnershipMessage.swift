@@ -4,8 +4,8 @@ import KilnDiagnostics
 enum SiteOwnershipMessage: DiagnosticMessage {
   case ownedPrice
   case colocationPrice
-  case blockMissing(ownership: SiteSpec.Ownership, block: String)
-  case blockNotUsed(ownership: SiteSpec.Ownership, block: String)
+  case blockMissing(ownership: SiteSpec.Ownership, block: SiteSpec.Block)
+  case blockNotUsed(ownership: SiteSpec.Ownership, block: SiteSpec.Block)
 
   enum ID {
     static let ownedPrice = MessageID(
@@ -34,9 +34,9 @@ enum SiteOwnershipMessage: DiagnosticMessage {
     case .ownedPrice: "missing required field 'price' in 'spec.power': an owned site pays for its energy"
     case .colocationPrice: "a colocation site pays per contracted kW; 'power.price' does not apply"
     case .blockMissing(let ownership, let block):
-      "a site with ownership '\(ownership.rawValue)' needs a '\(block)' block"
+      "a site with ownership '\(ownership.rawValue)' needs a '\(block.rawValue)' block"
     case .blockNotUsed(let ownership, let block):
-      "a site with ownership '\(ownership.rawValue)' has no '\(block)' block"
+      "a site with ownership '\(ownership.rawValue)' has no '\(block.rawValue)' block"
     }
   }
 }

@@ -50,7 +50,13 @@ public struct PolicySpec: SpecRecord {
     public static let minimumName = "min"
     public static let maximumName = "max"
     public static let severityName = "severity"
-    public static let budgetNames = ["capex", "monthlyOpex", "tco"]
+    /// The budget's limits: the rule's money fields.
+    public static var budgetNames: [String] {
+      table.schema.fields.compactMap { field in
+        guard case .quantity = field.type else { return nil }
+        return field.name
+      }
+    }
   }
 
   public var name = ""

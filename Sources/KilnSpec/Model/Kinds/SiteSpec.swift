@@ -8,6 +8,31 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
 
   public static let referenceKind = SpecKind.site.rawValue
 
+  /// The blocks whose presence the ownership decides, named as the table names them.
+  public enum Block: String, CaseIterable, Sendable {
+    case power, racks, colocation, cloud
+
+    /// Where the block's key is in a site, when the site has it.
+    public func keyRange(in site: SiteSpec) -> SourceRange? {
+      switch self {
+      case .power: site.powerBlock
+      case .racks: site.racksBlock
+      case .colocation: site.colocationBlock
+      case .cloud: site.cloudBlock
+      }
+    }
+
+    /// Whether a site of `ownership` has the block: owned sites have power and racks, colocation adds
+    /// its contract, cloud sites have only their rental.
+    public func isNeeded(by ownership: Ownership) -> Bool {
+      switch (self, ownership) {
+      case (.power, .owned), (.power, .colocation), (.racks, .owned), (.racks, .colocation): true
+      case (.colocation, .colocation), (.cloud, .cloud): true
+      default: false
+      }
+    }
+  }
+
   public var name = ""
   /// The range of `metadata.name`, where object-level notes point.
   public var nameRange = SourceRange.wholeFile("")
@@ -79,7 +104,7 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
         "who owns the facility; decides which blocks the site has (below)"),
       .field("cooling", Cooling.fieldType, \.cooling, default: .value("air"), "decides the default rack power limit"),
       .group(
-        "power", requiredWhen: "owned and colocation", keyRange: \SiteSpec.powerBlock, "facility power",
+        Block.power.rawValue, requiredWhen: "owned and colocation", keyRange: \SiteSpec.powerBlock, "facility power",
         [
           .field(
             "capacity", FieldTypes.power, \.powerCapacity, required: true,
@@ -94,7 +119,7 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
           ),
         ]),
       .group(
-        "racks", requiredWhen: "owned and colocation", keyRange: \SiteSpec.racksBlock, "rack positions",
+        Block.racks.rawValue, requiredWhen: "owned and colocation", keyRange: \SiteSpec.racksBlock, "rack positions",
         [
           .field(
             "positions", .count, \.rackPositions, required: true,
@@ -105,14 +130,15 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
             default: .rule("`20kW` air, `45kW` hybrid, `120kW` liquid"), "power limit per rack"),
         ]),
       .group(
-        "colocation", requiredWhen: "colocation", keyRange: \SiteSpec.colocationBlock, "colocation contract",
+        Block.colocation.rawValue, requiredWhen: "colocation", keyRange: \SiteSpec.colocationBlock,
+        "colocation contract",
         [
           .field(
             "price", .quantity([.powerPrice]), \.colocationPrice, required: true,
             "colocation fee per kW of contracted IT power, i.e. the maximum draw")
         ]),
       .group(
-        "cloud", requiredWhen: "cloud", keyRange: \SiteSpec.cloudBlock, "cloud rental",
+        Block.cloud.rawValue, requiredWhen: "cloud", keyRange: \SiteSpec.cloudBlock, "cloud rental",
         [
           .field(
             "gpuHourPrice", .quantity([.hourlyPrice]), \.gpuHourPrice, required: true, "rental price per GPU-hour")
