@@ -146,7 +146,8 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2003", message: "missing required field 'jurisdiction' in 'spec'",
+          locationMarker: "1️⃣", code: "K2003", id: "schema-required-field",
+          message: "missing required field 'jurisdiction' in 'spec'",
           help: [
             "add 'jurisdiction' (ISO 3166-1 alpha-2 country code in upper case, or EU / EEA for a site known only to be inside that group)"
           ])
@@ -169,7 +170,8 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2003", message: "missing 'fabric': a training cluster needs a compute fabric")
+          locationMarker: "1️⃣", code: "K2003", id: "cluster-fabric",
+          message: "missing 'fabric': a training cluster needs a compute fabric")
       ])
   }
 
@@ -410,7 +412,7 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2011",
+          locationMarker: "1️⃣", code: "K2011", id: "scalar-dimension",
           message: "'spec.power.capacity' expects power (e.g. 10.2kW), but 400Gb/s is a bandwidth",
           help: ["power is written in W, kW, MW or GW, as in '10.2kW'"], fixIts: [])
       ])
@@ -447,7 +449,7 @@ import _KilnTestSupport
       Self.sizeForBandwidth,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2011",
+          locationMarker: "1️⃣", code: "K2011", id: "scalar-dimension",
           message: "'spec.readBandwidth' expects a bandwidth (e.g. 400Gb/s), but 100GB is a data size",
           help: [
             "a bandwidth is written in Mb/s, MB/s, MiB/s, Gb/s, GB/s, GiB/s, Tb/s, TB/s, TiB/s or PB/s, as in '400Gb/s'"
@@ -501,11 +503,13 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2018", message: "a site with ownership 'cloud' has no 'power' block",
+          locationMarker: "1️⃣", code: "K2018", id: "site-block-not-used",
+          message: "a site with ownership 'cloud' has no 'power' block",
           notes: [NoteSpec(locationMarker: "3️⃣", message: "ownership is 'cloud'")],
           help: ["remove 'power', or change 'ownership'"]),
         DiagnosticSpec(
-          locationMarker: "2️⃣", code: "K2018", message: "a site with ownership 'cloud' has no 'racks' block",
+          locationMarker: "2️⃣", code: "K2018", id: "site-block-not-used",
+          message: "a site with ownership 'cloud' has no 'racks' block",
           notes: [NoteSpec(locationMarker: "3️⃣", message: "ownership is 'cloud'")],
           help: ["remove 'racks', or change 'ownership'"]),
       ])
@@ -575,7 +579,7 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K2029",
+          locationMarker: "1️⃣", code: "K2029", id: "field-range",
           message: "'spec.racks[0].count' is 1T; it must be above 0 and at most 1,000,000",
           help: ["number of racks: above 0 and at most 1,000,000"])
       ])
@@ -602,7 +606,8 @@ import _KilnTestSupport
       Self.unresolvedReference,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K3001", message: "'spec.site' refers to Site/lab-l, which is not defined",
+          locationMarker: "1️⃣", code: "K3001", id: "reference-undefined-object",
+          message: "'spec.site' refers to Site/lab-l, which is not defined",
           fixIts: ["did you mean 'lab-1'?"])
       ])
   }
@@ -632,7 +637,8 @@ import _KilnTestSupport
       Self.unknownRackGroup,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K3001", message: "Cluster/infer-1 has no rack group 'gpus'",
+          locationMarker: "1️⃣", code: "K3001", id: "region-rack-group",
+          message: "Cluster/infer-1 has no rack group 'gpus'",
           fixIts: ["did you mean 'gpu'?"])
       ])
   }
@@ -749,7 +755,8 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K4101", message: "rack group 'gpu' draws 51.0kW per rack, above its 44.0kW limit",
+          locationMarker: "1️⃣", code: "K4101", id: "rack-power-over-limit",
+          message: "rack group 'gpu' draws 51.0kW per rack, above its 44.0kW limit",
           notes: [NoteSpec(locationMarker: "2️⃣", message: "the limit comes from the rack group's powerLimit")],
           help: ["lower perRack to 4 (40.8kW) and raise count to 2 to keep 5 servers, or raise the limit"]),
         // lab-1 is air-cooled: 20 kW per rack unless its racks say otherwise, so the limit itself is too high.

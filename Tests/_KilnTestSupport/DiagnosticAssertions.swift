@@ -27,6 +27,8 @@ public struct NoteSpec: Sendable, ExpressibleByStringLiteral, CustomStringConver
 public struct DiagnosticSpec: Sendable {
   public var locationMarker: String
   public var code: String
+  /// The message id under the code (`field-range` of `K2029.field-range`), when the test names it.
+  public var id: String?
   public var message: String
   public var severity: Severity?
   public var notes: [NoteSpec]?
@@ -36,12 +38,13 @@ public struct DiagnosticSpec: Sendable {
   public var sourceLocation: Testing.SourceLocation
 
   public init(
-    locationMarker: String = "1️⃣", code: String, message: String, severity: Severity? = nil,
+    locationMarker: String = "1️⃣", code: String, id: String? = nil, message: String, severity: Severity? = nil,
     notes: [NoteSpec]? = nil, help: [String]? = nil, fixIts: [String] = [],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     self.locationMarker = locationMarker
     self.code = code
+    self.id = id
     self.message = message
     self.severity = severity
     self.notes = notes
@@ -191,6 +194,11 @@ public enum DiagnosticCheck {
     if start.line != location.line || start.column != location.column {
       Issue.record(
         "\(heading) is at \(start.line):\(start.column), the marker at \(location)",
+        sourceLocation: spec.sourceLocation)
+    }
+    if let id = spec.id, diagnostic.messageID.id != "\(spec.code).\(id)" {
+      Issue.record(
+        "\(heading) has message id \(diagnostic.messageID.id), expected \(spec.code).\(id)",
         sourceLocation: spec.sourceLocation)
     }
     if let severity = spec.severity, diagnostic.severity != severity {
