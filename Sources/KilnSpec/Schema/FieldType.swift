@@ -110,6 +110,8 @@ public struct FieldRange: Sendable {
   public var positive: Bool
   /// The largest value, and how it is written.
   public var maximum: (value: Double, text: String)?
+  /// Whether the value must stay below `maximum` rather than reach it (a cache hit rate below 100 %).
+  public var excludesMaximum = false
 
   public static let positive = FieldRange(positive: true, maximum: nil)
 
@@ -117,14 +119,26 @@ public struct FieldRange: Sendable {
     FieldRange(positive: positive, maximum: (value, text))
   }
 
-  /// "above 0", "at most 65,536", "from 1 to 65,536".
+  public static func below(_ value: Double, _ text: String) -> FieldRange {
+    FieldRange(positive: false, maximum: (value, text), excludesMaximum: true)
+  }
+
+  /// "above 0", "at most 65,536", "above 0 and at most 65,536", "below 100%".
   public var description: String {
+    let bound = excludesMaximum ? "below" : "at most"
     switch (positive, maximum) {
-    case (true, let maximum?): "above 0 and at most \(maximum.text)"
-    case (true, nil): "above 0"
-    case (false, let maximum?): "at most \(maximum.text)"
-    case (false, nil): "any"
+    case (true, let maximum?): return "above 0 and \(bound) \(maximum.text)"
+    case (true, nil): return "above 0"
+    case (false, let maximum?): return "\(bound) \(maximum.text)"
+    case (false, nil): return "any"
     }
+  }
+
+  /// Whether `value` is inside the range.
+  public func contains(_ value: Double) -> Bool {
+    if positive && !(value > 0) { return false }
+    if let maximum, excludesMaximum ? !(value < maximum.value) : value > maximum.value { return false }
+    return true
   }
 }
 

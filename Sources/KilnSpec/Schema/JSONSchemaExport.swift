@@ -145,7 +145,10 @@ public enum JSONSchemaExport {
               else { return option }
               var bounded = fields.filter { !(range.positive && $0.0 == "minimum") }
               if range.positive { bounded.append(("exclusiveMinimum", .int(0))) }
-              if let maximum = range.maximum { bounded.append(("maximum", .int(Int(saturating: maximum.value)))) }
+              if let maximum = range.maximum {
+                bounded.append(
+                  (range.excludesMaximum ? "exclusiveMaximum" : "maximum", .int(Int(saturating: maximum.value))))
+              }
               return .object(bounded)
             })
         )

@@ -158,7 +158,7 @@ struct SchemaDecoder {
       let field = schema.fields[position]
       seen |= 1 << UInt64(position & 63)
       var node = child(.field(name)) { [keyRange = range(key)] in $0.decode(value, as: field.type, keyRange: keyRange) }
-      if let bounds = field.range, let number = node.number, !Self.within(number, bounds) {
+      if let bounds = field.range, let number = node.number, !bounds.contains(number) {
         emit(
           Diagnostic(
             SchemaDecoderMessage.fieldRange(
@@ -209,11 +209,7 @@ struct SchemaDecoder {
     return node.value
   }
 
-  static func within(_ value: Double, _ bounds: FieldRange) -> Bool {
-    if bounds.positive && !(value > 0) { return false }
-    if let maximum = bounds.maximum, value > maximum.value { return false }
-    return true
-  }
+
 
   /// How to write a value of the shape a field expects.
   static func shapeHelp(_ kind: YAMLNode.Kind) -> String {

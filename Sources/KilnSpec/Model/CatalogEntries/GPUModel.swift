@@ -16,6 +16,11 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
   public var compute: [String: Double] = [:]
   public var power: Double = 0
   public var nvlinkBandwidth: Double?
+  /// Host link per GPU, bidirectional, bytes/s: what tensor parallelism uses without NVLink.
+  public var pcieBandwidth: Double?
+  /// Achievable shares of peak memory bandwidth (decode) and of dense peak compute (GEMMs).
+  public var memoryEfficiency: Double = 0
+  public var computeEfficiency: Double = 0
   public var price: Double?
   public var nodeLabel: NodeLabel?
   public var provenance = Provenance()
@@ -52,6 +57,15 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
       .plain("power", FieldTypes.power, \.power, required: true, "board power (TDP)"),
       .optionalPlain(
         "nvlinkBandwidth", FieldTypes.bandwidth, \.nvlinkBandwidth, "scale-up bandwidth per GPU, bidirectional"),
+      .optionalPlain(
+        "pcieBandwidth", FieldTypes.bandwidth, \.pcieBandwidth,
+        "host link per GPU, bidirectional (PCIe Gen4 x16: 64GB/s); tensor parallelism uses it when the GPU has no NVLink"),
+      .plain(
+        "memoryEfficiency", FieldTypes.percent, \.memoryEfficiency, default: .value("80%"), range: .positive,
+        "*(analyzer)* achievable share of peak memory bandwidth in decode"),
+      .plain(
+        "computeEfficiency", FieldTypes.percent, \.computeEfficiency, default: .value("70%"), range: .positive,
+        "*(analyzer)* achievable share of dense peak compute in large GEMMs (measured MAMF where published)"),
       .optionalPlain("price", FieldTypes.money, \.price, "unit price"),
       .record(
         "nodeLabel", \.nodeLabel,

@@ -3,7 +3,7 @@ import KilnDiagnostics
 /// `Model`, with defaults: source = name, active = total parameters, bf16, 8Ki context.
 public struct ModelSpec: SpecRecord, ReferenceTarget {
   public enum Precision: String, ChoiceValue {
-    case fp32, bf16, fp16, fp8, int8, int4
+    case fp32, bf16, fp16, fp8, fp4, int8, int4
 
     /// Bytes per value.
     public var bytes: Double {
@@ -11,7 +11,7 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
       case .fp32: 4
       case .bf16, .fp16: 2
       case .fp8, .int8: 1
-      case .int4: 0.5
+      case .fp4, .int4: 0.5
       }
     }
   }
@@ -34,6 +34,16 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
       ])
   }
 
+  /// How attention keeps its KV cache, which decides how tensor parallelism divides it.
+  public enum Attention: String, ChoiceValue {
+    /// Grouped-query (or multi-head) attention: KV heads divide over tensor-parallel ranks up to the
+    /// number of KV heads, and are copied beyond it.
+    case gqa
+    /// Multi-head latent attention (DeepSeek-V2/V3): one latent KV vector per token, copied on every
+    /// tensor-parallel rank unless attention runs data-parallel.
+    case mla
+  }
+
   public static let referenceKind = SpecKind.model.rawValue
 
   public var name = ""
@@ -52,6 +62,10 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
   /// Where the `kv` key is.
   public var kvKey: SourceRange?
   public var kvCachePrecision: Located<Precision> = .placeholder
+  public var attention: Located<Attention> = .placeholder
+  /// The model dimension; `nil` derives it from parameters and layers (`hiddenSize`).
+  public var statedHiddenSize: Located<Int>?
+  public var attentionHeads: Located<Int>?
   public var contextLength: Located<Int> = .placeholder
 
   public init() {}
@@ -68,6 +82,18 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
     if activeParameters.isDefault {
       activeParameters = Located(parameters.value, at: parameters.range, isDefault: true)
     }
+    if attention.isDefault {
+      let kind: Attention = kv == nil && statedKVCacheBytesPerToken != nil ? .mla : .gqa
+      attention = Located(kind, at: attention.range, isDefault: true)
+    }
+  }
+
+  /// The model dimension: as stated, else √(active parameters ÷ (12 × layers)), since a transformer
+  /// layer holds about 12 d² parameters (4 d² attention, 8 d² MLP; Kaplan et al., arXiv:2001.08361 §2.1).
+  public var hiddenSize: Double? {
+    if let stated = statedHiddenSize { return Double(stated.value) }
+    guard let layers, layers.value > 0 else { return nil }
+    return (activeParameters.value / (12 * Double(layers.value))).squareRoot()
   }
 
   /// KV bytes per token from `kv`: 2 (K and V) × layers × heads × headDim × bytes per value.
@@ -111,5 +137,15 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
         "kvCachePrecision", Precision.fieldType, \.kvCachePrecision, default: .value("bf16"),
         "precision of the KV cache"),
       .field("contextLength", .count, \.contextLength, default: .value("8Ki"), "maximum context in tokens"),
+      .field(
+        "attention", Attention.fieldType, \.attention, default: .rule("`gqa` with `kv`, else `mla`"),
+        "how the KV cache divides under tensor parallelism: `gqa` by KV heads (up to `kv.heads` ranks, copied beyond), `mla` not at all (one latent head, copied on every rank unless `parallelism.attention: data`)"
+      ),
+      .field(
+        "hiddenSize", .count, \.statedHiddenSize, default: .rule("√(`activeParameters` ÷ (12 × `layers`))"),
+        "*(analyzer)* the model dimension: sizes the tensor-parallel all-reduces and the attention FLOPs"),
+      .field(
+        "attentionHeads", .count, \.attentionHeads,
+        "query heads; a tensor-parallel degree above it is K2029"),
     ])
 }

@@ -20,6 +20,13 @@ public struct RegionSpec: SpecRecord {
     }
   }
   public enum LoadBalancer: String, ChoiceValue { case nginx, haproxy, envoy, cloud }
+  /// How attention is spread over a replica's tensor-parallel ranks.
+  public enum AttentionParallelism: String, ChoiceValue {
+    /// Heads divide over the ranks (and an MLA cache is copied on each).
+    case tensor
+    /// Each rank runs attention for its own sequences (SGLang's DP attention, TensorRT-LLM's attention DP).
+    case data
+  }
 
   public struct Serving: SpecRecord {
     public var name: Located<String> = .placeholder
@@ -33,6 +40,12 @@ public struct RegionSpec: SpecRecord {
     public var pipeline: Located<Int> = .placeholder
     public var expert: Located<Int> = .placeholder
     public var data: Located<Int> = .placeholder
+    public var attentionParallelism: Located<AttentionParallelism> = .placeholder
+    /// Fraction of input tokens served from the prefix cache.
+    public var cacheHitRate: Located<Double> = .placeholder
+    /// Overrides of the GPU's achievable fractions of peak memory bandwidth and compute.
+    public var memoryEfficiency: Located<Double>?
+    public var computeEfficiency: Located<Double>?
     public var minReplicas: Located<Int> = .placeholder
     public var maxReplicas: Located<Int> = .placeholder
     /// Output tokens per second at peak.
@@ -96,7 +109,12 @@ public struct RegionSpec: SpecRecord {
               "expert-parallel degree. It spreads experts over the replica's GPUs and adds none"),
             .field(
               "data", .count, \.data, default: .value("1"), range: FieldTypes.degree,
-              "data-parallel degree inside one replica"),
+              "data-parallel degree inside one replica: independent copies, each with its own weights and share of the batch"
+            ),
+            .field(
+              "attention", AttentionParallelism.fieldType, \.attentionParallelism, default: .value("tensor"),
+              "`data`: each tensor-parallel rank runs attention for its own sequences (SGLang `--enable-dp-attention`, TensorRT-LLM `enable_attention_dp`), so an MLA cache is not copied on every rank"
+            ),
           ]),
         .group(
           "replicas", "autoscaling bounds",
@@ -116,6 +134,9 @@ public struct RegionSpec: SpecRecord {
               "peak demand in **output** tokens per second (`12k tokens/s`; a bare `12k` is K2011)"),
             .field("averageInput", .count, \.averageInput, "average input (prompt) tokens per request"),
             .field("averageOutput", .count, \.averageOutput, "average output tokens per request"),
+            .field(
+              "cacheHitRate", FieldTypes.percent, \.cacheHitRate, default: .value("0%"), range: .below(1, "100%"),
+              "*(analyzer)* share of input tokens found in the prefix cache, which prefill skips"),
             .field(
               "averageContext", .count, \.averageContext, default: .rule("`averageInput` + `averageOutput` ÷ 2"),
               "average context length during decode. It may stand in for the two above"),
@@ -145,6 +166,16 @@ public struct RegionSpec: SpecRecord {
             .list(
               "extra", .text, \.extraArguments, default: .value("[]"),
               "more command-line arguments, passed as written"),
+          ]),
+        .group(
+          "efficiency", "*(analyzer)* this deployment's achievable fractions of peak, instead of the GPU's catalog figures",
+          [
+            .field(
+              "memory", FieldTypes.percent, \.memoryEfficiency, default: .rule("the GPU's `memoryEfficiency`"),
+              range: .positive, "achievable share of peak memory bandwidth in decode"),
+            .field(
+              "compute", FieldTypes.percent, \.computeEfficiency, default: .rule("the GPU's `computeEfficiency`"),
+              range: .positive, "achievable share of dense peak compute"),
           ]),
         .records(
           "secrets", \.secrets, default: .value("[]"),
