@@ -10,12 +10,16 @@ struct MemoryFitCheck: AnalysisCheck {
       guard let model = context.servingModels[index], let spec = ir.serving[index].model else { return nil }
       let entry = ir.serving[index].entry
       let contextLength = ir.serving[index].maxModelLen
-      let needed = model.fullContextBytes(contextLength: contextLength)
-      guard needed > model.usableMemory else { return nil }
+      // Per GPU: weights and a cache copied over tensor ranks do not divide by the replica's GPUs.
+      let needed = model.fullContextBytesPerGPU(contextLength: contextLength)
+      guard needed > model.usableMemoryPerGPU else { return nil }
+      let copyGPUs = Double(model.tensor * model.pipeline)
       return Diagnostic(
         MemoryFitMessage.exceedsMemory(
-          serving: entry.name.value, needed: needed, weights: model.weightBytes, contextLength: contextLength,
-          gpus: model.gpusPerReplica, usable: model.usableMemory, utilization: entry.gpuMemoryUtilization.value),
+          serving: entry.name.value, needed: needed * copyGPUs, weights: model.weightBytesPerGPU * copyGPUs,
+          contextLength: contextLength, gpus: model.tensor * model.pipeline,
+          usable: model.usableMemoryPerGPU * copyGPUs,
+          utilization: entry.gpuMemoryUtilization.value),
         at: entry.tensor.isDefault ? entry.model.name.range : entry.tensor.range,
         notes: [Note("Model/\(spec.name)", at: spec.parameters.range)],
         help: [

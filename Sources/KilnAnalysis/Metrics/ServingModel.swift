@@ -1,115 +1,248 @@
+import Foundation
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// The serving roofline of one replica (docs/models.md): a decode step reads the weights the batch
-/// touches plus the batch's KV cache from HBM and does 2 × active parameters FLOPs per token; the
-/// step takes the longer of the two. For an MoE model with E experts, k per token, a batch of b
-/// touches the shared parameters plus E·(1 − (1 − k/E)^b) experts — reading only the active
-/// parameters would overstate DeepSeek-V3's decode throughput several-fold.
+/// The serving model of one replica (docs/models.md §5), formula by formula:
+///
+/// - A replica is `data` copies of a `tensor` × `pipeline` group. Copies are independent: each holds its
+///   own dense weights and its share of the batch. Expert parallelism spreads the routed experts over
+///   `expert` GPUs of the replica instead of dividing them by tensor × pipeline.
+/// - A GPU holds its dense weights ÷ (tensor × pipeline), its routed experts ÷ their shards, and its
+///   share of the KV cache: divided by pipeline (layers) and by the KV shards: the tensor degree under
+///   data-parallel attention, up to the KV heads for GQA, none for MLA (one latent head, copied).
+/// - A decode step of a copy is one roofline over everything the step does: it reads the GPU's weights
+///   the batch touches (an MoE batch of n tokens touches E·(1 − (1 − k/E)^n) experts) and the batch's
+///   KV cache at the GPU's achievable memory bandwidth, and does the decode FLOPs, the attention FLOPs at
+///   the average context and the prefill FLOPs of the requests it decodes (chunked prefill: each step
+///   prefills input ÷ output tokens per sequence, less the prefix-cache hits) at the GPU's achievable
+///   compute; the step takes the longer of the two, plus its communication: two tensor-parallel
+///   all-reduces per layer and an expert all-to-all per MoE layer, over the link that joins the GPUs.
+/// - Pipeline parallelism runs `pipeline` micro-batches through `pipeline` stages: a token's step is the
+///   sum of the stages' times, so each GPU reads its stage's weights once per micro-batch.
+/// - TTFT: one request's prefill on a copy (with a floor of one read of the weights), plus M/M/1 queueing
+///   at the planned load.
 public struct ServingModel: Sendable {
-  /// Prefill runs compute-bound at this fraction of the replica's peak. Basis: measured dense GEMM
-  /// reaches 80 % of the H100's BF16 peak (MAMF, Stas Bekman's Machine Learning Engineering Open Book);
-  /// prefill adds attention and communication, so half the peak is taken. Documented in docs/models.md.
-  public static let prefillEfficiency = 0.5
+  /// Bytes of a value moved between GPUs: activations travel as BF16.
+  static let activationBytes = 2.0
 
   public var gpusPerReplica: Int
-  /// Bytes of weights in HBM.
+  public var tensor: Int
+  public var pipeline: Int
+  public var data: Int
+  public var expert: Int
+  /// Bytes of weights of one copy (dense weights once, experts once).
   public var weightBytes: Double
-  /// Bytes of KV cache per token of context.
+  /// Bytes of weights each GPU holds.
+  public var weightBytesPerGPU: Double
+  /// Bytes of KV cache per token of context, for the whole model.
   public var kvBytesPerToken: Double
+  /// How many ways a GPU's KV cache is divided among the tensor-parallel ranks.
+  public var kvShards: Double
+  /// How many ways the dense (non-expert) weights are divided: tensor × pipeline, or pipeline alone under
+  /// data-parallel attention, where every rank holds the attention weights and no all-reduce joins them.
+  public var denseShards: Double
+  public var dataParallelAttention: Bool
   /// Average tokens of context a sequence holds while decoding.
   public var averageContext: Double
-  /// Usable HBM of the replica (memory × gpuMemoryUtilization), bytes.
-  public var usableMemory: Double
-  /// Aggregate HBM bandwidth of the replica, bytes/s.
-  public var memoryBandwidth: Double
-  /// Aggregate peak FLOPS at the weights' precision (FP8 where the GPU and weights have it, else BF16).
-  public var peakFLOPS: Double
+  public var averageInput: Double
+  public var averageOutput: Double
+  public var cacheHitRate: Double
+  /// Usable memory of one GPU (memory × gpuMemoryUtilization), bytes.
+  public var usableMemoryPerGPU: Double
+  /// Achievable memory bandwidth of one GPU, bytes/s.
+  public var memoryBandwidthPerGPU: Double
+  /// Achievable compute of one GPU at the weights' precision, FLOPS.
+  public var computePerGPU: Double
+  /// Unidirectional bandwidth of the link that joins a copy's tensor-parallel ranks, bytes/s; nil when
+  /// nothing is known about it (communication is then not charged).
+  public var tensorLinkBandwidth: Double?
+  /// The link that bounds tensor- and expert-parallel traffic: `nvlink`, `pcie`, `network` or `none`.
+  public var link: String
+  public var expertLinkBandwidth: Double?
+  public var layers: Double
+  public var hiddenSize: Double
   public var activeParameters: Double
+  public var parameters: Double
   public var bytesPerParameter: Double
-  /// MoE: routed experts and per token; shared and per-expert parameters.
+  /// MoE: routed experts, and how many each token uses.
   public var experts: Int?
   public var expertsPerToken: Int?
   public var maxBatch: Int?
   /// Time per output token objective, seconds.
   public var tpotObjective: Double?
-  public var averageInput: Double
+  /// The planned batch of one copy.
+  public private(set) var copyBatch: Int = 0
 
   public init?(_ serving: IRServing) {
-    guard let model = serving.model, let gpu = serving.server?.gpu else { return nil }
+    guard let model = serving.model, let server = serving.server, let gpu = server.gpu else { return nil }
     let entry = serving.entry
+    tensor = max(1, entry.tensor.value)
+    pipeline = max(1, entry.pipeline.value)
+    data = max(1, entry.data.value)
+    expert = max(1, entry.expert.value)
     gpusPerReplica = serving.gpusPerReplica
     bytesPerParameter = model.weightsPrecision.value.bytes
-    weightBytes = model.parameters.value * bytesPerParameter
+    parameters = model.parameters.value
+    activeParameters = model.activeParameters.value
+    experts = model.experts?.value
+    expertsPerToken = model.expertsPerToken?.value
+    layers = Double(model.layers?.value ?? 1)
+    hiddenSize = model.hiddenSize ?? 0
+    weightBytes = parameters * bytesPerParameter
     kvBytesPerToken = model.kvCacheBytesPerToken?.value ?? 0
     let input = Double(entry.averageInput?.value ?? 0)
     let output = Double(entry.averageOutput?.value ?? 0)
     averageInput = input
+    averageOutput = output
     averageContext =
       Double(entry.averageContext?.value ?? 0) > 0 ? Double(entry.averageContext?.value ?? 0) : input + output / 2
-    usableMemory = Double(gpusPerReplica) * gpu.memory * entry.gpuMemoryUtilization.value
-    memoryBandwidth = Double(gpusPerReplica) * gpu.memoryBandwidth
-    let fp8 = GPUModel.Precision.fp8.rawValue
-    let bf16 = GPUModel.Precision.bf16.rawValue
-    let precision = model.weightsPrecision.value == .fp8 && gpu.compute[fp8] != nil ? fp8 : bf16
-    peakFLOPS = Double(gpusPerReplica) * (gpu.compute[precision] ?? gpu.compute[bf16] ?? 0)
-    activeParameters = model.activeParameters.value
-    experts = model.experts?.value
-    expertsPerToken = model.expertsPerToken?.value
+    cacheHitRate = entry.cacheHitRate.value
     maxBatch = entry.maxBatch?.value
     tpotObjective = entry.tpot?.value
-    parameters = model.parameters.value
-    batch = 0
-    batch = planBatch()
+
+    let copyGPUs = Double(tensor * pipeline)
+    let routed = Self.routedParameters(
+      parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
+    let expertShards = expert > 1 ? Double(expert) : copyGPUs
+    dataParallelAttention = entry.attentionParallelism.value == .data
+    denseShards = dataParallelAttention ? Double(pipeline) : copyGPUs
+    weightBytesPerGPU =
+      (parameters - routed) * bytesPerParameter / denseShards + routed * bytesPerParameter / expertShards
+    switch (entry.attentionParallelism.value, model.attention.value) {
+    case (.data, _): kvShards = Double(tensor)
+    case (.tensor, .gqa): kvShards = Double(min(tensor, model.kv.map { Int(saturating: $0.heads.value) } ?? tensor))
+    case (.tensor, .mla): kvShards = 1
+    }
+    usableMemoryPerGPU = gpu.memory * entry.gpuMemoryUtilization.value
+    memoryBandwidthPerGPU = gpu.memoryBandwidth * (entry.memoryEfficiency?.value ?? gpu.memoryEfficiency)
+    computePerGPU =
+      Self.peak(gpu, weights: model.weightsPrecision.value) * (entry.computeEfficiency?.value ?? gpu.computeEfficiency)
+
+    // The link: NVLink inside the scale-up domain, else the server's compute NICs, else PCIe.
+    let domain = server.scaleUpDomain ?? server.gpuCount
+    let nicPerGPU =
+      server.gpuCount > 0
+      ? Double(server.ports(role: .compute)) * (server.portSpeed(role: .compute) ?? 0) / Double(server.gpuCount) : 0
+    func joining(_ gpus: Int) -> (String, Double?) {
+      if gpus <= 1 { return ("none", nil) }
+      if gpus <= domain, let nvlink = gpu.nvlinkBandwidth, domain > 1 { return ("nvlink", nvlink / 2) }
+      if gpus > server.gpuCount, nicPerGPU > 0 { return ("network", nicPerGPU) }
+      if let pcie = gpu.pcieBandwidth { return ("pcie", pcie / 2) }
+      return ("none", nil)
+    }
+    let tensorLink = joining(tensor)
+    let expertLink = joining(expert)
+    tensorLinkBandwidth = tensorLink.1
+    expertLinkBandwidth = expertLink.1
+    link = tensor > 1 ? tensorLink.0 : expertLink.0
+    copyBatch = planBatch()
   }
 
-  public var parameters: Double
-  /// The planned batch: bounded by free HBM, by `maxBatch`, and by the TPOT objective.
-  public private(set) var batch: Int
+  /// Routed-expert parameters of an MoE model: (total − active) ÷ (E − k) per expert, times E.
+  static func routedParameters(_ total: Double, active: Double, experts: Int?, perToken: Int?) -> Double {
+    guard let experts, let perToken, experts > perToken, perToken > 0 else { return 0 }
+    return (total - active) / Double(experts - perToken) * Double(experts)
+  }
 
-  /// Parameters a decode step of `batch` sequences reads.
-  public func parametersRead(batch: Int) -> Double {
-    guard let experts, let perToken = expertsPerToken, experts > perToken, perToken > 0 else {
-      return parameters
+  /// Dense peak at the weights' precision: FP4 or FP8 tensor cores where the weights and the GPU have
+  /// them, else BF16.
+  static func peak(_ gpu: GPUModel, weights: ModelSpec.Precision) -> Double {
+    let bf16 = gpu.compute[GPUModel.Precision.bf16.rawValue] ?? 0
+    switch weights {
+    case .fp4:
+      return gpu.compute[GPUModel.Precision.fp4.rawValue] ?? gpu.compute[GPUModel.Precision.fp8.rawValue] ?? bf16
+    case .fp8, .int8:
+      return gpu.compute[GPUModel.Precision.fp8.rawValue] ?? bf16
+    default:
+      return bf16
     }
+  }
+
+  // MARK: One step
+
+  /// Routed parameters an MoE layer reads for `tokens` tokens: E·(1 − (1 − k/E)^tokens) experts.
+  func routedRead(tokens: Double) -> Double {
+    guard let experts, let perToken = expertsPerToken, experts > perToken, perToken > 0 else { return 0 }
     let perExpert = (parameters - activeParameters) / Double(experts - perToken)
-    let shared = activeParameters - Double(perToken) * perExpert
-    let touched = Double(experts) * (1 - Self.power(1 - Double(perToken) / Double(experts), batch))
-    return shared + touched * perExpert
+    let touched = Double(experts) * (1 - Foundation.pow(1 - Double(perToken) / Double(experts), tokens))
+    return touched * perExpert
   }
 
-  static func power(_ base: Double, _ exponent: Int) -> Double {
-    var result = 1.0
-    var factor = base
-    var remaining = exponent
-    while remaining > 0 {
-      if remaining & 1 == 1 { result *= factor }
-      factor *= factor
-      remaining >>= 1
+  /// The parts of one stage step of a micro-batch of `sequences`, seconds.
+  struct Step {
+    var memory: Double
+    var compute: Double
+    var communication: Double
+    var prefillCompute: Double
+    var time: Double { max(memory, compute) + communication }
+  }
+
+  func stage(sequences m: Double) -> Step {
+    let copyGPUs = Double(tensor * pipeline)
+    let routed = Self.routedParameters(
+      parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
+    let expertShards = expert > 1 ? Double(expert) : copyGPUs
+    // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
+    let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
+    let weightsRead =
+      (parameters - routed) * bytesPerParameter / denseShards + routedRead(tokens: m * sharing) * bytesPerParameter
+      / expertShards
+    let kvRead = m * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards)
+    let memory = memoryBandwidthPerGPU > 0 ? (weightsRead + kvRead) / memoryBandwidthPerGPU : .infinity
+    let stageLayers = layers / Double(pipeline)
+    let decodeFLOPs =
+      2 * activeParameters * m / copyGPUs + 4 * averageContext * hiddenSize * stageLayers * m / Double(tensor)
+    let prefillTokens = averageOutput > 0 ? m * averageInput * (1 - cacheHitRate) / averageOutput : 0
+    let prefillFLOPs =
+      2 * activeParameters * prefillTokens / copyGPUs + 2 * averageInput * hiddenSize * stageLayers * prefillTokens
+      / Double(tensor)
+    let compute = computePerGPU > 0 ? (decodeFLOPs + prefillFLOPs) / computePerGPU : .infinity
+    var communication = 0.0
+    if tensor > 1, !dataParallelAttention, let bandwidth = tensorLinkBandwidth, bandwidth > 0 {
+      // Two ring all-reduces per layer, each sending 2(t − 1)/t of the activations (decode and prefill tokens).
+      let bytes = (m + prefillTokens) * hiddenSize * Self.activationBytes
+      communication += 2 * stageLayers * 2 * Double(tensor - 1) / Double(tensor) * bytes / bandwidth
     }
-    return result
+    if expert > 1, let perToken = expertsPerToken, let bandwidth = expertLinkBandwidth, bandwidth > 0 {
+      // Dispatch and combine: each of the GPU's tokens goes to k experts, most on other GPUs.
+      let tokensPerGPU = (m + prefillTokens) / Double(tensor)
+      let bytes = 2 * tokensPerGPU * Double(perToken) * hiddenSize * Self.activationBytes
+      communication += stageLayers * bytes * Double(expert - 1) / Double(expert) / bandwidth
+    }
+    let prefillShare = computePerGPU > 0 ? prefillFLOPs / computePerGPU : 0
+    return Step(memory: memory, compute: compute, communication: communication, prefillCompute: prefillShare)
   }
 
-  /// Seconds for one decode step of `batch` sequences.
+  /// Seconds between two tokens of a sequence when a copy decodes `batch` sequences: the sum of the
+  /// pipeline stages, each on a micro-batch of batch ÷ pipeline.
   public func stepTime(batch: Int) -> Double {
-    let bytes = parametersRead(batch: batch) * bytesPerParameter + Double(batch) * averageContext * kvBytesPerToken
-    let memoryTime = memoryBandwidth > 0 ? bytes / memoryBandwidth : .infinity
-    let computeTime = peakFLOPS > 0 ? Double(batch) * 2 * activeParameters / peakFLOPS : .infinity
-    return max(memoryTime, computeTime)
+    let micro = max(1, Double(batch) / Double(pipeline))
+    let stage = stage(sequences: micro)
+    var handOff = 0.0
+    if pipeline > 1, let bandwidth = tensorLinkBandwidth ?? expertLinkBandwidth, bandwidth > 0 {
+      handOff = Double(pipeline - 1) * micro * hiddenSize * Self.activationBytes / bandwidth
+    }
+    return Double(pipeline) * stage.time + handOff
   }
 
-  /// The largest batch the free HBM holds at the average context.
-  public var memoryBatchLimit: Int {
-    let free = usableMemory - weightBytes
+  // MARK: Batch and figures
+
+  /// The largest batch one copy's memory holds at the average context.
+  public var copyMemoryBatchLimit: Int {
+    let free = usableMemoryPerGPU - weightBytesPerGPU
     guard free > 0 else { return 0 }
-    guard kvBytesPerToken > 0, averageContext > 0 else { return Int.max / 4 }
-    return Int(saturating: (free / (kvBytesPerToken * averageContext)).rounded(.down))
+    let perSequence = averageContext * kvBytesPerToken / (Double(pipeline) * kvShards)
+    guard perSequence > 0 else { return Int.max / 4 }
+    return Int(saturating: (free / perSequence).rounded(.down))
   }
+
+  /// The largest batch the replica's memory holds.
+  public var memoryBatchLimit: Int { saturatingMultiply(copyMemoryBatchLimit, data) }
 
   func planBatch() -> Int {
-    var limit = min(memoryBatchLimit, maxBatch ?? 4_096)
+    var limit = min(copyMemoryBatchLimit, maxBatch.map { max(1, $0 / data) } ?? 4_096)
     guard limit >= 1 else { return 0 }
     if let tpot = tpotObjective {
       // Step time grows with the batch: bisect for the largest batch within the objective.
@@ -124,21 +257,58 @@ public struct ServingModel: Sendable {
     return limit
   }
 
-  /// Output tokens per second of one replica at the planned batch.
+  /// The planned batch of the replica (every copy).
+  public var batch: Int { saturatingMultiply(copyBatch, data) }
+
+  /// Output tokens per second of one replica at the planned batch, prefill of those requests included.
   public var tokensPerSecond: Double {
-    let b = batch
-    guard b > 0 else { return 0 }
-    return Double(b) / stepTime(batch: b)
+    guard copyBatch > 0 else { return 0 }
+    let step = stepTime(batch: copyBatch)
+    return step.isFinite && step > 0 ? Double(data) * Double(copyBatch) / step : 0
+  }
+
+  /// Input tokens per second the replica prefills alongside, at the planned batch.
+  public var inputTokensPerSecond: Double {
+    averageOutput > 0 ? tokensPerSecond * averageInput / averageOutput : 0
   }
 
   /// Time per output token at the planned batch, seconds.
-  public var tpot: Double? { batch > 0 ? stepTime(batch: batch) : nil }
+  public var tpot: Double? { copyBatch > 0 ? stepTime(batch: copyBatch) : nil }
 
-  /// Compute-bound prefill time of the average input, seconds.
-  public var ttftEstimate: Double {
-    peakFLOPS > 0 ? 2 * activeParameters * averageInput / (peakFLOPS * Self.prefillEfficiency) : .infinity
+  /// Share of the GPUs' time spent prefilling, at the planned batch.
+  public var prefillShare: Double? {
+    guard copyBatch > 0 else { return nil }
+    let step = stage(sequences: max(1, Double(copyBatch) / Double(pipeline)))
+    return step.time > 0 ? min(1, step.prefillCompute / step.time) : nil
   }
 
-  /// Weights plus the KV cache of one full-context sequence, bytes (the memory-fit check).
-  public func fullContextBytes(contextLength: Int) -> Double { weightBytes + kvBytesPerToken * Double(contextLength) }
+  /// One request's prefill on one copy, seconds: its FLOPs at the copy's achievable compute, never less
+  /// than one read of the GPU's weights.
+  public var prefillTime: Double {
+    let tokens = averageInput * (1 - cacheHitRate)
+    let flops = 2 * activeParameters * tokens + 2 * tokens * tokens * hiddenSize * layers
+    let copyCompute = computePerGPU * Double(tensor * pipeline)
+    let compute = copyCompute > 0 ? flops / copyCompute : .infinity
+    let floor = memoryBandwidthPerGPU > 0 ? weightBytesPerGPU / memoryBandwidthPerGPU : .infinity
+    return max(compute, floor)
+  }
+
+  /// TTFT at a load of `utilization` (offered ÷ capacity, below 1): M/M/1 waiting, ρ ÷ (1 − ρ) prefills,
+  /// plus the prefill itself; nil when the replica is saturated.
+  public func ttft(utilization: Double) -> Double? {
+    guard utilization < 1, prefillTime.isFinite else { return nil }
+    let load = max(0, utilization)
+    return prefillTime * (1 + load / (1 - load))
+  }
+
+  /// TTFT at zero load: the prefill alone.
+  public var ttftEstimate: Double { prefillTime }
+
+  /// Usable memory of the replica, bytes.
+  public var usableMemory: Double { usableMemoryPerGPU * Double(gpusPerReplica) }
+
+  /// Whether a copy holds its weights plus the KV cache of one sequence of `contextLength` tokens.
+  public func fullContextBytesPerGPU(contextLength: Int) -> Double {
+    weightBytesPerGPU + Double(contextLength) * kvBytesPerToken / (Double(pipeline) * kvShards)
+  }
 }

@@ -209,8 +209,6 @@ struct SchemaDecoder {
     return node.value
   }
 
-
-
   /// How to write a value of the shape a field expects.
   static func shapeHelp(_ kind: YAMLNode.Kind) -> String {
     switch kind {

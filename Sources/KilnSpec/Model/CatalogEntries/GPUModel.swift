@@ -59,7 +59,8 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
         "nvlinkBandwidth", FieldTypes.bandwidth, \.nvlinkBandwidth, "scale-up bandwidth per GPU, bidirectional"),
       .optionalPlain(
         "pcieBandwidth", FieldTypes.bandwidth, \.pcieBandwidth,
-        "host link per GPU, bidirectional (PCIe Gen4 x16: 64GB/s); tensor parallelism uses it when the GPU has no NVLink"),
+        "host link per GPU, bidirectional (PCIe Gen4 x16: 64GB/s); tensor parallelism uses it when the GPU has no NVLink"
+      ),
       .plain(
         "memoryEfficiency", FieldTypes.percent, \.memoryEfficiency, default: .value("80%"), range: .positive,
         "*(analyzer)* achievable share of peak memory bandwidth in decode"),

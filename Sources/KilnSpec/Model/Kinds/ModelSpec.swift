@@ -124,7 +124,7 @@ public struct ModelSpec: SpecRecord, ReferenceTarget {
       ),
       .field(
         "weightsPrecision", Precision.fieldType, \.weightsPrecision, default: .value("bf16"),
-        "precision of the served weights: 4, 2, 2, 1, 1 or ½ bytes per parameter"),
+        "precision of the served weights: 4, 2, 2, 1, ½, 1 or ½ bytes per parameter"),
       .field("layers", .count, \.layers, "transformer layers. Needed with `kv`"),
       .field(
         "kvCacheBytesPerToken", FieldTypes.dataSize, \.statedKVCacheBytesPerToken, default: .rule("from `kv`"),

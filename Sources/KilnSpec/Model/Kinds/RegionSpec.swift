@@ -168,7 +168,8 @@ public struct RegionSpec: SpecRecord {
               "more command-line arguments, passed as written"),
           ]),
         .group(
-          "efficiency", "*(analyzer)* this deployment's achievable fractions of peak, instead of the GPU's catalog figures",
+          "efficiency",
+          "*(analyzer)* this deployment's achievable fractions of peak, instead of the GPU's catalog figures",
           [
             .field(
               "memory", FieldTypes.percent, \.memoryEfficiency, default: .rule("the GPU's `memoryEfficiency`"),
