@@ -61,6 +61,8 @@ public struct ServingModel: Sendable {
   /// The link that bounds tensor- and expert-parallel traffic: `nvlink`, `pcie`, `network` or `none`.
   public var link: String
   public var expertLinkBandwidth: Double?
+  /// Unidirectional bandwidth between pipeline stages (the link across a whole copy), bytes/s.
+  public var stageLinkBandwidth: Double?
   public var layers: Double
   public var hiddenSize: Double
   public var activeParameters: Double
@@ -136,6 +138,7 @@ public struct ServingModel: Sendable {
     let expertLink = joining(expert)
     tensorLinkBandwidth = tensorLink.1
     expertLinkBandwidth = expertLink.1
+    stageLinkBandwidth = joining(tensor * pipeline).1
     link = tensor > 1 ? tensorLink.0 : expertLink.0
     copyBatch = planBatch()
   }
@@ -221,7 +224,7 @@ public struct ServingModel: Sendable {
     let micro = max(1, Double(batch) / Double(pipeline))
     let stage = stage(sequences: micro)
     var handOff = 0.0
-    if pipeline > 1, let bandwidth = tensorLinkBandwidth ?? expertLinkBandwidth, bandwidth > 0 {
+    if pipeline > 1, let bandwidth = stageLinkBandwidth, bandwidth > 0 {
       handOff = Double(pipeline - 1) * micro * hiddenSize * Self.activationBytes / bandwidth
     }
     return Double(pipeline) * stage.time + handOff
