@@ -3,8 +3,8 @@
 
 1. `kiln schema` and `kiln schema --overlay` are valid draft-07 JSON Schemas (the committed
    schema/*.json files are kept current by a test).
-2. Every document of every valid project in specs/ (the reference, the examples, both sides of every
-   specs/changes case) validates with check-jsonschema: against the overlay schema when its file is
+2. Every document of every valid project in specs/ (the reference, the calibration set, the examples,
+   both sides of every specs/changes case) validates with check-jsonschema: against the overlay schema when its file is
    one of a Project environment's overlays, else against the document schema. Files are parsed as
    YAML 1.2 (ruamel.yaml) and split into one JSON file per document, since check-jsonschema reads one
    document per file.
@@ -42,7 +42,8 @@ for name, schema in schemas.items():
     os.makedirs(os.path.join(work, name))
     with open(os.path.join(work, name + ".schema.json"), "w") as handle:
         json.dump(schema, handle)
-projects = ["specs/reference"] + sorted(glob.glob("specs/examples/*")) + sorted(glob.glob("specs/changes/*/base"))
+projects = ["specs/reference", "specs/calibration"] + sorted(glob.glob("specs/examples/*"))
+projects += sorted(glob.glob("specs/changes/*/base"))
 projects += sorted(glob.glob("specs/changes/*/head"))
 counts = {"document": 0, "overlay": 0}
 for base in projects:
