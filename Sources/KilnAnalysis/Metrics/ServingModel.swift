@@ -107,7 +107,7 @@ public struct ServingModel: Sendable {
     let copyGPUs = Double(tensor * pipeline)
     let routed = Self.routedParameters(
       parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
-    let expertShards = expert > 1 ? Double(expert) : copyGPUs
+    let expertShards = max(Double(expert), copyGPUs)
     dataParallelAttention = entry.attentionParallelism.value == .data
     denseShards = dataParallelAttention ? Double(pipeline) : copyGPUs
     weightBytesPerGPU =
@@ -186,7 +186,7 @@ public struct ServingModel: Sendable {
     let copyGPUs = Double(tensor * pipeline)
     let routed = Self.routedParameters(
       parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
-    let expertShards = expert > 1 ? Double(expert) : copyGPUs
+    let expertShards = max(Double(expert), copyGPUs)
     // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
     let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
     let weightsRead =
