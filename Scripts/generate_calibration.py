@@ -159,7 +159,8 @@ GPUS = OrderedDict([
     ("A100 SXM4 80GB", {"cluster": "a100", "server": "DGX-A100", "gpuCount": 8, "perRack": 4}),
     ("L40S 48GB", {"cluster": "l40s", "server": "PCIe-L40S-8GPU", "gpuCount": 8, "perRack": 4}),
     ("B200 180GB", {"cluster": "b200", "server": "DGX-B200", "gpuCount": 8, "perRack": 4}),
-    ("GB200 192GB (NVL72)", {"cluster": "gb200", "server": "GB200-NVL72-Tray", "gpuCount": 4, "perRack": 18}),
+    ("GB200 192GB (NVL72)",
+     {"cluster": "gb200", "server": "GB200-NVL72-Tray", "gpuCount": 4, "perRack": 18, "domain": 72}),
     ("GH200 (480GB)", {"cluster": "gh200", "server": "GH200-Superchip-1GPU", "gpuCount": 1, "perRack": 8}),
     ("RTX PRO 6000 Blackwell Server Edition",
      {"cluster": "rtx-pro-6000", "server": "PCIe-RTXPRO6000-8GPU", "gpuCount": 8, "perRack": 4}),
@@ -650,6 +651,21 @@ def infrastructure_yaml(gpu_totals):
             "      count: %d" % racks,
             "      servers: {model: %s, perRack: %d}" % (g["server"], g["perRack"]),
         ]
+        # A replica wider than a server (or its NVLink domain) talks over a fabric (Kiln's K2003).
+        if largest > max(g["gpuCount"], g.get("domain", g["gpuCount"])):
+            fabric = g["cluster"] + "-ib"
+            out.append("  fabric: " + fabric)
+            out += [
+                "---",
+                "apiVersion: kiln/v1",
+                "kind: Fabric",
+                "metadata:",
+                "  name: " + fabric,
+                "spec:",
+                "  technology: infiniband",
+                "  switch: QM9700",
+                "  topology: rail-optimized",
+            ]
     return "\n".join(out) + "\n"
 
 

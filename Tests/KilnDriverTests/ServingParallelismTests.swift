@@ -48,4 +48,67 @@ import _KilnTestSupport
     #expect(abs(dataTTFT - 2 * tensorTTFT) < 1e-4)
     #expect(abs((pipeline.ttftEstimateSeconds ?? 0) - tensorTTFT) < 1e-4)
   }
+
+  /// A model with 32 query heads, 32 layers and no experts, served in the file `parallel.yaml`.
+  static func serving(_ parallelism: String) -> String {
+    """
+    apiVersion: kiln/v1
+    kind: Model
+    metadata:
+      name: dense-8b
+    spec:
+      parameters: 8B
+      layers: 32
+      attentionHeads: 3️⃣32
+      kv: {heads: 8, headDim: 128}
+    ---
+    apiVersion: kiln/v1
+    kind: Region
+    metadata:
+      name: eu
+    spec:
+      jurisdiction: DE
+      serving:
+        - name: chat
+          model: dense-8b
+          cluster: infer-1
+          image: vllm/vllm-openai:v0.8.5
+          parallelism: {\(parallelism)}
+          demand: {peak: 1k tokens/s, averageInput: 1k, averageOutput: 300}
+
+    """
+  }
+
+  /// Parallelism the model cannot take: more tensor ranks than heads, expert ranks for a dense model,
+  /// more stages than layers; a replica wider than a server on a cluster without a fabric.
+  @Test func parallelismThatDoesNotDivideTheModelIsLocated() {
+    assertDiagnostics(
+      Self.serving("tensor: 1️⃣64, expert: 2️⃣2"), file: "parallel.yaml",
+      expected: [
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K2029", id: "parallelism-tensor-heads",
+          message: "parallelism.tensor is 64, but Model/dense-8b has 32 attention heads to split",
+          notes: [NoteSpec(locationMarker: "3️⃣", message: "attentionHeads: 32")]),
+        DiagnosticSpec(
+          locationMarker: "2️⃣", code: "K2029", id: "parallelism-expert-dense",
+          message: "parallelism.expert is 2, but Model/dense-8b has no experts"),
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K2003", id: "serving-replica-needs-fabric",
+          message:
+            "missing 'fabric': a replica of 64 GPUs spans servers (8 GPUs per server or NVLink domain), and Cluster/infer-1 has no fabric to join them"
+        ),
+      ])
+    assertDiagnostics(
+      Self.serving("pipeline: 1️⃣40"), file: "parallel.yaml",
+      expected: [
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K2029", id: "parallelism-pipeline-layers",
+          message: "parallelism.pipeline is 40, but Model/dense-8b has 32 layers to split into stages"),
+        DiagnosticSpec(
+          locationMarker: "1️⃣", code: "K2003", id: "serving-replica-needs-fabric",
+          message:
+            "missing 'fabric': a replica of 40 GPUs spans servers (8 GPUs per server or NVLink domain), and Cluster/infer-1 has no fabric to join them"
+        ),
+      ])
+  }
 }

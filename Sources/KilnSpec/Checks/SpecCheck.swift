@@ -13,7 +13,7 @@ struct SpecValidator {
   static let checks: [any SpecCheck] = [
     SingletonCheck(), ReferenceCheck(), UnusedObjectCheck(), SiteOwnershipCheck(), JurisdictionCheck(),
     ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
-    TrainingRunCheck(), FabricSiteCheck(), StorageCheck(), MetadataCheck(),
+    TrainingRunCheck(), FabricSiteCheck(), StorageCheck(), MetadataCheck(), ServingParallelismCheck(),
   ]
 
   /// Checks are independent: each runs on its own engine, in parallel, and their diagnostics are

@@ -7,7 +7,7 @@ extension SpecMessages {
       DuplicateObjectMessage.all, SingletonMessage.all, ReferenceMessage.all, UnusedObjectMessage.all,
       SiteOwnershipMessage.all, JurisdictionMessage.all, ImageTagMessage.all, ModelConsistencyMessage.all,
       PolicyRuleMessage.all, ClusterMessage.all, RegionMessage.all, TrainingRunMessage.all, FabricSiteMessage.all,
-      StorageMessage.all, MetadataMessage.all,
+      StorageMessage.all, MetadataMessage.all, ParallelismMessage.all,
     ]
     return families.flatMap { $0 }
   }
