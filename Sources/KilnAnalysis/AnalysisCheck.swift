@@ -41,6 +41,7 @@ public enum Analyzer {
     FabricCapacityCheck(),
     FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
     BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(), ServingPlacementCheck(),
+    ServingProfileCheck(),
     DataResidencyCheck(), TrainingCapacityCheck(),
   ]
 
@@ -49,7 +50,7 @@ public enum Analyzer {
   public static func analyze(_ ir: IRProject) -> Analysis {
     let siteLoads = SiteLoad.bySite(ir)
     let context = AnalysisContext(
-      policy: ir.policy, servingModels: ir.serving.map(ServingModel.init), costs: CostModel(ir, siteLoads: siteLoads),
+      policy: ir.policy, servingModels: ir.serving.map { ServingModel($0) }, costs: CostModel(ir, siteLoads: siteLoads),
       siteLoads: siteLoads)
     let diagnostics = ParallelMap.map(Array(checks.indices)) { checks[$0].run(ir, context) }.flatMap { $0 }
     return Analysis(

@@ -114,6 +114,14 @@ public enum AnalysisCodes {
     fix:
       "Lower replicas.max to what fits, add servers of that GPU type, or serve part of the demand from another cluster."
   )
+  public static let servingProfile = DiagnosticCode(
+    "K6106", "serving demand profile assumed", severity: .warning, check: "serving-profile",
+    explanation:
+      "A serving entry gives no averageInput or averageOutput, so Kiln assumes TensorRT-LLM's 1,000-in, 1,000-out reference shape. Every request's prefill is charged against the replica's capacity, so the figures depend on the profile: the warning says how far the replica's tokens per second would move if the requests had no input to prefill.",
+    example: "demand: {peak: 12k tokens/s}   # no averageInput, no averageOutput\n",
+    fix:
+      "State the workload's averageInput and averageOutput tokens per request (from the serving logs or the product's prompts)."
+  )
   public static let dataResidency = DiagnosticCode(
     "K6201", "serving outside the region's jurisdiction", check: "data-residency",
     explanation:
@@ -137,7 +145,7 @@ public enum AnalysisCodes {
     expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
     fabricCapacity,
     fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, budget, memoryFit, servingCapacity,
-    servingHeadroom, servingSLO, servingPlacement, dataResidency,
+    servingHeadroom, servingSLO, servingPlacement, servingProfile, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,
   ]
 }

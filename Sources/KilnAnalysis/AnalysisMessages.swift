@@ -6,6 +6,6 @@ public enum AnalysisMessages {
     ExpansionBoundMessage.all + RackPowerMessage.all + RackUnitsMessage.all + SitePowerMessage.all
       + SitePositionsMessage.all + FabricMessage.all + StorageBandwidthMessage.all + CheckpointTimeMessage.all
       + BudgetMessage.all + MemoryFitMessage.all + ServingCapacityMessage.all + ServingSLOMessage.all
-      + ServingPlacementMessage.all + DataResidencyMessage.all + TrainingCapacityMessage.all
+      + ServingPlacementMessage.all + ServingProfileMessage.all + DataResidencyMessage.all + TrainingCapacityMessage.all
   }
 }

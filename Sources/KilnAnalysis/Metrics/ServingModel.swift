@@ -77,7 +77,8 @@ public struct ServingModel: Sendable {
   /// The planned batch of one copy.
   public private(set) var copyBatch: Int = 0
 
-  public init?(_ serving: IRServing) {
+  /// `profile` replaces the entry's input and output tokens per request (to show what a default moves).
+  public init?(_ serving: IRServing, profile: (input: Int, output: Int)? = nil) {
     guard let model = serving.model, let server = serving.server, let gpu = server.gpu else { return nil }
     let entry = serving.entry
     tensor = max(1, entry.tensor.value)
@@ -94,8 +95,8 @@ public struct ServingModel: Sendable {
     hiddenSize = model.hiddenSize ?? 0
     weightBytes = parameters * bytesPerParameter
     kvBytesPerToken = model.kvCacheBytesPerToken?.value ?? 0
-    let input = Double(entry.averageInput?.value ?? 0)
-    let output = Double(entry.averageOutput?.value ?? 0)
+    let input = Double(profile?.input ?? entry.averageInput.value)
+    let output = Double(profile?.output ?? entry.averageOutput.value)
     averageInput = input
     averageOutput = output
     averageContext =

@@ -66,6 +66,8 @@ public enum PolicyChecks {
       "serving-placement", .error, "serving at max replicas ≤ the schedulable GPUs of its type",
       "serving fits its cluster"),
     PolicyCheck(
+      "serving-profile", .warning, "averageInput and averageOutput stated", "the demand profile is the workload's"),
+    PolicyCheck(
       "serving-slo", .error, "TPOT reachable by one sequence (batch 1); TTFT ≥ the compute-bound prefill estimate",
       "latency objectives are feasible"),
     PolicyCheck(

@@ -50,8 +50,8 @@ public struct RegionSpec: SpecRecord {
     public var maxReplicas: Located<Int> = .placeholder
     /// Output tokens per second at peak.
     public var peakDemand: Located<Double> = .placeholder
-    public var averageInput: Located<Int>?
-    public var averageOutput: Located<Int>?
+    public var averageInput: Located<Int> = .placeholder
+    public var averageOutput: Located<Int> = .placeholder
     public var averageContext: Located<Int>?
     /// Seconds.
     public var ttft: Located<Double>?
@@ -132,8 +132,13 @@ public struct RegionSpec: SpecRecord {
             .field(
               "peak", .quantity([.throughput]), \.peakDemand, required: true,
               "peak demand in **output** tokens per second (`12k tokens/s`; a bare `12k` is K2011)"),
-            .field("averageInput", .count, \.averageInput, "average input (prompt) tokens per request"),
-            .field("averageOutput", .count, \.averageOutput, "average output tokens per request"),
+            .field(
+              "averageInput", .count, \.averageInput, default: .value("1000"),
+              "average input (prompt) tokens per request. The default is TensorRT-LLM's 1,000-in, 1,000-out reference shape, with a K6106 warning"
+            ),
+            .field(
+              "averageOutput", .count, \.averageOutput, default: .value("1000"),
+              "average output tokens per request (default with a K6106 warning, as `averageInput`)"),
             .field(
               "cacheHitRate", FieldTypes.percent, \.cacheHitRate, default: .value("0%"), range: .below(1, "100%"),
               "*(analyzer)* share of input tokens found in the prefix cache, which prefill skips"),
