@@ -96,6 +96,17 @@ public struct ProjectReport: Sendable {
     public var ttftEstimateSeconds: Double?
     /// $ per million output tokens at capacity: the replica's GPU-hours (rented or owned) over its tokens.
     public var usdPerMillionTokens: Double?
+    /// TTFT at the peak demand spread over `replicas.max` (M/M/1 queueing); nil when saturated.
+    public var ttftAtPeakSeconds: Double?
+    /// Input tokens per second a replica prefills at its capacity.
+    public var inputTokensPerSecondPerReplica: Double?
+    /// Share of the GPUs' time spent prefilling at the planned batch.
+    public var prefillShare: Double?
+    /// The link of tensor- and expert-parallel traffic: nvlink, network, pcie or none.
+    public var link: String?
+    /// The replica's cost split by time: prefill to input tokens, the rest to output tokens.
+    public var usdPerMillionInputTokens: Double?
+    public var usdPerMillionOutputTokens: Double?
   }
 
   public struct Training: Sendable {
@@ -202,8 +213,25 @@ public struct ProjectReport: Sendable {
           gpusPerReplica: entry.gpusPerReplica, replicasMax: entry.entry.maxReplicas.value, batch: model?.batch,
           tokensPerSecondPerReplica: perReplica, capacityTokensPerSecond: capacity, demandTokensPerSecond: demand,
           headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil }, tpotSeconds: model?.tpot,
-          ttftEstimateSeconds: model.flatMap { $0.averageInput > 0 ? $0.ttftEstimate : nil },
-          usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate)))
+          ttftEstimateSeconds: model.flatMap {
+            $0.averageInput > 0 && $0.ttftEstimate.isFinite ? $0.ttftEstimate : nil
+          },
+          usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate),
+          ttftAtPeakSeconds: model.flatMap { model in
+            capacity.flatMap { capacity in capacity > 0 ? model.ttft(utilization: demand / capacity) : nil }
+          }.flatMap { $0.isFinite ? $0 : nil },
+          inputTokensPerSecondPerReplica: model.map(\.inputTokensPerSecond), prefillShare: model?.prefillShare,
+          link: model?.link,
+          usdPerMillionInputTokens: Self.perMillionTokens(
+            entry,
+            perReplica: model.flatMap { model in
+              model.prefillShare.flatMap { $0 > 0 ? model.inputTokensPerSecond / $0 : nil }
+            }, ownedRate: ownedRate),
+          usdPerMillionOutputTokens: Self.perMillionTokens(
+            entry,
+            perReplica: model.flatMap { model in
+              model.prefillShare.flatMap { $0 < 1 ? model.tokensPerSecond / (1 - $0) : nil }
+            }, ownedRate: ownedRate)))
     }
     for run in ir.trainingRuns {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate

@@ -111,6 +111,11 @@ public enum JSONReport {
               ("demand_tokensPerSecond", number(entry.demandTokensPerSecond)), ("headroom", number(entry.headroom)),
               ("tpot_s", number(entry.tpotSeconds)), ("ttftEstimate_s", number(entry.ttftEstimateSeconds)),
               ("usdPerMillionTokens", number(entry.usdPerMillionTokens)),
+              ("ttftAtPeak_s", number(entry.ttftAtPeakSeconds)),
+              ("inputTokensPerSecondPerReplica", number(entry.inputTokensPerSecondPerReplica)),
+              ("prefillShare", number(entry.prefillShare)), ("link", entry.link.map { .string($0) } ?? .null),
+              ("usdPerMillionInputTokens", number(entry.usdPerMillionInputTokens)),
+              ("usdPerMillionOutputTokens", number(entry.usdPerMillionOutputTokens)),
             ])
           })
       ),
