@@ -75,10 +75,11 @@ struct ServingObjects {
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
         "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(port), "--enable-metrics",
-      ] + multiNode + extra
+      ] + sglangParallelism + multiNode + extra
     case .tensorRTLLM:
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
+      ] + (entry.expert.value > 1 ? ["--ep_size", String(entry.expert.value)] : []) + [
         "--max_seq_len", String(maxLength), "--max_batch_size", String(batch), "--host", "0.0.0.0", "--port",
         String(port),
       ] + extra
@@ -89,8 +90,20 @@ struct ServingObjects {
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
         "--port", String(port),
-      ] + extra
+      ] + (entry.expert.value > 1 ? ["--enable-expert-parallel"] : []) + extra
     }
+  }
+
+  /// SGLang's flags for data-parallel attention (`--enable-dp-attention` with `--dp-size` ranks, one per
+  /// tensor rank) and expert parallelism (`--ep-size`), as its server-arguments page documents them.
+  var sglangParallelism: [String] {
+    let entry = serving.entry
+    var flags: [String] = []
+    if entry.attentionParallelism.value == .data {
+      flags += ["--enable-dp-attention", "--dp-size", String(entry.tensor.value)]
+    }
+    if entry.expert.value > 1 { flags += ["--ep-size", String(entry.expert.value)] }
+    return flags
   }
 
   /// SGLang across the servers of a LeaderWorkerSet group: LWS injects the leader's address, the group
