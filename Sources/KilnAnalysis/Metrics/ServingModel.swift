@@ -43,6 +43,10 @@ public struct ServingModel: Sendable {
   /// How many ways the dense (non-expert) weights are divided: tensor × pipeline, or pipeline alone under
   /// data-parallel attention, where every rank holds the attention weights and no all-reduce joins them.
   public var denseShards: Double
+  /// How many ways the routed experts are divided: every GPU of a copy, or `expert` when wider.
+  public var expertShards: Double
+  /// Routed-expert parameters of an MoE model (0 for a dense model).
+  public var routedParameters: Double
   public var dataParallelAttention: Bool
   /// Average tokens of context a sequence holds while decoding.
   public var averageContext: Double
@@ -106,13 +110,14 @@ public struct ServingModel: Sendable {
     tpotObjective = entry.tpot?.value
 
     let copyGPUs = Double(tensor * pipeline)
-    let routed = Self.routedParameters(
+    routedParameters = Self.routedParameters(
       parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
-    let expertShards = max(Double(expert), copyGPUs)
+    expertShards = max(Double(expert), copyGPUs)
     dataParallelAttention = entry.attentionParallelism.value == .data
     denseShards = dataParallelAttention ? Double(pipeline) : copyGPUs
     weightBytesPerGPU =
-      (parameters - routed) * bytesPerParameter / denseShards + routed * bytesPerParameter / expertShards
+      (parameters - routedParameters) * bytesPerParameter / denseShards + routedParameters * bytesPerParameter
+      / expertShards
     switch (entry.attentionParallelism.value, model.attention.value) {
     case (.data, _): kvShards = Double(tensor)
     case (.tensor, .gqa): kvShards = Double(min(tensor, model.kv.map { Int(saturating: $0.heads.value) } ?? tensor))
@@ -185,14 +190,11 @@ public struct ServingModel: Sendable {
 
   func stage(sequences m: Double) -> Step {
     let copyGPUs = Double(tensor * pipeline)
-    let routed = Self.routedParameters(
-      parameters, active: activeParameters, experts: experts, perToken: expertsPerToken)
-    let expertShards = max(Double(expert), copyGPUs)
     // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
     let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
     let weightsRead =
-      (parameters - routed) * bytesPerParameter / denseShards + routedRead(tokens: m * sharing) * bytesPerParameter
-      / expertShards
+      (parameters - routedParameters) * bytesPerParameter / denseShards + routedRead(tokens: m * sharing)
+      * bytesPerParameter / expertShards
     let kvRead = m * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards)
     let memory = memoryBandwidthPerGPU > 0 ? (weightsRead + kvRead) / memoryBandwidthPerGPU : .infinity
     let stageLayers = layers / Double(pipeline)
