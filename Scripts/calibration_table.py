@@ -23,7 +23,9 @@ from collections import OrderedDict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-FIELD_SHORT = {"tokensPerSecondPerReplica": "tok/s", "tpot_s": "TPOT s", "ttftEstimate_s": "TTFT s"}
+FIELD_SHORT = {"tokensPerSecondPerReplica": "tok/s", "tpot_s": "TPOT s", "ttftEstimate_s": "TTFT s",
+               "servedTokensPerSecondPerReplica": "served tok/s", "tpotAtPeak_s": "TPOT at load s",
+               "ttftAtPeak_s": "TTFT at load s"}
 
 
 def fmt(x, unit):

@@ -33,6 +33,9 @@ import _KilnTestSupport
     case "tokensPerSecondPerReplica": serving.tokensPerSecondPerReplica
     case "tpot_s": serving.tpotSeconds
     case "ttftEstimate_s": serving.ttftEstimateSeconds
+    case "servedTokensPerSecondPerReplica": serving.servedTokensPerSecondPerReplica
+    case "tpotAtPeak_s": serving.tpotAtPeakSeconds
+    case "ttftAtPeak_s": serving.ttftAtPeakSeconds
     default: nil
     }
   }

@@ -107,6 +107,10 @@ public struct ProjectReport: Sendable {
     /// The replica's cost split by time: prefill to input tokens, the rest to output tokens.
     public var usdPerMillionInputTokens: Double?
     public var usdPerMillionOutputTokens: Double?
+    /// At the peak spread over `replicas.max`: sequences in flight, TPOT and the tokens/s served.
+    public var batchAtPeak: Int?
+    public var tpotAtPeakSeconds: Double?
+    public var servedTokensPerSecondPerReplica: Double?
   }
 
   public struct Training: Sendable {
@@ -207,6 +211,7 @@ public struct ProjectReport: Sendable {
       let perReplica = model.map(\.tokensPerSecond)
       let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
       let demand = entry.entry.peakDemand.value
+      let atPeak = model?.atLoad(outputTokensPerSecond: demand / Double(max(1, entry.entry.maxReplicas.value)))
       serving.append(
         Serving(
           region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.name.value,
@@ -231,7 +236,9 @@ public struct ProjectReport: Sendable {
             entry,
             perReplica: model.flatMap { model in
               model.prefillShare.flatMap { $0 < 1 ? model.tokensPerSecond / (1 - $0) : nil }
-            }, ownedRate: ownedRate)))
+            }, ownedRate: ownedRate),
+          batchAtPeak: atPeak?.batch, tpotAtPeakSeconds: atPeak?.tpot,
+          servedTokensPerSecondPerReplica: atPeak?.servedTokensPerSecond))
     }
     for run in ir.trainingRuns {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate

@@ -307,6 +307,33 @@ public struct ServingModel: Sendable {
     return prefillTime * (1 + load / (1 - load))
   }
 
+  /// A replica's figures when it is offered `outputTokensPerSecond` (not more than its capacity): the
+  /// sequences in flight follow from Little's law, N = request rate × (TTFT + averageOutput × TPOT(N)),
+  /// solved by iteration; TPOT is the step time at that batch.
+  public struct AtLoad: Sendable {
+    public var batch: Int
+    public var tpot: Double
+    public var servedTokensPerSecond: Double
+  }
+
+  public func atLoad(outputTokensPerSecond offered: Double) -> AtLoad? {
+    guard copyBatch > 0, averageOutput > 0, tokensPerSecond > 0, offered > 0 else { return nil }
+    let capacity = tokensPerSecond
+    guard offered < capacity else {
+      return AtLoad(batch: batch, tpot: stepTime(batch: copyBatch), servedTokensPerSecond: capacity)
+    }
+    let requestsPerCopy = offered / averageOutput / Double(data)
+    var inFlight = 1.0
+    for _ in 0..<50 {
+      let step = stepTime(batch: max(1, Int(inFlight.rounded(.up))))
+      let next = min(Double(copyBatch), requestsPerCopy * (prefillTime + averageOutput * step))
+      if abs(next - inFlight) < 0.01 { break }
+      inFlight = next
+    }
+    let copy = max(1, min(copyBatch, Int(inFlight.rounded(.up))))
+    return AtLoad(batch: copy * data, tpot: stepTime(batch: copy), servedTokensPerSecond: offered)
+  }
+
   /// TTFT at zero load: the prefill alone.
   public var ttftEstimate: Double { prefillTime }
 

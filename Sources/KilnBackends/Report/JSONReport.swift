@@ -116,6 +116,8 @@ public enum JSONReport {
               ("prefillShare", number(entry.prefillShare)), ("link", entry.link.map { .string($0) } ?? .null),
               ("usdPerMillionInputTokens", number(entry.usdPerMillionInputTokens)),
               ("usdPerMillionOutputTokens", number(entry.usdPerMillionOutputTokens)),
+              ("batchAtPeak", int(entry.batchAtPeak)), ("tpotAtPeak_s", number(entry.tpotAtPeakSeconds)),
+              ("servedTokensPerSecondPerReplica", number(entry.servedTokensPerSecondPerReplica)),
             ])
           })
       ),
