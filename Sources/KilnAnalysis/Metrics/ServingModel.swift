@@ -185,7 +185,9 @@ public struct ServingModel: Sendable {
     var compute: Double
     var communication: Double
     var prefillCompute: Double
-    var time: Double { max(memory, compute) + communication }
+    /// The decode's memory and compute overlap (a roofline); the prefill's compute and the communication
+    /// come on top, as in a step that prefills whole prompts between decodes.
+    var time: Double { max(memory, compute - prefillCompute) + prefillCompute + communication }
   }
 
   func stage(sequences m: Double) -> Step {
