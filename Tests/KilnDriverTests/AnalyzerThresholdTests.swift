@@ -65,6 +65,23 @@ import _KilnTestSupport
     #expect(codes.filter { ["K6102", "K6103"].contains($0) } == expected, "\(peak): \(codes)")
   }
 
+  /// One request's prefill takes 23.5 ms on the starter's H100, within a 30 ms TTFT at zero load. At the
+  /// peak requests queue (M/M/1): a 50k peak is 76 % of the 66.2k capacity, and the TTFT becomes about
+  /// 97 ms (K6104 `serving-slo-ttft-at-peak`); a 5k peak is 8 % and leaves it at 25.5 ms (quiet).
+  @Test(arguments: [("50k", true), ("5k", false)])
+  func ttftAtThePeak(peak: String, fires: Bool) throws {
+    let folder = try ProjectCopy.make(
+      tag: "ttft-peak-\(peak)",
+      edits: [
+        ("serving.yaml", "peak: 15k tokens/s", "peak: \(peak) tokens/s"),
+        ("serving.yaml", "slo: {ttft: 500ms, tpot: 30ms", "slo: {ttft: 30ms, tpot: 30ms"),
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let ids = try Linter().lint(folder).diagnostics.map(\.messageID.id)
+    #expect(ids.contains("K6104.serving-slo-ttft-at-peak") == fires, "\(peak): \(ids)")
+    #expect(!ids.contains("K6104.serving-slo-ttft"), "\(peak): \(ids)")
+  }
+
   /// The same 47 % headroom fails a Policy minimum of 50 % and passes 40 %.
   @Test(arguments: [("50%", true), ("40%", false)])
   func servingHeadroomPolicyMinimum(minimum: String, fires: Bool) throws {

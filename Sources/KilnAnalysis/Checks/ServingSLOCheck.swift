@@ -3,7 +3,8 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// `serving-slo`: TPOT reachable at batch 1; TTFT not below the compute-bound prefill estimate.
+/// `serving-slo`: TPOT reachable at batch 1; TTFT not below the prefill at zero load, nor below the
+/// TTFT at the peak with queueing (M/M/1, docs/models.md §8.4).
 struct ServingSLOCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -13,7 +14,15 @@ struct ServingSLOCheck: AnalysisCheck {
       let tpotMissed = ir.serving[index].entry.tpot.map { model.stepTime(batch: 1) > $0.value } ?? false
       let ttftMissed =
         ir.serving[index].entry.ttft.map { model.averageInput > 0 && model.ttftEstimate > $0.value } ?? false
-      guard tpotMissed || ttftMissed else { continue }
+      // The load at the peak spread over replicas.max; at or above capacity, serving-capacity reports it.
+      let capacity = model.tokensPerSecond * Double(ir.serving[index].entry.maxReplicas.value)
+      let load = capacity > 0 ? ir.serving[index].entry.peakDemand.value / capacity : 1
+      let atPeak = model.ttft(utilization: load)
+      let ttftMissedAtPeak =
+        ir.serving[index].entry.ttft.map { objective in
+          !ttftMissed && model.averageInput > 0 && (atPeak.map { $0 > objective.value } ?? false)
+        } ?? false
+      guard tpotMissed || ttftMissed || ttftMissedAtPeak else { continue }
       let serving = ir.serving[index]
       if let tpot = serving.entry.tpot, model.stepTime(batch: 1) > tpot.value {
         diagnostics.append(
@@ -30,6 +39,15 @@ struct ServingSLOCheck: AnalysisCheck {
               serving: serving.entry.name.value, objective: ttft.value,
               inputTokens: Int(saturating: model.averageInput), estimate: model.ttftEstimate),
             at: ttft.range, help: ["relax ttft, shorten the input, or use more or faster GPUs per replica"],
+            subjects: [serving.id + "/slo/ttft"]))
+      }
+      if ttftMissedAtPeak, let ttft = serving.entry.ttft, let atPeak {
+        diagnostics.append(
+          Diagnostic(
+            ServingSLOMessage.ttftAtPeak(
+              serving: serving.entry.name.value, objective: ttft.value, atPeak: atPeak, prefill: model.ttftEstimate,
+              load: load),
+            at: ttft.range, help: ["raise replicas.max to lower the load, relax ttft, or use faster GPUs per replica"],
             subjects: [serving.id + "/slo/ttft"]))
       }
     }

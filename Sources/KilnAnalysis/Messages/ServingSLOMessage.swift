@@ -4,6 +4,7 @@ import KilnDiagnostics
 enum ServingSLOMessage: DiagnosticMessage {
   case tpotUnreachable(serving: String, objective: Double, stepTime: Double)
   case ttftUnreachable(serving: String, objective: Double, inputTokens: Int, estimate: Double)
+  case ttftAtPeak(serving: String, objective: Double, atPeak: Double, prefill: Double, load: Double)
 
   enum ID {
     static let tpotUnreachable = MessageID(
@@ -12,14 +13,18 @@ enum ServingSLOMessage: DiagnosticMessage {
     static let ttftUnreachable = MessageID(
       AnalysisCodes.servingSLO, "serving-slo-ttft",
       "SERVING cannot reach a TTFT of OBJECTIVE: prefill of INPUT tokens takes about ESTIMATE")
+    static let ttftAtPeak = MessageID(
+      AnalysisCodes.servingSLO, "serving-slo-ttft-at-peak",
+      "SERVING misses its TTFT of OBJECTIVE at the peak: queueing at load LOAD makes a PREFILL prefill take AT-PEAK")
   }
 
-  static let all = [ID.tpotUnreachable, ID.ttftUnreachable]
+  static let all = [ID.tpotUnreachable, ID.ttftUnreachable, ID.ttftAtPeak]
 
   var id: MessageID {
     switch self {
     case .tpotUnreachable: ID.tpotUnreachable
     case .ttftUnreachable: ID.ttftUnreachable
+    case .ttftAtPeak: ID.ttftAtPeak
     }
   }
 
@@ -29,6 +34,8 @@ enum ServingSLOMessage: DiagnosticMessage {
       "'\(serving)' cannot reach a TPOT of \(Figures.milliseconds(objective)): one decode step takes \(Figures.milliseconds(stepTime)) even for a single sequence"
     case .ttftUnreachable(let serving, let objective, let inputTokens, let estimate):
       "'\(serving)' cannot reach a TTFT of \(Figures.milliseconds(objective)): prefill of \(inputTokens) tokens takes about \(Figures.milliseconds(estimate))"
+    case .ttftAtPeak(let serving, let objective, let atPeak, let prefill, let load):
+      "'\(serving)' misses its TTFT of \(Figures.milliseconds(objective)) at the peak: at \(Figures.percent(load)) load, requests queue and the \(Figures.milliseconds(prefill)) prefill becomes \(Figures.milliseconds(atPeak))"
     }
   }
 }

@@ -68,7 +68,7 @@ public enum PolicyChecks {
     PolicyCheck(
       "serving-profile", .warning, "averageInput and averageOutput stated", "the demand profile is the workload's"),
     PolicyCheck(
-      "serving-slo", .error, "TPOT reachable by one sequence (batch 1); TTFT ≥ the compute-bound prefill estimate",
+      "serving-slo", .error, "TPOT reachable by one sequence (batch 1); TTFT ≥ the prefill, and ≥ the TTFT at the peak",
       "latency objectives are feasible"),
     PolicyCheck(
       "data-residency", .error, "strict residency: serving sites inside the jurisdiction",
