@@ -66,8 +66,8 @@ import _KilnTestSupport
   }
 
   /// One request's prefill takes 23.5 ms on the starter's H100, within a 30 ms TTFT at zero load. At the
-  /// peak requests queue (M/M/1): a 50k peak is 76 % of the 66.2k capacity, and the TTFT becomes about
-  /// 97 ms (K6104 `serving-slo-ttft-at-peak`); a 5k peak is 8 % and leaves it at 25.5 ms (quiet).
+  /// peak requests queue (M/M/1): a 50k peak is 75.5 % of the 66.2k capacity, and the TTFT becomes
+  /// 96.2 ms (K6104 `serving-slo-ttft-at-peak`); a 5k peak is 8 % and leaves it at 25.5 ms (quiet).
   @Test(arguments: [("50k", true), ("5k", false)])
   func ttftAtThePeak(peak: String, fires: Bool) throws {
     let folder = try ProjectCopy.make(
