@@ -111,4 +111,14 @@ import _KilnTestSupport
         ),
       ])
   }
+
+  /// Averages longer than the engine's longest sequence describe requests it would refuse.
+  @Test func demandProfileBeyondTheContextIsAnError() throws {
+    let folder = try ProjectCopy.make(
+      tag: "profile-context",
+      edits: [("serving.yaml", "averageInput: 1k, averageOutput: 300", "averageInput: 120Ki, averageOutput: 16Ki")])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let ids = try Linter().lint(folder).diagnostics.map(\.messageID.id)
+    #expect(ids == ["K2029.serving-profile-beyond-context"], "\(ids)")
+  }
 }

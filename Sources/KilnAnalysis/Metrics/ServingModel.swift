@@ -327,13 +327,13 @@ public struct ServingModel: Sendable {
     let requestsPerCopy = offered / averageOutput / Double(data)
     var inFlight = 1.0
     for _ in 0..<50 {
-      let step = stepTime(batch: max(1, Int(inFlight.rounded(.up))))
+      let step = stepTime(batch: max(1, Int(saturating: inFlight.rounded(.up))))
       let next = min(Double(copyBatch), requestsPerCopy * (prefillTime + averageOutput * step))
       if abs(next - inFlight) < 0.01 { break }
       inFlight = next
     }
-    let copy = max(1, min(copyBatch, Int(inFlight.rounded(.up))))
-    return AtLoad(batch: copy * data, tpot: stepTime(batch: copy), servedTokensPerSecond: offered)
+    let copy = max(1, min(copyBatch, Int(saturating: inFlight.rounded(.up))))
+    return AtLoad(batch: saturatingMultiply(copy, data), tpot: stepTime(batch: copy), servedTokensPerSecond: offered)
   }
 
   /// TTFT at zero load: the prefill alone.

@@ -8,6 +8,16 @@ struct ServingParallelismCheck: SpecCheck {
     let typed = project.typed
     for serving in typed.regions.flatMap(\.serving) {
       guard let model = typed[serving.model] else { continue }
+      let maxLength = serving.maxModelLen?.value ?? model.contextLength.value
+      let input = serving.averageInput.value
+      let output = serving.averageOutput.value
+      if input > maxLength || output > maxLength || input + output > maxLength {
+        engine.emit(
+          Diagnostic(
+            ParallelismMessage.profileBeyondContext(input: input, output: output, maxLength: maxLength),
+            at: serving.averageInput.isDefault ? serving.peakDemand.range : serving.averageInput.range,
+            help: ["the averages describe requests the engine accepts: lower them, or raise maxModelLen"]))
+      }
       if let heads = model.attentionHeads?.value, serving.tensor.value > heads,
         serving.attentionParallelism.value == .tensor
       {

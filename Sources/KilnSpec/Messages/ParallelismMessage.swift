@@ -7,6 +7,7 @@ enum ParallelismMessage: DiagnosticMessage {
   case expertWithoutExperts(expert: Int, model: String)
   case pipelineAboveLayers(pipeline: Int, layers: Int, model: String)
   case replicaNeedsFabric(gpus: Int, domain: Int, cluster: String)
+  case profileBeyondContext(input: Int, output: Int, maxLength: Int)
 
   enum ID {
     static let tensorAboveHeads = MessageID(
@@ -21,11 +22,14 @@ enum ParallelismMessage: DiagnosticMessage {
     static let replicaNeedsFabric = MessageID(
       SpecCodes.missingField, "serving-replica-needs-fabric",
       "a replica spans servers (more GPUs than a server or NVLink domain holds) on a cluster without a fabric")
+    static let profileBeyondContext = MessageID(
+      SpecCodes.invalidValue, "serving-profile-beyond-context",
+      "averageInput + averageOutput (TOKENS) exceed the longest sequence the engine accepts (MAX)")
   }
 
   static let all = [
     ID.tensorAboveHeads, ID.expertAboveExperts, ID.expertWithoutExperts, ID.pipelineAboveLayers,
-    ID.replicaNeedsFabric,
+    ID.replicaNeedsFabric, ID.profileBeyondContext,
   ]
 
   var id: MessageID {
@@ -35,6 +39,7 @@ enum ParallelismMessage: DiagnosticMessage {
     case .expertWithoutExperts: ID.expertWithoutExperts
     case .pipelineAboveLayers: ID.pipelineAboveLayers
     case .replicaNeedsFabric: ID.replicaNeedsFabric
+    case .profileBeyondContext: ID.profileBeyondContext
     }
   }
 
@@ -48,6 +53,8 @@ enum ParallelismMessage: DiagnosticMessage {
       "parallelism.expert is \(expert), but Model/\(model) has no experts"
     case .pipelineAboveLayers(let pipeline, let layers, let model):
       "parallelism.pipeline is \(pipeline), but Model/\(model) has \(layers) layers to split into stages"
+    case .profileBeyondContext(let input, let output, let maxLength):
+      "averageInput + averageOutput is \(input + output) tokens, above the \(maxLength) a sequence may hold (engineArgs.maxModelLen, else the model's contextLength)"
     case .replicaNeedsFabric(let gpus, let domain, let cluster):
       "missing 'fabric': a replica of \(gpus) GPUs spans servers (\(domain) GPUs per server or NVLink domain), and Cluster/\(cluster) has no fabric to join them"
     }
