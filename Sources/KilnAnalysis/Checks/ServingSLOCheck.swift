@@ -14,10 +14,9 @@ struct ServingSLOCheck: AnalysisCheck {
       let tpotMissed = ir.serving[index].entry.tpot.map { model.stepTime(batch: 1) > $0.value } ?? false
       let ttftMissed =
         ir.serving[index].entry.ttft.map { model.averageInput > 0 && model.ttftEstimate > $0.value } ?? false
-      // The load at the peak spread over replicas.max; at or above capacity, serving-capacity reports it.
-      let capacity = model.tokensPerSecond * Double(ir.serving[index].entry.maxReplicas.value)
-      let load = capacity > 0 ? ir.serving[index].entry.peakDemand.value / capacity : 1
-      let atPeak = model.ttft(utilization: load)
+      // At or above capacity there is no TTFT at the peak; serving-capacity reports it.
+      let load = model.peakLoad
+      let atPeak = model.ttftAtPeak
       let ttftMissedAtPeak =
         ir.serving[index].entry.ttft.map { objective in
           !ttftMissed && model.averageInput > 0 && (atPeak.map { $0 > objective.value } ?? false)

@@ -211,7 +211,7 @@ public struct ProjectReport: Sendable {
       let perReplica = model.map(\.tokensPerSecond)
       let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
       let demand = entry.entry.peakDemand.value
-      let atPeak = model?.atLoad(outputTokensPerSecond: demand / Double(max(1, entry.entry.maxReplicas.value)))
+      let atPeak = model?.atPeak
       serving.append(
         Serving(
           region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.name.value,
@@ -222,9 +222,7 @@ public struct ProjectReport: Sendable {
             $0.averageInput > 0 && $0.ttftEstimate.isFinite ? $0.ttftEstimate : nil
           },
           usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate),
-          ttftAtPeakSeconds: model.flatMap { model in
-            capacity.flatMap { capacity in capacity > 0 ? model.ttft(utilization: demand / capacity) : nil }
-          }.flatMap { $0.isFinite ? $0 : nil },
+          ttftAtPeakSeconds: model?.ttftAtPeak,
           inputTokensPerSecondPerReplica: model.map(\.inputTokensPerSecond), prefillShare: model?.prefillShare,
           link: model?.link,
           usdPerMillionInputTokens: Self.perMillionTokens(

@@ -78,6 +78,9 @@ public struct ServingModel: Sendable {
   public var maxBatch: Int?
   /// Time per output token objective, seconds.
   public var tpotObjective: Double?
+  /// Peak output tokens per second, spread over `maxReplicas` replicas.
+  public var peakDemand: Double
+  public var maxReplicas: Int
   /// The planned batch of one copy.
   public private(set) var copyBatch: Int = 0
 
@@ -108,6 +111,8 @@ public struct ServingModel: Sendable {
     cacheHitRate = entry.cacheHitRate.value
     maxBatch = entry.maxBatch?.value
     tpotObjective = entry.tpot?.value
+    peakDemand = entry.peakDemand.value
+    maxReplicas = max(1, entry.maxReplicas.value)
 
     let copyGPUs = Double(tensor * pipeline)
     routedParameters = Self.routedParameters(
@@ -335,6 +340,18 @@ public struct ServingModel: Sendable {
     let copy = max(1, min(copyBatch, Int(saturating: inFlight.rounded(.up))))
     return AtLoad(batch: saturatingMultiply(copy, data), tpot: stepTime(batch: copy), servedTokensPerSecond: offered)
   }
+
+  /// The peak's share of the capacity at `replicas.max` (1 when there is no capacity).
+  public var peakLoad: Double {
+    let capacity = tokensPerSecond * Double(maxReplicas)
+    return capacity > 0 ? peakDemand / capacity : 1
+  }
+
+  /// TTFT at the peak: queueing at `peakLoad`; nil at or above capacity.
+  public var ttftAtPeak: Double? { ttft(utilization: peakLoad) }
+
+  /// A replica's batch, TPOT and served tokens at its share of the peak.
+  public var atPeak: AtLoad? { atLoad(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }
 
   /// TTFT at zero load: the prefill alone.
   public var ttftEstimate: Double { prefillTime }

@@ -6,17 +6,17 @@ struct ReferenceCheck: SpecCheck {
   /// Reports what `ReferenceResolver` could not link, once, when the project was typed.
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     for reference in project.typed.unresolved {
-      resolve(
+      report(
         reference.name, target: reference.targetKind, at: reference.range, path: reference.path, project: project,
         engine: engine)
     }
   }
 
-  func resolve(
+  /// `name` is known to be undefined (the resolver found no target): say so, with what is defined.
+  func report(
     _ name: String, target: String, at range: SourceRange, path: String, project: Project, engine: DiagnosticEngine
   ) {
     if target.hasPrefix("catalog:"), let section = HardwareCatalog.Section(rawValue: String(target.dropFirst(8))) {
-      guard project.catalog.entry(section, name) == nil else { return }
       let suggestion = DidYouMean.suggestion(for: name, among: project.catalog.names(section))
       engine.emit(
         Diagnostic(
@@ -28,7 +28,7 @@ struct ReferenceCheck: SpecCheck {
           } ?? []))
       return
     }
-    guard let kind = SpecKind(rawValue: target), project.object(kind, name) == nil else { return }
+    guard let kind = SpecKind(rawValue: target) else { return }
     // Defined in a document that failed to parse or decode: that document's own error is the one to fix.
     guard project.unreadable.definition(of: kind, named: name) == nil else { return }
     let suggestion = DidYouMean.suggestion(for: name, among: project.names(kind))

@@ -28,11 +28,12 @@ struct SpecValidator {
     for diagnostics in results { engine.emit(contentsOf: diagnostics) }
   }
 
-  /// Drops the second and later objects of one Kind/name, reporting each.
-  func removingDuplicates(_ engine: DiagnosticEngine) -> [SpecObject] {
+  /// Drops the second and later objects of one Kind/name, reporting each. Static, so the loader can
+  /// build its Project (and type it) once, from the objects that remain.
+  static func removingDuplicates(_ objects: [SpecObject], _ engine: DiagnosticEngine) -> [SpecObject] {
     var first: [String: SpecObject] = [:]
     var kept: [SpecObject] = []
-    for object in project.objects {
+    for object in objects {
       if let original = first[object.address] {
         engine.emit(
           Diagnostic(

@@ -233,9 +233,10 @@ public struct ProjectLoader: Sendable {
       engine.emit(contentsOf: catalog.apply(object, overridden: &overridden))
     }
 
-    var project = Project(root: root, objects: objects, sources: sources, fileCount: sources.count, catalog: catalog)
+    var project = Project(
+      root: root, objects: SpecValidator.removingDuplicates(objects, engine), sources: sources,
+      fileCount: sources.count, catalog: catalog)
     project.unreadable = unreadable
-    project.objects = SpecValidator(project: project).removingDuplicates(engine)
     SpecValidator(project: project).run(engine)
     return project
   }

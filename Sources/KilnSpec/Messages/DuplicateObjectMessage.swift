@@ -1,6 +1,6 @@
 import KilnDiagnostics
 
-/// The messages of `SpecValidator.removingDuplicates`: a second object of one Kind/name.
+/// The messages of `SpecValidator.removingDuplicates(_:_:)`: a second object of one Kind/name.
 enum DuplicateObjectMessage: DiagnosticMessage {
   case definedTwice(address: String)
 
