@@ -133,8 +133,8 @@ public struct IRServing: Sendable {
   public var server: ServerModel?
 
   public var gpusPerReplica: Int { entry.gpusPerReplica }
-  /// `engineArgs.maxModelLen`, else the model's `contextLength` (the field's rule, applied here once).
-  public var maxModelLen: Int { entry.maxModelLen?.value ?? (model ?? ModelSpec.defaults).contextLength.value }
+  /// `engineArgs.maxModelLen`, else the model's `contextLength` (`RegionSpec.Serving.maxModelLen(serving:)`).
+  public var maxModelLen: Int { entry.maxModelLen(serving: model) }
   public var maxGPUs: Int { saturatingMultiply(gpusPerReplica, entry.maxReplicas.value) }
   /// The GPU type its replicas run on (its rack group's, else the cluster's first GPU group's).
   public var gpu: String? { server?.gpu?.name }

@@ -8,7 +8,7 @@ struct ServingParallelismCheck: SpecCheck {
     let typed = project.typed
     for serving in typed.regions.flatMap(\.serving) {
       guard let model = typed[serving.model] else { continue }
-      let maxLength = serving.maxModelLen?.value ?? model.contextLength.value
+      let maxLength = serving.maxModelLen(serving: model)
       let input = serving.averageInput.value
       let output = serving.averageOutput.value
       if input > maxLength || output > maxLength || input + output > maxLength {

@@ -65,6 +65,11 @@ public struct RegionSpec: SpecRecord {
 
     public init() {}
 
+    /// `engineArgs.maxModelLen`, else the model's `contextLength` (the field's rule, applied only here).
+    public func maxModelLen(serving model: ModelSpec?) -> Int {
+      maxModelLen?.value ?? (model ?? ModelSpec.defaults).contextLength.value
+    }
+
     /// tensor × pipeline × data, saturating at Int.max rather than trapping on absurd inputs.
     public var gpusPerReplica: Int {
       saturatingMultiply(saturatingMultiply(tensor.value, pipeline.value), data.value)
