@@ -4,7 +4,7 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// The serving model of one replica (docs/models.md §5), formula by formula:
+/// The serving model of one replica (docs/models.md §8), formula by formula:
 ///
 /// - A replica is `data` copies of a `tensor` × `pipeline` group. Copies are independent: each holds its
 ///   own dense weights and its share of the batch. Expert parallelism spreads the routed experts over
@@ -12,13 +12,16 @@ import KilnSupport
 /// - A GPU holds its dense weights ÷ (tensor × pipeline), its routed experts ÷ their shards, and its
 ///   share of the KV cache: divided by pipeline (layers) and by the KV shards: the tensor degree under
 ///   data-parallel attention, up to the KV heads for GQA, none for MLA (one latent head, copied).
-/// - A decode step of a copy is one roofline over everything the step does: it reads the GPU's weights
-///   the batch touches (an MoE batch of n tokens touches E·(1 − (1 − k/E)^n) experts) and the batch's
-///   KV cache at the GPU's achievable memory bandwidth, and does the decode FLOPs, the attention FLOPs at
-///   the average context and the prefill FLOPs of the requests it decodes (chunked prefill: each step
-///   prefills input ÷ output tokens per sequence, less the prefix-cache hits) at the GPU's achievable
-///   compute; the step takes the longer of the two, plus its communication: two tensor-parallel
-///   all-reduces per layer and an expert all-to-all per MoE layer, over the link that joins the GPUs.
+/// - The batch is what the free memory holds: whole sequences (input + output) for an engine that reserves
+///   them (TensorRT-LLM), sequences at the average context otherwise.
+/// - A step runs its kernels one after another, so it is the sum of one roofline per kind of kernel, each
+///   the longer of its memory time (at the GPU's achievable bandwidth) and its compute time (at the
+///   GPU's achievable compute): the dense GEMMs (reading the dense weights), the expert GEMMs (reading the
+///   experts the batch touches, E·(1 − (1 − k/E)^n), at a compute efficiency scaled by the experts' width),
+///   attention (reading the KV cache, FLOPs at the average context); plus communication (two
+///   tensor-parallel all-reduces per layer, an expert all-to-all per MoE layer, over the link that joins
+///   the GPUs) and a fixed time per layer. Each step also prefills input ÷ output tokens per sequence
+///   (chunked prefill), less the prefix-cache hits.
 /// - Pipeline parallelism runs `pipeline` micro-batches through `pipeline` stages: a token's step is the
 ///   sum of the stages' times, so each GPU reads its stage's weights once per micro-batch.
 /// - TTFT: one request's prefill on a copy (with a floor of one read of the weights), plus M/M/1 queueing
@@ -59,6 +62,20 @@ public struct ServingModel: Sendable {
   public var memoryBandwidthPerGPU: Double
   /// Achievable compute of one GPU at the weights' precision, FLOPS.
   public var computePerGPU: Double
+  /// Width of the attention's queries (heads × head dimension; the hidden size when unknown).
+  public var queryWidth: Double
+  /// Parameters of one routed expert (all layers), and its FFN width.
+  public var expertParameters: Double
+  public var expertWidth: Double
+  /// The share of `computePerGPU` the expert GEMMs reach: expert width ÷ the engine's full width, at most 1.
+  public var expertComputeShare: Double
+  /// Fixed seconds per layer of every step (the engine's, or the entry's `efficiency.layerOverhead`).
+  public var layerOverhead: Double
+  /// Fixed seconds per sequence of every step (the engine's).
+  public var sequenceOverhead: Double
+  /// Tokens of KV cache a sequence holds in the batch bound: input + output when the engine reserves whole
+  /// sequences, else the average context.
+  public var admittedContext: Double
   /// Unidirectional bandwidth of the link that joins a copy's tensor-parallel ranks, bytes/s; nil when
   /// nothing is known about it (communication is then not charged).
   public var tensorLinkBandwidth: Double?
@@ -76,6 +93,8 @@ public struct ServingModel: Sendable {
   public var experts: Int?
   public var expertsPerToken: Int?
   public var maxBatch: Int?
+  /// Most tokens one step processes (`engineArgs.maxNumTokens`).
+  public var maxNumTokens: Int?
   /// Time per output token objective, seconds.
   public var tpotObjective: Double?
   /// Peak output tokens per second, spread over `maxReplicas` replicas.
@@ -109,7 +128,12 @@ public struct ServingModel: Sendable {
     averageContext =
       Double(entry.averageContext?.value ?? 0) > 0 ? Double(entry.averageContext?.value ?? 0) : input + output / 2
     cacheHitRate = entry.cacheHitRate.value
+    let engine = EngineProfile(entry.engine.value)
+    admittedContext = engine.reservesWholeSequence ? input + output : averageContext
+    layerOverhead = entry.layerOverhead?.value ?? engine.layerOverhead
+    sequenceOverhead = engine.sequenceOverhead
     maxBatch = entry.maxBatch?.value
+    maxNumTokens = entry.maxNumTokens?.value
     tpotObjective = entry.tpot?.value
     peakDemand = entry.peakDemand.value
     maxReplicas = max(1, entry.maxReplicas.value)
@@ -130,8 +154,23 @@ public struct ServingModel: Sendable {
     }
     usableMemoryPerGPU = gpu.memory * entry.gpuMemoryUtilization.value
     memoryBandwidthPerGPU = gpu.memoryBandwidth * (entry.memoryEfficiency?.value ?? gpu.memoryEfficiency)
-    computePerGPU =
-      Self.peak(gpu, weights: model.weightsPrecision.value) * (entry.computeEfficiency?.value ?? gpu.computeEfficiency)
+    let peak = Self.peak(gpu, weights: model.weightsPrecision.value)
+    computePerGPU = peak.flops * (entry.computeEfficiency?.value ?? gpu.computeEfficiency(at: peak.precision))
+    if let heads = model.attentionHeads?.value, let headDim = model.kv?.headDim.value {
+      queryWidth = Double(heads) * headDim
+    } else {
+      queryWidth = hiddenSize
+    }
+    if let experts, let perToken = expertsPerToken, experts > perToken, perToken > 0 {
+      expertParameters = (parameters - activeParameters) / Double(experts - perToken)
+    } else {
+      expertParameters = 0
+    }
+    // Gate, up and down projections: 3 × hidden × width parameters per layer.
+    expertWidth = hiddenSize > 0 && layers > 0 ? expertParameters / (3 * hiddenSize * layers) : 0
+    let fullWidth =
+      Double(entry.fullExpertWidth?.value ?? 0) > 0 ? Double(entry.fullExpertWidth?.value ?? 0) : engine.fullExpertWidth
+    expertComputeShare = expertWidth > 0 ? min(1, expertWidth / fullWidth) : 1
 
     // The link: NVLink inside the scale-up domain, else the server's compute NICs, else PCIe.
     let domain = server.scaleUpDomain ?? server.gpuCount
@@ -161,17 +200,18 @@ public struct ServingModel: Sendable {
   }
 
   /// Dense peak at the weights' precision: FP4 or FP8 tensor cores where the weights and the GPU have
-  /// them, else BF16.
-  static func peak(_ gpu: GPUModel, weights: ModelSpec.Precision) -> Double {
-    let bf16 = gpu.compute[GPUModel.Precision.bf16.rawValue] ?? 0
+  /// them, else BF16; with the precision it is given at.
+  static func peak(_ gpu: GPUModel, weights: ModelSpec.Precision) -> (precision: GPUModel.Precision, flops: Double) {
+    let wanted: [GPUModel.Precision]
     switch weights {
-    case .fp4:
-      return gpu.compute[GPUModel.Precision.fp4.rawValue] ?? gpu.compute[GPUModel.Precision.fp8.rawValue] ?? bf16
-    case .fp8, .int8:
-      return gpu.compute[GPUModel.Precision.fp8.rawValue] ?? bf16
-    default:
-      return bf16
+    case .fp4: wanted = [.fp4, .fp8, .bf16]
+    case .fp8, .int8: wanted = [.fp8, .bf16]
+    default: wanted = [.bf16]
     }
+    for precision in wanted {
+      if let flops = gpu.compute[precision.rawValue] { return (precision, flops) }
+    }
+    return (.bf16, 0)
   }
 
   // MARK: One step
@@ -184,48 +224,61 @@ public struct ServingModel: Sendable {
     return touched * perExpert
   }
 
-  /// The parts of one stage step of a micro-batch of `sequences`, seconds.
+  /// The parts of one stage step of a micro-batch of `sequences`, seconds: one roofline per kind of kernel,
+  /// run one after another.
   struct Step {
-    var memory: Double
-    var compute: Double
+    var denseGEMMs: Double
+    var expertGEMMs: Double
+    var attention: Double
     var communication: Double
-    var prefillCompute: Double
-    /// The decode's memory and compute overlap (a roofline); the prefill's compute and the communication
-    /// come on top, as in a step that prefills whole prompts between decodes.
-    var time: Double { max(memory, compute - prefillCompute) + prefillCompute + communication }
+    var overhead: Double
+    var time: Double { denseGEMMs + expertGEMMs + attention + communication + overhead }
   }
 
-  func stage(sequences m: Double) -> Step {
+  /// One stage's step for a micro-batch of `m` sequences; `prefill: false` leaves out the prefill the step
+  /// does for them (to tell the prefill's share).
+  func stage(sequences m: Double, prefill: Bool = true) -> Step {
     let copyGPUs = Double(tensor * pipeline)
     // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
     let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
-    let weightsRead =
-      (parameters - routedParameters) * bytesPerParameter / denseShards + routedRead(tokens: m * sharing)
-      * bytesPerParameter / expertShards
-    let kvRead = m * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards)
-    let memory = memoryBandwidthPerGPU > 0 ? (weightsRead + kvRead) / memoryBandwidthPerGPU : .infinity
     let stageLayers = layers / Double(pipeline)
-    let decodeFLOPs =
-      2 * activeParameters * m / copyGPUs + 4 * averageContext * hiddenSize * stageLayers * m / Double(tensor)
-    let prefillTokens = averageOutput > 0 ? m * averageInput * (1 - cacheHitRate) / averageOutput : 0
-    let prefillFLOPs =
-      2 * activeParameters * prefillTokens / copyGPUs + 2 * averageInput * hiddenSize * stageLayers * prefillTokens
-      / Double(tensor)
-    let compute = computePerGPU > 0 ? (decodeFLOPs + prefillFLOPs) / computePerGPU : .infinity
+    let prefillTokens = prefill && averageOutput > 0 ? m * averageInput * (1 - cacheHitRate) / averageOutput : 0
+    let tokens = m + prefillTokens
+    func roofline(bytes: Double, flops: Double, computeShare: Double = 1) -> Double {
+      let memory = bytes > 0 ? (memoryBandwidthPerGPU > 0 ? bytes / memoryBandwidthPerGPU : .infinity) : 0
+      let math = flops > 0 ? (computePerGPU > 0 ? flops / (computePerGPU * computeShare) : .infinity) : 0
+      return max(memory, math)
+    }
+    let k = Double(expertsPerToken ?? 0)
+    let denseActive = activeParameters - k * expertParameters
+    let dense = roofline(
+      bytes: (parameters - routedParameters) * bytesPerParameter / denseShards,
+      flops: 2 * denseActive * tokens / copyGPUs)
+    let experts =
+      routedParameters > 0
+      ? roofline(
+        bytes: routedRead(tokens: tokens * sharing) * bytesPerParameter / expertShards,
+        flops: 2 * k * expertParameters * tokens * sharing / expertShards,
+        computeShare: expertComputeShare) : 0
+    // Decode attends to the average context; a prefilled token to half its prompt on average (causal).
+    let attentionFLOPs =
+      (4 * averageContext * m + 2 * averageInput * prefillTokens) * queryWidth * stageLayers / Double(tensor)
+    let attention = roofline(
+      bytes: m * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards), flops: attentionFLOPs)
     var communication = 0.0
     if tensor > 1, !dataParallelAttention, let bandwidth = tensorLinkBandwidth, bandwidth > 0 {
       // Two ring all-reduces per layer, each sending 2(t − 1)/t of the activations (decode and prefill tokens).
-      let bytes = (m + prefillTokens) * hiddenSize * Self.activationBytes
+      let bytes = tokens * hiddenSize * Self.activationBytes
       communication += 2 * stageLayers * 2 * Double(tensor - 1) / Double(tensor) * bytes / bandwidth
     }
-    if expert > 1, let perToken = expertsPerToken, let bandwidth = expertLinkBandwidth, bandwidth > 0 {
+    if expert > 1, k > 0, let bandwidth = expertLinkBandwidth, bandwidth > 0 {
       // Dispatch and combine: each of the GPU's tokens goes to k experts, most on other GPUs.
-      let tokensPerGPU = (m + prefillTokens) / Double(tensor)
-      let bytes = 2 * tokensPerGPU * Double(perToken) * hiddenSize * Self.activationBytes
+      let bytes = 2 * tokens / Double(tensor) * k * hiddenSize * Self.activationBytes
       communication += stageLayers * bytes * Double(expert - 1) / Double(expert) / bandwidth
     }
-    let prefillShare = computePerGPU > 0 ? prefillFLOPs / computePerGPU : 0
-    return Step(memory: memory, compute: compute, communication: communication, prefillCompute: prefillShare)
+    return Step(
+      denseGEMMs: dense, expertGEMMs: experts, attention: attention, communication: communication,
+      overhead: stageLayers * layerOverhead + m * sequenceOverhead)
   }
 
   /// Seconds between two tokens of a sequence when a copy decodes `batch` sequences: the sum of the
@@ -246,7 +299,7 @@ public struct ServingModel: Sendable {
   public var copyMemoryBatchLimit: Int {
     let free = usableMemoryPerGPU - weightBytesPerGPU
     guard free > 0 else { return 0 }
-    let perSequence = averageContext * kvBytesPerToken / (Double(pipeline) * kvShards)
+    let perSequence = admittedContext * kvBytesPerToken / (Double(pipeline) * kvShards)
     guard perSequence > 0 else { return Int.max / 4 }
     return Int(saturating: (free / perSequence).rounded(.down))
   }
@@ -256,6 +309,11 @@ public struct ServingModel: Sendable {
 
   func planBatch() -> Int {
     var limit = min(copyMemoryBatchLimit, maxBatch.map { max(1, $0 / data) } ?? 4_096)
+    if let maxNumTokens, averageOutput > 0 {
+      // A step carries each sequence's decode token and its share of prefill: 1 + input ÷ output tokens.
+      let perSequence = 1 + averageInput * (1 - cacheHitRate) / averageOutput
+      limit = min(limit, max(1, Int(saturating: (Double(maxNumTokens) / perSequence).rounded(.down))))
+    }
     guard limit >= 1 else { return 0 }
     if let tpot = tpotObjective {
       // Step time grows with the batch: bisect for the largest batch within the objective.
@@ -291,17 +349,22 @@ public struct ServingModel: Sendable {
   /// Share of the GPUs' time spent prefilling, at the planned batch.
   public var prefillShare: Double? {
     guard copyBatch > 0 else { return nil }
-    let step = stage(sequences: max(1, Double(copyBatch) / Double(pipeline)))
-    return step.time > 0 ? min(1, step.prefillCompute / step.time) : nil
+    let micro = max(1, Double(copyBatch) / Double(pipeline))
+    let step = stage(sequences: micro).time
+    let decodeOnly = stage(sequences: micro, prefill: false).time
+    return step > 0 && step.isFinite ? min(1, max(0, (step - decodeOnly) / step)) : nil
   }
 
-  /// One request's prefill on one copy, seconds: its FLOPs at the copy's achievable compute, never less
-  /// than one read of the GPU's weights.
+  /// One request's prefill on one copy, seconds: its FLOPs at the copy's achievable compute (the experts' at
+  /// their share of it) plus the fixed time per layer, never less than one read of the GPU's weights.
   public var prefillTime: Double {
     let tokens = averageInput * (1 - cacheHitRate)
-    let flops = 2 * activeParameters * tokens + 2 * tokens * tokens * hiddenSize * layers
+    let routedActive = Double(expertsPerToken ?? 0) * expertParameters
     let copyCompute = computePerGPU * Double(tensor * pipeline)
-    let compute = copyCompute > 0 ? flops / copyCompute : .infinity
+    guard copyCompute > 0 else { return .infinity }
+    let compute =
+      (2 * (activeParameters - routedActive) * tokens + 2 * tokens * tokens * queryWidth * layers) / copyCompute
+      + 2 * routedActive * tokens / (copyCompute * expertComputeShare) + layers * layerOverhead
     let floor = memoryBandwidthPerGPU > 0 ? weightBytesPerGPU / memoryBandwidthPerGPU : .infinity
     return max(compute, floor)
   }

@@ -68,6 +68,7 @@ struct ServingObjects {
     let source = serving.model?.source.value ?? entry.model.name.value
     let maxLength = serving.maxModelLen
     let extra = entry.extraArguments.map(\.value)
+    let stepTokens = entry.maxNumTokens.map { String($0.value) }
     switch entry.engine.value {
     case .sglang:
       return [
@@ -75,14 +76,14 @@ struct ServingObjects {
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
         "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(port), "--enable-metrics",
-      ] + sglangParallelism + multiNode + extra
+      ] + (stepTokens.map { ["--chunked-prefill-size", $0] } ?? []) + sglangParallelism + multiNode + extra
     case .tensorRTLLM:
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
       ] + (entry.expert.value > 1 ? ["--ep_size", String(entry.expert.value)] : []) + [
         "--max_seq_len", String(maxLength), "--max_batch_size", String(batch), "--host", "0.0.0.0", "--port",
         String(port),
-      ] + extra
+      ] + (stepTokens.map { ["--max_num_tokens", $0] } ?? []) + extra
     default:
       return [
         "python3", "-m", "vllm.entrypoints.openai.api_server", "--model", source, "--tensor-parallel-size",
@@ -90,7 +91,8 @@ struct ServingObjects {
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
         "--port", String(port),
-      ] + (entry.expert.value > 1 ? ["--enable-expert-parallel"] : []) + extra
+      ] + (stepTokens.map { ["--max-num-batched-tokens", $0] } ?? [])
+        + (entry.expert.value > 1 ? ["--enable-expert-parallel"] : []) + extra
     }
   }
 

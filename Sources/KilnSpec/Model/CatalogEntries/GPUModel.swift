@@ -18,9 +18,11 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
   public var nvlinkBandwidth: Double?
   /// Host link per GPU, bidirectional, bytes/s: what tensor parallelism uses without NVLink.
   public var pcieBandwidth: Double?
-  /// Achievable shares of peak memory bandwidth (decode) and of dense peak compute (GEMMs).
+  /// Achievable share of peak memory bandwidth in serving.
   public var memoryEfficiency: Double = 0
-  public var computeEfficiency: Double = 0
+  /// Achievable share of the dense peak in serving's GEMMs, by precision; `defaultComputeEfficiency` where
+  /// a precision is not given.
+  public var computeEfficiency: [String: Double] = [:]
   public var price: Double?
   public var nodeLabel: NodeLabel?
   public var provenance = Provenance()
@@ -29,6 +31,22 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
 
   /// The name of the `compute` field, whose keys are precisions.
   public static let computeField = "compute"
+
+  /// Achieved share of the dense peak when a GPU does not state one: one figure per precision for every GPU,
+  /// fitted to TensorRT-LLM's published offline throughput (docs/models.md §8.2). Narrower formats reach a
+  /// smaller share of their higher peak: the same data movement and non-GEMM work is spread over more FLOPs.
+  public static func defaultComputeEfficiency(_ precision: Precision) -> Double {
+    switch precision {
+    case .fp4: return 0.35
+    case .fp8, .int8: return 0.44
+    default: return 0.55
+    }
+  }
+
+  /// The achievable share of the dense peak at `precision`: the GPU's figure, else the default.
+  public func computeEfficiency(at precision: Precision) -> Double {
+    computeEfficiency[precision.rawValue] ?? Self.defaultComputeEfficiency(precision)
+  }
 
   public static let table = FieldTable<GPUModel>(
     "A GPU model.",
@@ -62,11 +80,25 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
         "host link per GPU, bidirectional (PCIe Gen4 x16: 64GB/s); tensor parallelism uses it when the GPU has no NVLink"
       ),
       .plain(
-        "memoryEfficiency", FieldTypes.percent, \.memoryEfficiency, default: .value("80%"), range: .positive,
-        "*(analyzer)* achievable share of peak memory bandwidth in decode"),
-      .plain(
-        "computeEfficiency", FieldTypes.percent, \.computeEfficiency, default: .value("70%"), range: .positive,
-        "*(analyzer)* achievable share of dense peak compute in large GEMMs (measured MAMF where published)"),
+        "memoryEfficiency", FieldTypes.percent, \.memoryEfficiency, default: .value("90%"), range: .positive,
+        "*(analyzer)* achievable share of peak memory bandwidth in serving (weights, KV cache)"),
+      .custom(
+        FieldSchema(
+          "computeEfficiency",
+          .object(
+            ObjectSchema(
+              "Achievable share of the dense peak per precision.",
+              Precision.allCases.map {
+                FieldSchema($0.rawValue, FieldTypes.percent, range: .positive, "share of the dense \($0.rawValue) peak")
+              })),
+          default: .rule("bf16, fp16 and wider 55%; fp8 and int8 44%; fp4 35%"),
+          "*(analyzer)* achievable share of the dense peak in serving's GEMMs, per precision"
+        )
+      ) { root, node in
+        for field in node?.fields ?? [] {
+          if let value = field.node.number { root.computeEfficiency[field.name] = value }
+        }
+      },
       .optionalPlain("price", FieldTypes.money, \.price, "unit price"),
       .record(
         "nodeLabel", \.nodeLabel,

@@ -46,6 +46,8 @@ public struct RegionSpec: SpecRecord {
     /// Overrides of the GPU's achievable fractions of peak memory bandwidth and compute.
     public var memoryEfficiency: Located<Double>?
     public var computeEfficiency: Located<Double>?
+    public var layerOverhead: Located<Double>?
+    public var fullExpertWidth: Located<Int>?
     public var minReplicas: Located<Int> = .placeholder
     public var maxReplicas: Located<Int> = .placeholder
     /// Output tokens per second at peak.
@@ -59,6 +61,7 @@ public struct RegionSpec: SpecRecord {
     public var availability: Located<Double>?
     public var gpuMemoryUtilization: Located<Double> = .placeholder
     public var maxBatch: Located<Int>?
+    public var maxNumTokens: Located<Int>?
     public var maxModelLen: Located<Int>?
     public var extraArguments: [Located<String>] = []
     public var secrets: [Secret] = []
@@ -171,6 +174,10 @@ public struct RegionSpec: SpecRecord {
               "maximum concurrent sequences. It bounds the planned batch of the capacity and latency checks, which is at most 4,096 when `maxBatch` is not set. *(backend)* The engine is given `maxBatch`, else the planned batch"
             ),
             .field(
+              "maxNumTokens", .count, \.maxNumTokens, default: .rule("none: the engine's own"), range: .positive,
+              "most tokens one step processes, decode and prefill chunks together. It bounds the planned batch at `maxNumTokens` ÷ (1 + input ÷ output tokens). *(backend)* TensorRT-LLM `--max_num_tokens`, vLLM `--max-num-batched-tokens`, SGLang `--chunked-prefill-size`"
+            ),
+            .field(
               "maxModelLen", .count, \.maxModelLen, default: .rule("the model's `contextLength`"),
               "maximum sequence length the engine accepts (a Kiln addition to the v1 contract)"),
             .list(
@@ -185,8 +192,18 @@ public struct RegionSpec: SpecRecord {
               "memory", FieldTypes.percent, \.memoryEfficiency, default: .rule("the GPU's `memoryEfficiency`"),
               range: .positive, "achievable share of peak memory bandwidth in decode"),
             .field(
-              "compute", FieldTypes.percent, \.computeEfficiency, default: .rule("the GPU's `computeEfficiency`"),
-              range: .positive, "achievable share of dense peak compute"),
+              "compute", FieldTypes.percent, \.computeEfficiency,
+              default: .rule("the GPU's `computeEfficiency` at the weights' precision"), range: .positive,
+              "achievable share of dense peak compute"),
+            .field(
+              "layerOverhead", FieldTypes.duration, \.layerOverhead, default: .rule("the engine's: 0.12 ms"),
+              "fixed time per layer of every step: the kernels that do no GEMM or attention (norms, activations, launches)"
+            ),
+            .field(
+              "fullExpertWidth", .count, \.fullExpertWidth, default: .rule("the engine's: 9,700"),
+              range: .positive,
+              "the expert width (FFN columns) at which an MoE layer's grouped GEMMs reach the GPU's compute efficiency; narrower experts reach proportionally less"
+            ),
           ]),
         .records(
           "secrets", \.secrets, default: .value("[]"),
