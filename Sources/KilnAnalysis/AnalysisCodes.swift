@@ -103,7 +103,7 @@ public enum AnalysisCodes {
   public static let servingSLO = DiagnosticCode(
     "K6104", "latency objective cannot be met", check: "serving-slo",
     explanation:
-      "The TPOT objective is below the time of a decode step even with one sequence; or the TTFT objective is below the prefill of the average input on one copy of the replica (its FLOPs at the GPUs' achievable compute, at least one read of the weights); or, below capacity, below the TTFT at the peak, where requests queue (M/M/1 at the peak's share of the capacity).",
+      "The TPOT objective is below the time of a decode step even with one sequence; or the TTFT objective is below the prefill of the average input on one copy of the replica (its FLOPs at the GPUs' achievable compute, at least one read of the weights); or, below capacity, below the TTFT at the peak, where requests queue behind the prefills of the requests before them (M/M/1 on the prefills).",
     example: "slo: {tpot: 5ms}   # one decode step reads 40 GB of weights at 3.35 TB/s per GPU",
     fix: "Relax the objective, or use more or faster GPUs per replica.")
   public static let servingPlacement = DiagnosticCode(

@@ -66,8 +66,9 @@ import _KilnTestSupport
   }
 
   /// One request's prefill takes 33.8 ms on the starter's H100, within a 40 ms TTFT at zero load. At the
-  /// peak requests queue (M/M/1): a 40k peak is 70.8 % of the 56.47k capacity, and the TTFT becomes
-  /// 115.8 ms (K6104 `serving-slo-ttft-at-peak`); a 5k peak is 8.9 % and leaves it at 37.1 ms (quiet).
+  /// peak requests queue behind other prefills (M/M/1): a 40k peak over 12 replicas is 11.1 requests/s
+  /// per replica, whose prefills keep it 37.5 % busy, and the TTFT becomes 54.1 ms (K6104
+  /// `serving-slo-ttft-at-peak`); a 5k peak keeps it 4.7 % busy and leaves it at 35.4 ms (quiet).
   @Test(arguments: [("40k", true), ("5k", false)])
   func ttftAtThePeak(peak: String, fires: Bool) throws {
     let folder = try ProjectCopy.make(

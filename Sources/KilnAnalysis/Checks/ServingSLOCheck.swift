@@ -4,7 +4,7 @@ import KilnSpec
 import KilnSupport
 
 /// `serving-slo`: TPOT reachable at batch 1; TTFT not below the prefill at zero load, nor below the
-/// TTFT at the peak with queueing (M/M/1, docs/models.md §8.4).
+/// TTFT at the peak with queueing behind other prefills (M/M/1, docs/models.md §8.4).
 struct ServingSLOCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -15,7 +15,7 @@ struct ServingSLOCheck: AnalysisCheck {
       let ttftMissed =
         ir.serving[index].entry.ttft.map { model.averageInput > 0 && model.ttftEstimate > $0.value } ?? false
       // At or above capacity there is no TTFT at the peak; serving-capacity reports it.
-      let load = model.peakLoad
+      let load = model.prefillLoadAtPeak
       let atPeak = model.ttftAtPeak
       let ttftMissedAtPeak =
         ir.serving[index].entry.ttft.map { objective in

@@ -15,7 +15,8 @@ enum ServingSLOMessage: DiagnosticMessage {
       "SERVING cannot reach a TTFT of OBJECTIVE: prefill of INPUT tokens takes about ESTIMATE")
     static let ttftAtPeak = MessageID(
       AnalysisCodes.servingSLO, "serving-slo-ttft-at-peak",
-      "SERVING misses its TTFT of OBJECTIVE at the peak: queueing at load LOAD makes a PREFILL prefill take AT-PEAK")
+      "SERVING misses its TTFT of OBJECTIVE at the peak: behind prefills that keep a replica busy LOAD of the time, a PREFILL prefill takes AT-PEAK"
+    )
   }
 
   static let all = [ID.tpotUnreachable, ID.ttftUnreachable, ID.ttftAtPeak]
@@ -35,7 +36,7 @@ enum ServingSLOMessage: DiagnosticMessage {
     case .ttftUnreachable(let serving, let objective, let inputTokens, let estimate):
       "'\(serving)' cannot reach a TTFT of \(Figures.milliseconds(objective)): prefill of \(inputTokens) tokens takes about \(Figures.milliseconds(estimate))"
     case .ttftAtPeak(let serving, let objective, let atPeak, let prefill, let load):
-      "'\(serving)' misses its TTFT of \(Figures.milliseconds(objective)) at the peak: at \(Figures.percent(load)) load, requests queue and the \(Figures.milliseconds(prefill)) prefill becomes \(Figures.milliseconds(atPeak))"
+      "'\(serving)' misses its TTFT of \(Figures.milliseconds(objective)) at the peak: prefills keep each replica busy \(Figures.percent(load)) of the time, so requests queue and the \(Figures.milliseconds(prefill)) prefill becomes \(Figures.milliseconds(atPeak))"
     }
   }
 }

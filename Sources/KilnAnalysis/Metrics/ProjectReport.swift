@@ -96,7 +96,7 @@ public struct ProjectReport: Sendable {
     public var ttftEstimateSeconds: Double?
     /// $ per million output tokens at capacity: the replica's GPU-hours (rented or owned) over its tokens.
     public var usdPerMillionTokens: Double?
-    /// TTFT at the peak demand spread over `replicas.max` (M/M/1 queueing); nil when saturated.
+    /// TTFT at the peak demand spread over `replicas.max` (M/M/1 on the prefills); nil when saturated.
     public var ttftAtPeakSeconds: Double?
     /// Input tokens per second a replica prefills at its capacity.
     public var inputTokensPerSecondPerReplica: Double?

@@ -24,8 +24,8 @@ import KilnSupport
 ///   (chunked prefill), less the prefix-cache hits.
 /// - Pipeline parallelism runs `pipeline` micro-batches through `pipeline` stages: a token's step is the
 ///   sum of the stages' times, so each GPU reads its stage's weights once per micro-batch.
-/// - TTFT: one request's prefill on a copy (with a floor of one read of the weights), plus M/M/1 queueing
-///   at the planned load.
+/// - TTFT: one request's prefill on a copy (with a floor of one read of the weights); under load, M/M/1
+///   queueing behind the other requests' prefills, which continuous batching runs ahead of the decodes.
 public struct ServingModel: Sendable {
   /// Bytes of a value moved between GPUs: activations travel as BF16.
   static let activationBytes = 2.0
@@ -158,6 +158,11 @@ public struct ServingModel: Sendable {
     computePerGPU = peak.flops * (entry.computeEfficiency?.value ?? gpu.computeEfficiency(at: peak.precision))
     if let heads = model.attentionHeads?.value, let headDim = model.kv?.headDim.value {
       queryWidth = Double(heads) * headDim
+    } else if let heads = model.attentionHeads?.value, model.attention.value == .mla, layers > 0,
+      model.kvCachePrecision.value.bytes > 0
+    {
+      // MLA's absorbed attention scores every head against the shared latent (DeepSeek-V3: 512 + 64 wide).
+      queryWidth = Double(heads) * kvBytesPerToken / (layers * model.kvCachePrecision.value.bytes)
     } else {
       queryWidth = hiddenSize
     }
@@ -181,7 +186,7 @@ public struct ServingModel: Sendable {
       if gpus <= 1 { return ("none", nil) }
       if gpus <= domain, let nvlink = gpu.nvlinkBandwidth, domain > 1 { return ("nvlink", nvlink / 2) }
       if gpus > server.gpuCount, nicPerGPU > 0 { return ("network", nicPerGPU) }
-      if let pcie = gpu.pcieBandwidth { return ("pcie", pcie / 2) }
+      if let pcie = gpu.pcieBandwidth { return ("pcie", pcie / 2 * gpu.pcieEfficiency) }
       return ("none", nil)
     }
     let tensorLink = joining(tensor)
@@ -369,12 +374,22 @@ public struct ServingModel: Sendable {
     return max(compute, floor)
   }
 
-  /// TTFT at a load of `utilization` (offered ÷ capacity, below 1): M/M/1 waiting, ρ ÷ (1 − ρ) prefills,
-  /// plus the prefill itself; nil when the replica is saturated.
-  public func ttft(utilization: Double) -> Double? {
-    guard utilization < 1, prefillTime.isFinite else { return nil }
-    let load = max(0, utilization)
-    return prefillTime * (1 + load / (1 - load))
+  /// The share of a copy's time its prefills take when the replica is offered `outputTokensPerSecond`:
+  /// requests per second per copy × one request's prefill. Continuous batching starts a new request's
+  /// prefill at the next step, ahead of the decodes, so requests wait only behind other prefills.
+  public func prefillUtilization(outputTokensPerSecond offered: Double) -> Double {
+    guard averageOutput > 0, prefillTime.isFinite else { return .infinity }
+    return max(0, offered) / averageOutput / Double(data) * prefillTime
+  }
+
+  /// TTFT when the replica is offered `outputTokensPerSecond`: M/M/1 on the prefills, prefill ÷ (1 − ρ)
+  /// with ρ the prefill utilization; nil at or above the replica's capacity, or when the prefills alone
+  /// would keep the GPUs busy.
+  public func ttft(outputTokensPerSecond offered: Double) -> Double? {
+    guard offered < tokensPerSecond else { return nil }
+    let load = prefillUtilization(outputTokensPerSecond: offered)
+    guard load < 1 else { return nil }
+    return prefillTime / (1 - load)
   }
 
   /// A replica's figures when it is offered `outputTokensPerSecond` (not more than its capacity): the
@@ -404,14 +419,11 @@ public struct ServingModel: Sendable {
     return AtLoad(batch: saturatingMultiply(copy, data), tpot: stepTime(batch: copy), servedTokensPerSecond: offered)
   }
 
-  /// The peak's share of the capacity at `replicas.max` (1 when there is no capacity).
-  public var peakLoad: Double {
-    let capacity = tokensPerSecond * Double(maxReplicas)
-    return capacity > 0 ? peakDemand / capacity : 1
-  }
+  /// The prefills' share of a copy's time at the peak spread over `replicas.max`.
+  public var prefillLoadAtPeak: Double { prefillUtilization(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }
 
-  /// TTFT at the peak: queueing at `peakLoad`; nil at or above capacity.
-  public var ttftAtPeak: Double? { ttft(utilization: peakLoad) }
+  /// TTFT at the peak spread over `replicas.max`: queueing behind other prefills; nil at or above capacity.
+  public var ttftAtPeak: Double? { ttft(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }
 
   /// A replica's batch, TPOT and served tokens at its share of the peak.
   public var atPeak: AtLoad? { atLoad(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }

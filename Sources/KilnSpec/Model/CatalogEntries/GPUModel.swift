@@ -18,6 +18,8 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
   public var nvlinkBandwidth: Double?
   /// Host link per GPU, bidirectional, bytes/s: what tensor parallelism uses without NVLink.
   public var pcieBandwidth: Double?
+  /// Achievable share of `pcieBandwidth` in collectives between the GPUs of a PCIe server.
+  public var pcieEfficiency: Double = 0
   /// Achievable share of peak memory bandwidth in serving.
   public var memoryEfficiency: Double = 0
   /// Achievable share of the dense peak in serving's GEMMs, by precision; `defaultComputeEfficiency` where
@@ -78,6 +80,10 @@ public struct GPUModel: CatalogEntryRecord, Hashable {
       .optionalPlain(
         "pcieBandwidth", FieldTypes.bandwidth, \.pcieBandwidth,
         "host link per GPU, bidirectional (PCIe Gen4 x16: 64GB/s); tensor parallelism uses it when the GPU has no NVLink"
+      ),
+      .plain(
+        "pcieEfficiency", FieldTypes.percent, \.pcieEfficiency, default: .value("50%"), range: .positive,
+        "*(analyzer)* achievable share of `pcieBandwidth` in the all-reduces of tensor parallelism over PCIe (rings cross shared switches and the link between the CPU sockets)"
       ),
       .plain(
         "memoryEfficiency", FieldTypes.percent, \.memoryEfficiency, default: .value("90%"), range: .positive,
