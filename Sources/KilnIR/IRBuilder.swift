@@ -42,12 +42,22 @@ public enum IRBuilder {
           }
           ?? cluster?.rackGroups.first { $0.server.gpuCount > 0 }
         let perServer = max(1, group?.server.gpuCount ?? 1)
+        let id = "Region/\(region.name)/serving/\(entry.name.value)"
+        func servers(_ gpus: Int) -> Int { gpus / perServer + (gpus % perServer > 0 ? 1 : 0) }
+        // A disaggregated entry is two pools: its own replicas decode, the prefill pool's prefill.
         serving.append(
           IRServing(
-            id: "Region/\(region.name)/serving/\(entry.name.value)", region: region, entry: entry,
+            id: id, role: entry.prefill == nil ? .combined : .decode, region: region, entry: entry,
             model: typed[entry.model], clusterID: cluster?.id, site: cluster?.site,
-            serversPerReplica: entry.gpusPerReplica / perServer + (entry.gpusPerReplica % perServer > 0 ? 1 : 0),
-            server: group?.server))
+            serversPerReplica: servers(entry.gpusPerReplica), server: group?.server))
+        if let pool = entry.prefill {
+          let prefill = pool.applied(to: entry)
+          serving.append(
+            IRServing(
+              id: id + "/prefill", role: .prefill, region: region, entry: prefill, model: typed[entry.model],
+              clusterID: cluster?.id, site: cluster?.site, serversPerReplica: servers(prefill.gpusPerReplica),
+              server: group?.server))
+        }
       }
     }
     for entry in serving {

@@ -119,8 +119,18 @@ public struct IRFabric: Sendable {
 }
 
 /// A serving entry resolved against its model and cluster.
+/// What a serving entry's replicas do: both phases, or one pool of a disaggregated entry.
+public enum ServingRole: String, Sendable {
+  case combined
+  /// The `prefill` pool of a disaggregated entry: it prefills every request, sized against the input tokens.
+  case prefill
+  /// The entry's own replicas when it has a prefill pool: they only decode.
+  case decode
+}
+
 public struct IRServing: Sendable {
   public var id: String
+  public var role: ServingRole = .combined
   public var region: RegionSpec
   public var entry: RegionSpec.Serving
   public var model: ModelSpec?
@@ -133,6 +143,8 @@ public struct IRServing: Sendable {
   public var server: ServerModel?
 
   public var gpusPerReplica: Int { entry.gpusPerReplica }
+  /// The entry's name with its pool when disaggregated: `v3-chat`, `v3-chat (prefill)`, `v3-chat (decode)`.
+  public var label: String { role == .combined ? entry.name.value : "\(entry.name.value) (\(role.rawValue))" }
   /// `engineArgs.maxModelLen`, else the model's `contextLength` (`RegionSpec.Serving.maxModelLen(serving:)`).
   public var maxModelLen: Int { entry.maxModelLen(serving: model) }
   public var maxGPUs: Int { saturatingMultiply(gpusPerReplica, entry.maxReplicas.value) }

@@ -49,8 +49,11 @@ public enum PlanBuilder {
     return Delta.Key.allCases.map { Delta(key: $0, before: before[$0] ?? 0, after: after[$0] ?? 0) }
   }
 
-  /// A serving entry's name in a plan: `<region>/<serving>`.
-  static func servingName(_ entry: ProjectReport.Serving) -> String { "\(entry.region)/\(entry.name)" }
+  /// A serving entry's name in a plan: `<region>/<serving>`, with ` (prefill)` or ` (decode)` for the pools of
+  /// a disaggregated entry.
+  static func servingName(_ entry: ProjectReport.Serving) -> String {
+    entry.role == "combined" ? "\(entry.region)/\(entry.name)" : "\(entry.region)/\(entry.name) (\(entry.role))"
+  }
 
   static func serving(_ base: ProjectReport, _ head: ProjectReport) -> [ServingDelta] {
     KeyedJoin.pairs(base.serving, head.serving, key: servingName).compactMap { name, before, after in

@@ -166,6 +166,12 @@ public enum SpecCodes {
       "Include, exclude and overlay globs are relative to the project root and can never reach outside it: absolute paths and `..` segments are rejected, and files reached through a symbolic link that leaves the root are skipped with this error.",
     example: "spec:\n  include: [\"../other/*.yaml\"]\n",
     fix: "Keep the pattern inside the project, or copy the files into it.")
+  public static let unsupportedLayout = DiagnosticCode(
+    "K2031", "engine cannot run this layout",
+    explanation:
+      "The serving entry asks for a layout Kiln cannot compile for its engine: a separate prefill pool (prefill/decode disaggregation) compiles for SGLang only, whose `--disaggregation-mode` and router Kiln generates (docs/kubernetes.md).",
+    example: "serving:\n  - name: chat\n    engine: vllm\n    prefill: {parallelism: {tensor: 4}}\n",
+    fix: "Use engine: sglang, or remove the prefill pool.")
 
   // MARK: K3 — references and resolution
 
@@ -226,6 +232,7 @@ public enum SpecCodes {
     invalidChoice, missingUnit, unknownUnit, wrongDimension, invalidNumber, negativeValue, percentRequired, notInteger,
     unsupportedTag, duplicateObject, ownershipMismatch, secretLiteral, imageTag, unknownJurisdiction, kvMismatch,
     unknownCheck, misplacedSingleton, invalidCheckSetting, duplicateEntry, queueShares, invalidValue, invalidGlob,
+    unsupportedLayout,
     unresolvedReference, unknownCatalogEntry, unusedObject, wrongReferenceTarget, overlayTarget, unknownEnvironment,
     crossSiteFabric, catalogOverride, unsupportedPrecision,
   ]

@@ -8,7 +8,10 @@ struct DataResidencyCheck: AnalysisCheck {
 
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     ir.serving.indices.compactMap { index -> Diagnostic? in
-      guard ir.serving[index].region.dataResidency.value == .strict, let site = ir.serving[index].site else {
+      // A prefill pool runs where its entry does: one diagnostic per entry.
+      guard ir.serving[index].role != .prefill, ir.serving[index].region.dataResidency.value == .strict,
+        let site = ir.serving[index].site
+      else {
         return nil
       }
       let serving = ir.serving[index]

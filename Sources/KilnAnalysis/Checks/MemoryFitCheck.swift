@@ -16,7 +16,7 @@ struct MemoryFitCheck: AnalysisCheck {
       let copyGPUs = Double(model.tensor * model.pipeline)
       return Diagnostic(
         MemoryFitMessage.exceedsMemory(
-          serving: entry.name.value, needed: needed * copyGPUs, weights: model.weightBytesPerGPU * copyGPUs,
+          serving: ir.serving[index].label, needed: needed * copyGPUs, weights: model.weightBytesPerGPU * copyGPUs,
           contextLength: contextLength, gpus: model.tensor * model.pipeline,
           usable: model.usableMemoryPerGPU * copyGPUs,
           utilization: entry.gpuMemoryUtilization.value),

@@ -12,21 +12,23 @@ struct ServingCapacityCheck: AnalysisCheck {
       // A replica that cannot hold the model (memory-fit) or meet its TPOT at all (serving-slo) has
       // no meaningful capacity: those checks report it.
       guard let model = context.servingModels[index], model.batch > 0,
-        model.tpotObjective.map({ model.stepTime(batch: 1) <= $0 }) ?? true
+        model.role == .prefill || (model.tpotObjective.map({ model.stepTime(batch: 1) <= $0 }) ?? true)
       else { continue }
       // Read fields in place: copying a serving entry for each of tens of thousands costs more than the check.
-      let demand = ir.serving[index].entry.peakDemand.value
+      // A prefill pool is sized against the input tokens it must prefill, the rest against output tokens.
+      let demand = model.demand
       let capacity = model.tokensPerSecond * Double(ir.serving[index].entry.maxReplicas.value)
       guard demand > 0, capacity < demand * (1 + minimum) else { continue }
       let serving = ir.serving[index]
+      let unit = model.role == .prefill ? "input tokens/s" : "tokens/s"
       let figures =
-        "\(serving.entry.maxReplicas.value) replicas × \(Figures.rate(model.tokensPerSecond)) tokens/s (batch \(model.batch)) = \(Figures.rate(capacity)) tokens/s"
+        "\(serving.entry.maxReplicas.value) replicas × \(Figures.rate(model.tokensPerSecond)) \(unit) (batch \(model.batch)) = \(Figures.rate(capacity)) \(unit)"
       if capacity < demand {
         let needed = Self.replicas(for: demand, model)
         diagnostics.append(
           Diagnostic(
             ServingCapacityMessage.belowPeak(
-              serving: serving.entry.name.value, region: serving.region.name, capacity: capacity, demand: demand),
+              serving: serving.label, region: serving.region.name, capacity: capacity, demand: demand, unit: unit),
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
             help: [Self.raise(to: needed, serving, ir, for: "the peak demand")],
             subjects: [serving.id] + [serving.clusterID].compactMap { $0 }))
@@ -34,7 +36,7 @@ struct ServingCapacityCheck: AnalysisCheck {
         diagnostics.append(
           Diagnostic(
             ServingCapacityMessage.headroomBelowMinimum(
-              serving: serving.entry.name.value, region: serving.region.name, capacity: capacity, demand: demand,
+              serving: serving.label, region: serving.region.name, capacity: capacity, demand: demand,
               minimum: minimum),
             at: serving.entry.peakDemand.range, notes: [Note(figures, at: serving.entry.maxReplicas.range)],
             help: [
@@ -57,13 +59,18 @@ extension ServingCapacityCheck {
   static func raise(to needed: Int, _ serving: IRServing, _ ir: IRProject, for goal: String) -> String {
     guard let position = serving.entry.cluster.target, let pool = ir.clusters[position].pool(serving.gpu),
       serving.gpusPerReplica > 0
-    else { return "raise replicas.max to \(needed) for \(goal)" }
+    else { return "raise \(field(serving)) to \(needed) for \(goal)" }
     let others = pool.servingMaximum - serving.maxGPUs
     let fits = max(0, pool.schedulable - others) / serving.gpusPerReplica
-    if needed <= fits { return "raise replicas.max to \(needed) for \(goal)" }
+    if needed <= fits { return "raise \(field(serving)) to \(needed) for \(goal)" }
     let gpus = Figures.count(saturatingMultiply(needed, serving.gpusPerReplica))
     return
       "\(goal) needs \(Figures.count(needed)) replicas (\(gpus) GPUs), but \(ir.clusters[position].id) has room for \(Figures.count(fits))\(others > 0 ? " beside its other serving entries" : ""): add servers, use faster GPUs, or serve part of the demand from another cluster"
+  }
+
+  /// The field that sets the pool's replicas.
+  static func field(_ serving: IRServing) -> String {
+    serving.role == .prefill ? "prefill.replicas.max" : "replicas.max"
   }
 
   /// The replicas whose capacity reaches `tokensPerSecond`.

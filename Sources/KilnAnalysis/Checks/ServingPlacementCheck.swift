@@ -29,8 +29,8 @@ struct ServingPlacementCheck: AnalysisCheck {
             },
             help: [
               fits > 0
-                ? "at most \(Figures.count(fits)) replicas of '\(largest.entry.name.value)' fit\(beside); lower replicas.max, or add servers of this GPU type"
-                : "no replica of '\(largest.entry.name.value)' fits\(beside); add servers of this GPU type or serve from another cluster"
+                ? "at most \(Figures.count(fits)) replicas of '\(largest.label)' fit\(beside); lower replicas.max, or add servers of this GPU type"
+                : "no replica of '\(largest.label)' fits\(beside); add servers of this GPU type or serve from another cluster"
             ],
             subjects: [cluster.id, cluster.id + "/gpu/" + pool.gpu] + entries.map(\.id)))
       }

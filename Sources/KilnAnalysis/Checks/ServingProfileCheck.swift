@@ -9,7 +9,9 @@ struct ServingProfileCheck: AnalysisCheck {
     ir.serving.indices.compactMap { index -> Diagnostic? in
       let entry = ir.serving[index].entry
       // An average context stands in for the two (docs/language.md §4.8).
-      guard entry.averageContext == nil, entry.averageInput.isDefault || entry.averageOutput.isDefault,
+      // One warning per entry: a prefill pool shares its decode pool's profile.
+      guard ir.serving[index].role != .prefill, entry.averageContext == nil,
+        entry.averageInput.isDefault || entry.averageOutput.isDefault,
         let model = context.servingModels[index], model.batch > 0,
         let decodeOnly = ServingModel(ir.serving[index], profile: (0, entry.averageOutput.value))
       else { return nil }

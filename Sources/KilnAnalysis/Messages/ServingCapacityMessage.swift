@@ -2,7 +2,7 @@ import KilnDiagnostics
 
 /// The messages of `ServingCapacityCheck`.
 enum ServingCapacityMessage: DiagnosticMessage {
-  case belowPeak(serving: String, region: String, capacity: Double, demand: Double)
+  case belowPeak(serving: String, region: String, capacity: Double, demand: Double, unit: String)
   case headroomBelowMinimum(serving: String, region: String, capacity: Double, demand: Double, minimum: Double)
 
   enum ID {
@@ -25,8 +25,8 @@ enum ServingCapacityMessage: DiagnosticMessage {
 
   var text: String {
     switch self {
-    case .belowPeak(let serving, let region, let capacity, let demand):
-      "'\(serving)' in Region/\(region) serves \(Figures.rate(capacity)) tokens/s at most, below the peak demand of \(Figures.rate(demand))"
+    case .belowPeak(let serving, let region, let capacity, let demand, let unit):
+      "'\(serving)' in Region/\(region) serves \(Figures.rate(capacity)) \(unit) at most, below the peak demand of \(Figures.rate(demand))"
     case .headroomBelowMinimum(let serving, let region, let capacity, let demand, let minimum):
       "'\(serving)' in Region/\(region) has \(Figures.percent(capacity / demand - 1)) headroom over its peak demand; the minimum is \(Figures.percent(minimum))"
     }

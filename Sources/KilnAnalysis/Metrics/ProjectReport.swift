@@ -83,6 +83,11 @@ public struct ProjectReport: Sendable {
   public struct Serving: Sendable {
     public var region: String
     public var name: String
+    /// `combined`, or the `prefill` or `decode` pool of a disaggregated entry. A prefill pool's token
+    /// figures (per replica, capacity, demand, $ per million) count input tokens.
+    public var role: String
+    /// `name`, with ` (prefill)` or ` (decode)` for a pool of a disaggregated entry.
+    public var label: String { role == "combined" ? name : "\(name) (\(role))" }
     public var model: String
     public var gpusPerReplica: Int
     public var replicasMax: Int
@@ -210,16 +215,18 @@ public struct ProjectReport: Sendable {
       let model = analysis.servingModels[index]
       let perReplica = model.map(\.tokensPerSecond)
       let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
-      let demand = entry.entry.peakDemand.value
+      let demand = model?.demand ?? entry.entry.peakDemand.value
       let atPeak = model?.atPeak
       serving.append(
         Serving(
-          region: entry.region.name, name: entry.entry.name.value, model: entry.entry.model.name.value,
+          region: entry.region.name, name: entry.entry.name.value, role: entry.role.rawValue,
+          model: entry.entry.model.name.value,
           gpusPerReplica: entry.gpusPerReplica, replicasMax: entry.entry.maxReplicas.value, batch: model?.batch,
           tokensPerSecondPerReplica: perReplica, capacityTokensPerSecond: capacity, demandTokensPerSecond: demand,
-          headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil }, tpotSeconds: model?.tpot,
-          ttftEstimateSeconds: model.flatMap {
-            $0.averageInput > 0 && $0.ttftEstimate.isFinite ? $0.ttftEstimate : nil
+          headroom: capacity.flatMap { demand > 0 ? $0 / demand - 1 : nil },
+          tpotSeconds: entry.role == .prefill ? nil : model?.tpot,
+          ttftEstimateSeconds: model.flatMap { model in
+            model.ttftEstimate.flatMap { model.averageInput > 0 && $0.isFinite ? $0 : nil }
           },
           usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate),
           ttftAtPeakSeconds: model?.ttftAtPeak,

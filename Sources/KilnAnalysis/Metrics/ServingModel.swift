@@ -31,6 +31,12 @@ public struct ServingModel: Sendable {
   static let activationBytes = 2.0
 
   public var gpusPerReplica: Int
+  /// Both phases, or one pool of a disaggregated entry: a prefill pool's figures count input tokens and
+  /// the decode pool prefills nothing.
+  public var role: ServingRole
+  /// Bandwidth that carries a prompt's KV cache from a prefill replica to a decode replica: the compute
+  /// NICs of the prefill copy's GPUs, bytes/s; nil when the server has none.
+  public var kvHandOffBandwidth: Double?
   public var tensor: Int
   public var pipeline: Int
   public var data: Int
@@ -107,6 +113,7 @@ public struct ServingModel: Sendable {
   public init?(_ serving: IRServing, profile: (input: Int, output: Int)? = nil) {
     guard let model = serving.model, let server = serving.server, let gpu = server.gpu else { return nil }
     let entry = serving.entry
+    role = serving.role
     tensor = max(1, entry.tensor.value)
     pipeline = max(1, entry.pipeline.value)
     data = max(1, entry.data.value)
@@ -129,7 +136,10 @@ public struct ServingModel: Sendable {
       Double(entry.averageContext?.value ?? 0) > 0 ? Double(entry.averageContext?.value ?? 0) : input + output / 2
     cacheHitRate = entry.cacheHitRate.value
     let engine = EngineProfile(entry.engine.value)
-    admittedContext = engine.reservesWholeSequence ? input + output : averageContext
+    switch serving.role {
+    case .prefill: admittedContext = input
+    case .combined, .decode: admittedContext = engine.reservesWholeSequence ? input + output : averageContext
+    }
     layerOverhead = entry.layerOverhead?.value ?? engine.layerOverhead
     sequenceOverhead = engine.sequenceOverhead
     maxBatch = entry.maxBatch?.value
@@ -189,6 +199,7 @@ public struct ServingModel: Sendable {
       if let pcie = gpu.pcieBandwidth { return ("pcie", pcie / 2 * gpu.pcieEfficiency) }
       return ("none", nil)
     }
+    kvHandOffBandwidth = nicPerGPU > 0 ? nicPerGPU * Double(tensor * pipeline) : nil
     let tensorLink = joining(tensor)
     let expertLink = joining(expert)
     tensorLinkBandwidth = tensorLink.1
@@ -247,8 +258,16 @@ public struct ServingModel: Sendable {
     // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
     let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
     let stageLayers = layers / Double(pipeline)
-    let prefillTokens = prefill && averageOutput > 0 ? m * averageInput * (1 - cacheHitRate) / averageOutput : 0
-    let tokens = m + prefillTokens
+    // A prefill pool's step prefills m prompts; a decode pool's decodes m sequences and prefills nothing.
+    let decoded = role == .prefill ? 0 : m
+    let prompt = averageInput * (1 - cacheHitRate)
+    let prefillTokens: Double
+    switch role {
+    case .combined: prefillTokens = prefill && averageOutput > 0 ? m * prompt / averageOutput : 0
+    case .prefill: prefillTokens = prefill ? m * prompt : 0
+    case .decode: prefillTokens = 0
+    }
+    let tokens = decoded + prefillTokens
     func roofline(bytes: Double, flops: Double, computeShare: Double = 1) -> Double {
       let memory = bytes > 0 ? (memoryBandwidthPerGPU > 0 ? bytes / memoryBandwidthPerGPU : .infinity) : 0
       let math = flops > 0 ? (computePerGPU > 0 ? flops / (computePerGPU * computeShare) : .infinity) : 0
@@ -267,9 +286,9 @@ public struct ServingModel: Sendable {
         computeShare: expertComputeShare) : 0
     // Decode attends to the average context; a prefilled token to half its prompt on average (causal).
     let attentionFLOPs =
-      (4 * averageContext * m + 2 * averageInput * prefillTokens) * queryWidth * stageLayers / Double(tensor)
+      (4 * averageContext * decoded + 2 * averageInput * prefillTokens) * queryWidth * stageLayers / Double(tensor)
     let attention = roofline(
-      bytes: m * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards), flops: attentionFLOPs)
+      bytes: decoded * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards), flops: attentionFLOPs)
     var communication = 0.0
     if tensor > 1, !dataParallelAttention, let bandwidth = tensorLinkBandwidth, bandwidth > 0 {
       // Two ring all-reduces per layer, each sending 2(t − 1)/t of the activations (decode and prefill tokens).
@@ -315,12 +334,20 @@ public struct ServingModel: Sendable {
   func planBatch() -> Int {
     var limit = min(copyMemoryBatchLimit, maxBatch.map { max(1, $0 / data) } ?? 4_096)
     if let maxNumTokens, averageOutput > 0 {
-      // A step carries each sequence's decode token and its share of prefill: 1 + input ÷ output tokens.
-      let perSequence = 1 + averageInput * (1 - cacheHitRate) / averageOutput
+      // A step carries each sequence's decode token and its share of prefill: 1 + input ÷ output tokens
+      // (a prefill pool's, its whole prompt; a decode pool's, one token).
+      let prompt = averageInput * (1 - cacheHitRate)
+      let perSequence: Double
+      switch role {
+      case .combined: perSequence = 1 + prompt / averageOutput
+      case .prefill: perSequence = max(1, prompt)
+      case .decode: perSequence = 1
+      }
       limit = min(limit, max(1, Int(saturating: (Double(maxNumTokens) / perSequence).rounded(.down))))
     }
     guard limit >= 1 else { return 0 }
-    if let tpot = tpotObjective {
+    // A prefill pool has no TPOT: its batch is what its memory holds.
+    if let tpot = tpotObjective, role != .prefill {
       // Step time grows with the batch: bisect for the largest batch within the objective.
       guard stepTime(batch: 1) <= tpot else { return 1 }
       var low = 1
@@ -336,16 +363,37 @@ public struct ServingModel: Sendable {
   /// The planned batch of the replica (every copy).
   public var batch: Int { saturatingMultiply(copyBatch, data) }
 
-  /// Output tokens per second of one replica at the planned batch, prefill of those requests included.
+  /// Output tokens per second of one replica at the planned batch, prefill of those requests included; for a
+  /// prefill pool, the input tokens it prefills per second (less the prefix-cache hits).
   public var tokensPerSecond: Double {
     guard copyBatch > 0 else { return 0 }
     let step = stepTime(batch: copyBatch)
-    return step.isFinite && step > 0 ? Double(data) * Double(copyBatch) / step : 0
+    let perSequence = role == .prefill ? averageInput * (1 - cacheHitRate) : 1
+    return step.isFinite && step > 0 ? Double(data) * Double(copyBatch) * perSequence / step : 0
   }
 
-  /// Input tokens per second the replica prefills alongside, at the planned batch.
+  /// Input tokens per second the replica prefills, at the planned batch: alongside its decodes, all of a
+  /// prefill pool's tokens, none of a decode pool's.
   public var inputTokensPerSecond: Double {
-    averageOutput > 0 ? tokensPerSecond * averageInput / averageOutput : 0
+    switch role {
+    case .combined: averageOutput > 0 ? tokensPerSecond * averageInput / averageOutput : 0
+    case .prefill: tokensPerSecond
+    case .decode: 0
+    }
+  }
+
+  /// The demand the pool is sized against: peak output tokens/s, or for a prefill pool the input tokens/s
+  /// it must prefill at that peak.
+  public var demand: Double {
+    guard role == .prefill else { return peakDemand }
+    return averageOutput > 0 ? peakDemand / averageOutput * averageInput * (1 - cacheHitRate) : 0
+  }
+
+  /// The pool's share of its capacity when the entry is offered `outputTokensPerSecond` per replica.
+  func capacityShare(outputTokensPerSecond offered: Double) -> Double {
+    guard tokensPerSecond > 0 else { return .infinity }
+    guard role == .prefill else { return offered / tokensPerSecond }
+    return averageOutput > 0 ? offered / averageOutput * averageInput * (1 - cacheHitRate) / tokensPerSecond : .infinity
   }
 
   /// Time per output token at the planned batch, seconds.
@@ -354,6 +402,7 @@ public struct ServingModel: Sendable {
   /// Share of the GPUs' time spent prefilling, at the planned batch.
   public var prefillShare: Double? {
     guard copyBatch > 0 else { return nil }
+    guard role == .combined else { return role == .prefill ? 1 : 0 }
     let micro = max(1, Double(copyBatch) / Double(pipeline))
     let step = stage(sequences: micro).time
     let decodeOnly = stage(sequences: micro, prefill: false).time
@@ -386,10 +435,16 @@ public struct ServingModel: Sendable {
   /// with ρ the prefill utilization; nil at or above the replica's capacity, or when the prefills alone
   /// would keep the GPUs busy.
   public func ttft(outputTokensPerSecond offered: Double) -> Double? {
-    guard offered < tokensPerSecond else { return nil }
+    guard role != .decode, capacityShare(outputTokensPerSecond: offered) < 1 else { return nil }
     let load = prefillUtilization(outputTokensPerSecond: offered)
     guard load < 1 else { return nil }
-    return prefillTime / (1 - load)
+    return prefillTime / (1 - load) + kvHandOffTime
+  }
+
+  /// A prefill pool's hand-off of one prompt's KV cache to a decode replica over the compute NICs, seconds.
+  public var kvHandOffTime: Double {
+    guard role == .prefill, let bandwidth = kvHandOffBandwidth, bandwidth > 0 else { return 0 }
+    return averageInput * kvBytesPerToken / bandwidth
   }
 
   /// A replica's figures when it is offered `outputTokensPerSecond` (not more than its capacity): the
@@ -402,7 +457,9 @@ public struct ServingModel: Sendable {
   }
 
   public func atLoad(outputTokensPerSecond offered: Double) -> AtLoad? {
-    guard copyBatch > 0, averageOutput > 0, tokensPerSecond > 0, offered > 0 else { return nil }
+    guard role != .prefill, copyBatch > 0, averageOutput > 0, tokensPerSecond > 0, offered > 0 else { return nil }
+    // A decode pool's sequences spend their TTFT in the prefill pool.
+    let beforeDecode = role == .decode ? 0 : prefillTime
     let capacity = tokensPerSecond
     guard offered < capacity else {
       return AtLoad(batch: batch, tpot: stepTime(batch: copyBatch), servedTokensPerSecond: capacity)
@@ -411,7 +468,7 @@ public struct ServingModel: Sendable {
     var inFlight = 1.0
     for _ in 0..<50 {
       let step = stepTime(batch: max(1, Int(saturating: inFlight.rounded(.up))))
-      let next = min(Double(copyBatch), requestsPerCopy * (prefillTime + averageOutput * step))
+      let next = min(Double(copyBatch), requestsPerCopy * (beforeDecode + averageOutput * step))
       if abs(next - inFlight) < 0.01 { break }
       inFlight = next
     }
@@ -428,8 +485,9 @@ public struct ServingModel: Sendable {
   /// A replica's batch, TPOT and served tokens at its share of the peak.
   public var atPeak: AtLoad? { atLoad(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }
 
-  /// TTFT at zero load: the prefill alone.
-  public var ttftEstimate: Double { prefillTime }
+  /// TTFT at zero load: the prefill alone, and a prefill pool's hand-off of the KV cache; nil for a decode
+  /// pool, whose requests arrive prefilled.
+  public var ttftEstimate: Double? { role == .decode ? nil : prefillTime + kvHandOffTime }
 
   /// Usable memory of the replica, bytes.
   public var usableMemory: Double { usableMemoryPerGPU * Double(gpusPerReplica) }

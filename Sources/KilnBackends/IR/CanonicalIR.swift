@@ -88,14 +88,16 @@ public enum CanonicalIR {
       objects.append(
         (
           serving.id,
-          .object([
-            ("model", .string(serving.entry.model.name.value)), ("cluster", .string(serving.entry.cluster.name.value)),
-            ("engine", .string(serving.entry.engine.value.rawValue)), ("image", .string(serving.entry.image.value)),
-            ("gpusPerReplica", .int(serving.gpusPerReplica)), ("serversPerReplica", .int(serving.serversPerReplica)),
-            ("replicasMin", .int(serving.entry.minReplicas.value)),
-            ("replicasMax", .int(serving.entry.maxReplicas.value)),
-            ("demand_tokensPerSecond", .double(serving.entry.peakDemand.value)),
-          ])
+          .object(
+            [
+              ("model", .string(serving.entry.model.name.value)),
+              ("cluster", .string(serving.entry.cluster.name.value)),
+              ("engine", .string(serving.entry.engine.value.rawValue)), ("image", .string(serving.entry.image.value)),
+              ("gpusPerReplica", .int(serving.gpusPerReplica)), ("serversPerReplica", .int(serving.serversPerReplica)),
+              ("replicasMin", .int(serving.entry.minReplicas.value)),
+              ("replicasMax", .int(serving.entry.maxReplicas.value)),
+              ("demand_tokensPerSecond", .double(serving.entry.peakDemand.value)),
+            ] + (serving.role == .combined ? [] : [("role", .string(serving.role.rawValue))]))
         ))
     }
     for run in ir.trainingRuns {

@@ -37,8 +37,12 @@ public enum GeneratedNames {
 
   /// A serving entry's workload, Service, autoscaler and the rest: `<region>-<serving>`.
   public static func serving(_ serving: IRServing) -> String {
-    "\(serving.region.name)-\(serving.entry.name.value)"
+    let base = "\(serving.region.name)-\(serving.entry.name.value)"
+    return serving.role == .combined ? base : "\(base)-\(serving.role.rawValue)"
   }
+
+  /// The router of a disaggregated entry takes the entry's own name, which clients and the ingress use.
+  public static func router(_ serving: IRServing) -> String { "\(serving.region.name)-\(serving.entry.name.value)" }
 
   /// A TrainingRun's JobSet.
   public static func jobSet(_ run: IRTrainingRun) -> String { run.spec.name }

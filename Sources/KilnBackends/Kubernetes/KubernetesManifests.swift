@@ -31,10 +31,12 @@ public enum KubernetesManifests {
       let entries = ir.serving.indices.filter { ir.serving[$0].clusterID == cluster.id }
         .sorted { ir.serving[$0].id < ir.serving[$1].id }
       let serving = entries.flatMap { index in
-        ServingObjects(
+        let pool = ServingObjects(
           serving: ir.serving[index], model: analysis.servingModels[index], settings: settings,
-          projectName: projectName, namespace: objects.namespace
-        ).documents(label: objects.nodeLabel(gpu: ir.serving[index].server?.gpu?.name))
+          projectName: projectName, namespace: objects.namespace)
+        // A disaggregated entry's router comes with its decode pool.
+        let router = ir.serving[index].role == .decode ? DisaggregationRouter(decode: pool).documents() : []
+        return router + pool.documents(label: objects.nodeLabel(gpu: ir.serving[index].server?.gpu?.name))
       }
       if !serving.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))

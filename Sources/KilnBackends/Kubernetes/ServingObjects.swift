@@ -29,7 +29,31 @@ struct ServingObjects {
   /// The batch the engine is told (`--max-num-seqs`): maxBatch, else the analyzer's planned batch.
   var batch: Int { serving.entry.maxBatch?.value ?? max(1, model?.batch ?? 1) }
 
-  var labels: [(String, JSONValue)] { [("app.kubernetes.io/instance", .string(name))] }
+  /// A pool of a disaggregated entry also carries its role and the entry it is part of, which the router
+  /// discovers it by and the pools' NetworkPolicies admit each other by.
+  var labels: [(String, JSONValue)] {
+    guard serving.role != .combined else { return [("app.kubernetes.io/instance", .string(name))] }
+    return [
+      ("app.kubernetes.io/instance", .string(name)), ("app.kubernetes.io/component", .string(serving.role.rawValue)),
+      ("kiln.dev/serving", .string(GeneratedNames.router(serving))),
+    ]
+  }
+
+  /// The port a prefill pool's SGLang serves the KV cache hand-off's bootstrap on (SGLang's default).
+  static let bootstrapPort = 8998
+
+  /// Pod annotations: the bootstrap port a prefill pod announces to the router (`sglang.ai/bootstrap-port`).
+  var podAnnotations: [(String, JSONValue)] {
+    serving.role == .prefill ? [("sglang.ai/bootstrap-port", .string(String(Self.bootstrapPort)))] : []
+  }
+
+  /// The pods a pool's NetworkPolicy admits: its own, or every pod of its disaggregated entry.
+  var peerSelector: JSONValue {
+    guard serving.role != .combined else { return selector }
+    return .object([
+      ("matchLabels", .object([("kiln.dev/serving", .string(GeneratedNames.router(serving)))]))
+    ])
+  }
 
   func metadata(_ extra: [(String, JSONValue)] = [], annotations: [(String, JSONValue)] = []) -> JSONValue {
     KubernetesManifests.metadata(
@@ -76,7 +100,8 @@ struct ServingObjects {
         String(entry.tensor.value * entry.pipeline.value),
         "--context-length", String(maxLength), "--mem-fraction-static", String(entry.gpuMemoryUtilization.value),
         "--max-running-requests", String(batch), "--host", "0.0.0.0", "--port", String(port), "--enable-metrics",
-      ] + (stepTokens.map { ["--chunked-prefill-size", $0] } ?? []) + sglangParallelism + multiNode + extra
+      ] + (stepTokens.map { ["--chunked-prefill-size", $0] } ?? []) + sglangParallelism + disaggregation + multiNode
+        + extra
     case .tensorRTLLM:
       return [
         "trtllm-serve", source, "--tp_size", String(entry.tensor.value), "--pp_size", String(entry.pipeline.value),
@@ -93,6 +118,17 @@ struct ServingObjects {
         "--port", String(port),
       ] + (stepTokens.map { ["--max-num-batched-tokens", $0] } ?? [])
         + (entry.expert.value > 1 ? ["--enable-expert-parallel"] : []) + extra
+    }
+  }
+
+  /// SGLang's flags for a pool of a disaggregated entry (its PD disaggregation page): the pool's
+  /// `--disaggregation-mode`, and the prefill pool's bootstrap port.
+  var disaggregation: [String] {
+    switch serving.role {
+    case .combined: []
+    case .prefill:
+      ["--disaggregation-mode", "prefill", "--disaggregation-bootstrap-port", String(Self.bootstrapPort)]
+    case .decode: ["--disaggregation-mode", "decode"]
     }
   }
 
@@ -193,7 +229,15 @@ struct ServingObjects {
       ("args", .array(arguments.dropFirst().map { .string($0) })),
       (
         "ports",
-        .array([.object([("name", .string("http")), ("containerPort", .int(port)), ("protocol", .string("TCP"))])])
+        .array(
+          [.object([("name", .string("http")), ("containerPort", .int(port)), ("protocol", .string("TCP"))])]
+            + (serving.role == .prefill
+              ? [
+                .object([
+                  ("name", .string("bootstrap")), ("containerPort", .int(Self.bootstrapPort)),
+                  ("protocol", .string("TCP")),
+                ])
+              ] : []))
       ),
       ("env", environment),
       ("resources", PodTemplates.resources(server: serving.server, gpus: podGPUs, gpuResource: gpuResource)),
@@ -239,7 +283,11 @@ struct ServingObjects {
     let entry = serving.entry
     var documents: [JSONValue] = []
     let template: JSONValue = .object([
-      ("metadata", .object([("labels", .object(labels))])),
+      (
+        "metadata",
+        .object(
+          [("labels", .object(labels))] + (podAnnotations.isEmpty ? [] : [("annotations", .object(podAnnotations))]))
+      ),
       ("spec", podSpec(containerName: entry.engine.value.rawValue, probes: true, label: label)),
     ])
     if serving.serversPerReplica <= 1 {
@@ -367,16 +415,18 @@ struct ServingObjects {
             ("podSelector", selector), ("policyTypes", .array([.string("Ingress"), .string("Egress")])),
             (
               "ingress",
-              .array([
-                .object([("from", .array([fromNamespace(ingressNamespace)])), ("ports", httpPort)]),
-                .object([("from", .array([fromNamespace(monitoringNamespace)])), ("ports", httpPort)]),
-                .object([("from", .array([.object([("podSelector", selector)])]))]),
-              ])
+              .array(
+                // A pool of a disaggregated entry is reached through its router, not from the ingress.
+                (serving.role == .combined
+                  ? [.object([("from", .array([fromNamespace(ingressNamespace)])), ("ports", httpPort)])] : []) + [
+                    .object([("from", .array([fromNamespace(monitoringNamespace)])), ("ports", httpPort)]),
+                    .object([("from", .array([.object([("podSelector", peerSelector)])]))]),
+                  ])
             ),
             (
               "egress",
               .array([
-                .object([("to", .array([.object([("podSelector", selector)])]))]),
+                .object([("to", .array([.object([("podSelector", peerSelector)])]))]),
                 .object([
                   (
                     "ports",
@@ -424,8 +474,13 @@ struct ServingObjects {
           alertName, "histogram_quantile(0.95, sum by (le) (rate(\(bucket)\(scope)[5m]))) > \(limit)",
           "p95 \(what) above the \(limit)s objective"))
     }
-    latencyAlert("TTFTAboveObjective", metrics.ttftBucket, entry.ttft?.value, "time to first token")
-    latencyAlert("TPOTAboveObjective", metrics.tpotBucket, entry.tpot?.value, "time per output token")
+    // A disaggregated entry's TTFT is its prefill pool's, its TPOT its decode pool's.
+    latencyAlert(
+      "TTFTAboveObjective", metrics.ttftBucket, serving.role == .decode ? nil : entry.ttft?.value, "time to first token"
+    )
+    latencyAlert(
+      "TPOTAboveObjective", metrics.tpotBucket, serving.role == .prefill ? nil : entry.tpot?.value,
+      "time per output token")
     if let availability = entry.availability?.value {
       // Google SRE workbook: page when the 1-hour burn rate exceeds 14.4 (2 % of a 30-day budget).
       let threshold = Self.number(14.4 * (1 - availability))

@@ -52,7 +52,8 @@ public enum HTMLReport {
           unit: "tokens/s",
           rows: report.serving.map {
             BarChart.Row(
-              label: "\($0.region)/\($0.name)", value: $0.capacityTokensPerSecond ?? 0, limit: $0.demandTokensPerSecond,
+              label: "\($0.region)/\($0.label)", value: $0.capacityTokensPerSecond ?? 0,
+              limit: $0.demandTokensPerSecond,
               valueText: rate($0.capacityTokensPerSecond ?? 0) + " tok/s",
               limitText: rate($0.demandTokensPerSecond) + " tok/s")
           }, valueName: "capacity at max replicas", limitName: "peak demand"

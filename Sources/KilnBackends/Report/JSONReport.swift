@@ -104,7 +104,8 @@ public enum JSONReport {
         .array(
           report.serving.map { entry in
             .object([
-              ("region", .string(entry.region)), ("name", .string(entry.name)), ("model", .string(entry.model)),
+              ("region", .string(entry.region)), ("name", .string(entry.name)), ("role", .string(entry.role)),
+              ("model", .string(entry.model)),
               ("gpusPerReplica", .int(entry.gpusPerReplica)), ("replicasMax", .int(entry.replicasMax)),
               ("batch", int(entry.batch)), ("tokensPerSecondPerReplica", number(entry.tokensPerSecondPerReplica)),
               ("capacity_tokensPerSecond", number(entry.capacityTokensPerSecond)),

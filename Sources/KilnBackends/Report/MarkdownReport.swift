@@ -66,7 +66,7 @@ public enum MarkdownReport {
       for entry in report.serving {
         let perReplica = entry.tokensPerSecondPerReplica.map { fixed($0, 0) } ?? "—"
         let capacity = entry.capacityTokensPerSecond.map { fixed($0, 0) } ?? "—"
-        out += "| \(entry.region) | \(entry.name) | \(entry.model) | \(entry.gpusPerReplica) | \(entry.replicasMax) "
+        out += "| \(entry.region) | \(entry.label) | \(entry.model) | \(entry.gpusPerReplica) | \(entry.replicasMax) "
         out +=
           "| \(entry.batch.map(String.init) ?? "—") | \(perReplica) | \(capacity) | \(fixed(entry.demandTokensPerSecond, 0)) "
         out += "| \(percent(entry.headroom)) | \(entry.tpotSeconds.map { fixed($0 * 1_000, 1) + " ms" } ?? "—") "

@@ -23,11 +23,12 @@ struct RegionCheck: SpecCheck {
         if let cluster = typed[serving.cluster] {
           checkCluster(serving, cluster, catalog: typed.catalog, engine)
         }
-        if serving.minReplicas.value > serving.maxReplicas.value, !serving.maxReplicas.isDefault {
+        for layout in [serving] + (serving.prefill.map { [$0.applied(to: serving)] } ?? [])
+        where layout.minReplicas.value > layout.maxReplicas.value && !layout.maxReplicas.isDefault {
           engine.emit(
             Diagnostic(
-              RegionMessage.replicasOrder(min: serving.minReplicas.value, max: serving.maxReplicas.value),
-              at: serving.minReplicas.range))
+              RegionMessage.replicasOrder(min: layout.minReplicas.value, max: layout.maxReplicas.value),
+              at: layout.minReplicas.range))
         }
         for secret in serving.secrets where (secret.env != nil) == (secret.mountPath != nil) {
           let hasEnv = secret.env != nil

@@ -8,6 +8,7 @@ enum ParallelismMessage: DiagnosticMessage {
   case pipelineAboveLayers(pipeline: Int, layers: Int, model: String)
   case replicaNeedsFabric(gpus: Int, domain: Int, cluster: String)
   case profileBeyondContext(input: Int, output: Int, maxLength: Int)
+  case prefillPoolEngine(engine: String)
 
   enum ID {
     static let tensorAboveHeads = MessageID(
@@ -25,11 +26,13 @@ enum ParallelismMessage: DiagnosticMessage {
     static let profileBeyondContext = MessageID(
       SpecCodes.invalidValue, "serving-profile-beyond-context",
       "averageInput + averageOutput (TOKENS) exceed the longest sequence the engine accepts (MAX)")
+    static let prefillPoolEngine = MessageID(
+      SpecCodes.unsupportedLayout, "serving-prefill-pool-engine", "a prefill pool on an engine other than SGLang")
   }
 
   static let all = [
     ID.tensorAboveHeads, ID.expertAboveExperts, ID.expertWithoutExperts, ID.pipelineAboveLayers,
-    ID.replicaNeedsFabric, ID.profileBeyondContext,
+    ID.replicaNeedsFabric, ID.profileBeyondContext, ID.prefillPoolEngine,
   ]
 
   var id: MessageID {
@@ -40,6 +43,7 @@ enum ParallelismMessage: DiagnosticMessage {
     case .pipelineAboveLayers: ID.pipelineAboveLayers
     case .replicaNeedsFabric: ID.replicaNeedsFabric
     case .profileBeyondContext: ID.profileBeyondContext
+    case .prefillPoolEngine: ID.prefillPoolEngine
     }
   }
 
@@ -55,6 +59,8 @@ enum ParallelismMessage: DiagnosticMessage {
       "parallelism.pipeline is \(pipeline), but Model/\(model) has \(layers) layers to split into stages"
     case .profileBeyondContext(let input, let output, let maxLength):
       "averageInput + averageOutput is \(input + output) tokens, above the \(maxLength) a sequence may hold (engineArgs.maxModelLen, else the model's contextLength)"
+    case .prefillPoolEngine(let engine):
+      "a prefill pool needs an engine that hands the KV cache from prefill to decode replicas; Kiln compiles that for SGLang, not \(engine)"
     case .replicaNeedsFabric(let gpus, let domain, let cluster):
       "missing 'fabric': a replica of \(gpus) GPUs spans servers (\(domain) GPUs per server or NVLink domain), and Cluster/\(cluster) has no fabric to join them"
     }

@@ -65,6 +65,8 @@ public struct RegionSpec: SpecRecord {
     public var maxModelLen: Located<Int>?
     public var extraArguments: [Located<String>] = []
     public var secrets: [Secret] = []
+    /// A separate prefill pool; nil when the replicas prefill and decode.
+    public var prefill: PrefillPool?
 
     public init() {}
 
@@ -205,6 +207,10 @@ public struct RegionSpec: SpecRecord {
               "the expert width (FFN columns) at which an MoE layer's grouped GEMMs reach the GPU's compute efficiency; narrower experts reach proportionally less"
             ),
           ]),
+        .record(
+          "prefill", \.prefill, default: .rule("none: each replica prefills and decodes"),
+          "a separate prefill pool (prefill/decode disaggregation, SGLang only: K2031): its replicas prefill every request and hand the KV cache to the entry's replicas, which only decode. *(analyzer)* The pool is sized against the input tokens, the entry's replicas against the output tokens"
+        ),
         .records(
           "secrets", \.secrets, default: .value("[]"),
           "Kubernetes Secrets the pods use ([section 7](#7-secrets))"),
