@@ -106,4 +106,18 @@ import _KilnTestSupport
     #expect(!files.contains { $0.path.hasSuffix("training.yaml") })
     #expect(!files.contains { $0.text.contains("kind: JobSet") })
   }
+
+  /// vLLM runs data-parallel attention as one engine core per rank: tensor parallelism 1 and
+  /// `--data-parallel-size` the entry's tensor degree.
+  @Test func vllmDataParallelAttention() throws {
+    let text = try stream(
+      starter(
+        "vllm-dp-attention",
+        [
+          ("serving.yaml", "parallelism: {tensor: 1}", "parallelism: {tensor: 2, attention: data}"),
+          ("serving.yaml", "replicas: {min: 2, max: 12}", "replicas: {min: 2, max: 8}"),
+        ]))
+    #expect(text.contains("- \"--tensor-parallel-size\"\n        - \"1\"\n"))
+    #expect(text.contains("- \"--data-parallel-size\"\n        - \"2\"\n"))
+  }
 }

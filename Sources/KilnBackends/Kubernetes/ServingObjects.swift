@@ -110,13 +110,17 @@ struct ServingObjects {
         String(port),
       ] + (stepTokens.map { ["--max_num_tokens", $0] } ?? []) + extra
     default:
+      // Data-parallel attention: vLLM runs one engine core per rank (`--data-parallel-size`), each with its
+      // own sequences, and forms the expert layers over all of them (its Data Parallel Deployment page).
+      let dataParallelAttention = entry.attentionParallelism.value == .data
       return [
         "python3", "-m", "vllm.entrypoints.openai.api_server", "--model", source, "--tensor-parallel-size",
-        String(entry.tensor.value),
+        dataParallelAttention ? "1" : String(entry.tensor.value),
         "--pipeline-parallel-size", String(entry.pipeline.value), "--max-model-len", String(maxLength),
         "--gpu-memory-utilization", String(entry.gpuMemoryUtilization.value), "--max-num-seqs", String(batch),
         "--port", String(port),
-      ] + (stepTokens.map { ["--max-num-batched-tokens", $0] } ?? [])
+      ] + (dataParallelAttention ? ["--data-parallel-size", String(entry.tensor.value)] : [])
+        + (stepTokens.map { ["--max-num-batched-tokens", $0] } ?? [])
         + (entry.expert.value > 1 ? ["--enable-expert-parallel"] : []) + extra
     }
   }
