@@ -130,35 +130,9 @@ struct DisaggregationRouter {
           ])
         ),
       ]))
-    documents.append(
-      .object([
-        ("apiVersion", .string("v1")), ("kind", .string("Service")), ("metadata", metadata()),
-        (
-          "spec",
-          .object([
-            ("type", .string("ClusterIP")), ("selector", .object(labels)),
-            (
-              "ports",
-              .array([
-                .object([
-                  ("name", .string("http")), ("port", .int(port)), ("targetPort", .string("http")),
-                  ("protocol", .string("TCP")),
-                ])
-              ])
-            ),
-          ])
-        ),
-      ]))
-    documents.append(
-      .object([
-        ("apiVersion", .string("policy/v1")), ("kind", .string("PodDisruptionBudget")), ("metadata", metadata()),
-        ("spec", .object([("maxUnavailable", .int(1)), ("selector", selector)])),
-      ]))
-    func fromNamespace(_ name: String) -> JSONValue {
-      .object([
-        ("namespaceSelector", .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(name))]))]))
-      ])
-    }
+    documents.append(ObjectTemplates.service(metadata: metadata(), selector: labels, port: port))
+    documents.append(ObjectTemplates.podDisruptionBudget(metadata: metadata(), selector: selector))
+    let fromNamespace = ObjectTemplates.fromNamespace
     let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])
     let entryPods: JSONValue = .object([
       ("podSelector", .object([("matchLabels", .object([("kiln.dev/serving", .string(name))]))]))
@@ -188,17 +162,8 @@ struct DisaggregationRouter {
               .array([
                 // The pools it routes to and their bootstrap ports.
                 .object([("to", .array([entryPods]))]),
-                .object([
-                  (
-                    "ports",
-                    .array([
-                      .object([("protocol", .string("UDP")), ("port", .int(53))]),
-                      .object([("protocol", .string("TCP")), ("port", .int(53))]),
-                    ])
-                  )
-                ]),
-                // The Kubernetes API, for the pools' pods.
-                .object([("ports", .array([.object([("protocol", .string("TCP")), ("port", .int(443))])]))]),
+                // DNS, and the Kubernetes API for the pools' pods.
+                ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress,
               ])
             ),
           ])

@@ -339,25 +339,7 @@ struct ServingObjects {
           ),
         ]))
     }
-    documents.append(
-      .object([
-        ("apiVersion", .string("v1")), ("kind", .string("Service")), ("metadata", metadata()),
-        (
-          "spec",
-          .object([
-            ("type", .string("ClusterIP")), ("selector", .object(serviceSelector)),
-            (
-              "ports",
-              .array([
-                .object([
-                  ("name", .string("http")), ("port", .int(port)), ("targetPort", .string("http")),
-                  ("protocol", .string("TCP")),
-                ])
-              ])
-            ),
-          ])
-        ),
-      ]))
+    documents.append(ObjectTemplates.service(metadata: metadata(), selector: serviceSelector, port: port))
     documents.append(
       .object([
         ("apiVersion", .string("autoscaling/v2")), ("kind", .string("HorizontalPodAutoscaler")),
@@ -397,18 +379,10 @@ struct ServingObjects {
           ])
         ),
       ]))
-    documents.append(
-      .object([
-        ("apiVersion", .string("policy/v1")), ("kind", .string("PodDisruptionBudget")), ("metadata", metadata()),
-        ("spec", .object([("maxUnavailable", .int(1)), ("selector", selector)])),
-      ]))
+    documents.append(ObjectTemplates.podDisruptionBudget(metadata: metadata(), selector: selector))
     let ingressNamespace = settings.kubernetes.ingressNamespace.value
     let monitoringNamespace = settings.kubernetes.monitoringNamespace.value
-    func fromNamespace(_ name: String) -> JSONValue {
-      .object([
-        ("namespaceSelector", .object([("matchLabels", .object([("kubernetes.io/metadata.name", .string(name))]))]))
-      ])
-    }
+    let fromNamespace = ObjectTemplates.fromNamespace
     let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])
     documents.append(
       .object([
@@ -431,16 +405,7 @@ struct ServingObjects {
               "egress",
               .array([
                 .object([("to", .array([.object([("podSelector", peerSelector)])]))]),
-                .object([
-                  (
-                    "ports",
-                    .array([
-                      .object([("protocol", .string("UDP")), ("port", .int(53))]),
-                      .object([("protocol", .string("TCP")), ("port", .int(53))]),
-                    ])
-                  )
-                ]),
-                .object([("ports", .array([.object([("protocol", .string("TCP")), ("port", .int(443))])]))]),
+                ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress,
               ])
             ),
           ])

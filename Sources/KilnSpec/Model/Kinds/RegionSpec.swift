@@ -28,7 +28,7 @@ public struct RegionSpec: SpecRecord {
     case data
   }
 
-  public struct Serving: SpecRecord {
+  public struct Serving: ServingLayout {
     public var name: Located<String> = .placeholder
     public var model: Reference<ModelSpec> = .placeholder
     public var cluster: Reference<ClusterSpec> = .placeholder
@@ -106,36 +106,7 @@ public struct RegionSpec: SpecRecord {
           "port", .count, \.port, default: .value("8000"), range: .atMost(65_535, "65,535", positive: true),
           "*(backend)* the port the engine listens on, named `http`: the container port, the Service's port and the port the NetworkPolicy opens"
         ),
-        .group(
-          "parallelism", "parallelism of one replica; GPUs per replica = tensor × pipeline × data",
-          [
-            .field(
-              "tensor", .count, \.tensor, default: .value("1"), range: FieldTypes.degree, "tensor-parallel degree"),
-            .field(
-              "pipeline", .count, \.pipeline, default: .value("1"), range: FieldTypes.degree,
-              "pipeline-parallel degree"),
-            .field(
-              "expert", .count, \.expert, default: .value("1"), range: FieldTypes.degree,
-              "expert-parallel degree. It spreads experts over the replica's GPUs and adds none"),
-            .field(
-              "data", .count, \.data, default: .value("1"), range: FieldTypes.degree,
-              "data-parallel degree inside one replica: independent copies, each with its own weights and share of the batch"
-            ),
-            .field(
-              "attention", AttentionParallelism.fieldType, \.attentionParallelism, default: .value("tensor"),
-              "`data`: each tensor-parallel rank runs attention for its own sequences (SGLang `--enable-dp-attention`, TensorRT-LLM `enable_attention_dp`), so an MLA cache is not copied on every rank"
-            ),
-          ]),
-        .group(
-          "replicas", "autoscaling bounds",
-          [
-            .field(
-              "min", .count, \.minReplicas, default: .value("1"), range: FieldTypes.replicas,
-              "minimum replicas (the HorizontalPodAutoscaler's floor). Above `replicas.max` is K2029"),
-            .field(
-              "max", .count, \.maxReplicas, default: .rule("`replicas.min`"), range: FieldTypes.replicas,
-              "maximum replicas. *(analyzer)* Capacity is checked at this count"),
-          ]),
+      ] + layoutEntries(what: "replica", capacity: "Capacity") + [
         .group(
           "demand", required: true, "expected load",
           [
