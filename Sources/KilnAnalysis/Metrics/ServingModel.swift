@@ -68,8 +68,12 @@ public struct ServingModel: Sendable {
   public var memoryBandwidthPerGPU: Double
   /// Achievable compute of one GPU at the weights' precision, FLOPS.
   public var computePerGPU: Double
-  /// Width of the attention's queries (heads × head dimension; the hidden size when unknown).
+  /// Width of the attention's queries in decode (heads × head dimension; for MLA, heads × the latent; the
+  /// hidden size when unknown).
   public var queryWidth: Double
+  /// The same in prefill: MLA prefills without absorbing the latent, so its heads are about as wide as the
+  /// hidden size (DeepSeek-V3: 128 × (192 + 128) ÷ 2 against 7,168), not as its decode.
+  public var prefillQueryWidth: Double
   /// Parameters of one routed expert (all layers), and its FFN width.
   public var expertParameters: Double
   public var expertWidth: Double
@@ -176,6 +180,7 @@ public struct ServingModel: Sendable {
     } else {
       queryWidth = hiddenSize
     }
+    prefillQueryWidth = model.attention.value == .mla ? hiddenSize : queryWidth
     if let experts, let perToken = expertsPerToken, experts > perToken, perToken > 0 {
       expertParameters = (parameters - activeParameters) / Double(experts - perToken)
     } else {
@@ -286,7 +291,8 @@ public struct ServingModel: Sendable {
         computeShare: expertComputeShare) : 0
     // Decode attends to the average context; a prefilled token to half its prompt on average (causal).
     let attentionFLOPs =
-      (4 * averageContext * decoded + 2 * averageInput * prefillTokens) * queryWidth * stageLayers / Double(tensor)
+      (4 * averageContext * decoded * queryWidth + 2 * averageInput * prefillTokens * prefillQueryWidth) * stageLayers
+      / Double(tensor)
     let attention = roofline(
       bytes: decoded * averageContext * kvBytesPerToken / (Double(pipeline) * kvShards), flops: attentionFLOPs)
     var communication = 0.0
@@ -417,7 +423,7 @@ public struct ServingModel: Sendable {
     let copyCompute = computePerGPU * Double(tensor * pipeline)
     guard copyCompute > 0 else { return .infinity }
     let compute =
-      (2 * (activeParameters - routedActive) * tokens + 2 * tokens * tokens * queryWidth * layers) / copyCompute
+      (2 * (activeParameters - routedActive) * tokens + 2 * tokens * tokens * prefillQueryWidth * layers) / copyCompute
       + 2 * routedActive * tokens / (copyCompute * expertComputeShare) + layers * layerOverhead
     let floor = memoryBandwidthPerGPU > 0 ? weightBytesPerGPU / memoryBandwidthPerGPU : .infinity
     return max(compute, floor)
