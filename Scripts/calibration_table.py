@@ -25,7 +25,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 FIELD_SHORT = {"tokensPerSecondPerReplica": "tok/s", "tpot_s": "TPOT s", "ttftEstimate_s": "TTFT s",
                "servedTokensPerSecondPerReplica": "served tok/s", "tpotAtPeak_s": "TPOT at load s",
-               "ttftAtPeak_s": "TTFT at load s"}
+               "ttftAtPeak_s": "TTFT at load s", "burstTokensPerSecondPerReplica": "burst tok/s",
+               "burstTPOT_s": "burst TPOT s", "burstTTFT_s": "burst TTFT s"}
 
 
 def fmt(x, unit):

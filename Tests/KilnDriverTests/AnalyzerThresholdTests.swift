@@ -65,17 +65,18 @@ import _KilnTestSupport
     #expect(codes.filter { ["K6102", "K6103"].contains($0) } == expected, "\(peak): \(codes)")
   }
 
-  /// One request's prefill takes 33.8 ms on the starter's H100, within a 40 ms TTFT at zero load. At the
-  /// peak requests queue behind other prefills (M/M/1): a 40k peak over 12 replicas is 11.1 requests/s
-  /// per replica, whose prefills keep it 37.5 % busy, and the TTFT becomes 54.1 ms (K6104
-  /// `serving-slo-ttft-at-peak`); a 5k peak keeps it 4.7 % busy and leaves it at 35.4 ms (quiet).
+  /// One request's prefill takes 33.8 ms on the starter's H100, within a 45 ms TTFT at zero load. At the
+  /// peak a request first waits out the step in progress (half of one) and queues behind other prefills
+  /// (M/M/1): a 40k peak over 12 replicas is 11.1 requests/s per replica, whose prefills keep it 37.5 %
+  /// busy, and with steps of 11.2 ms the TTFT becomes 59.7 ms (K6104 `serving-slo-ttft-at-peak`); a 5k
+  /// peak keeps it 4.7 % busy and leaves it at 40.1 ms (quiet).
   @Test(arguments: [("40k", true), ("5k", false)])
   func ttftAtThePeak(peak: String, fires: Bool) throws {
     let folder = try ProjectCopy.make(
       tag: "ttft-peak-\(peak)",
       edits: [
         ("serving.yaml", "peak: 15k tokens/s", "peak: \(peak) tokens/s"),
-        ("serving.yaml", "slo: {ttft: 500ms, tpot: 30ms", "slo: {ttft: 40ms, tpot: 30ms"),
+        ("serving.yaml", "slo: {ttft: 500ms, tpot: 30ms", "slo: {ttft: 45ms, tpot: 30ms"),
       ])
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let ids = try Linter().lint(folder).diagnostics.map(\.messageID.id)

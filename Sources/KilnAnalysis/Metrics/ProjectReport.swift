@@ -116,6 +116,8 @@ public struct ProjectReport: Sendable {
     public var batchAtPeak: Int?
     public var tpotAtPeakSeconds: Double?
     public var servedTokensPerSecondPerReplica: Double?
+    /// `demand.burst` worked through by one replica (its share of the requests): nil without a burst.
+    public var burst: BurstDrain?
   }
 
   public struct Training: Sendable {
@@ -243,7 +245,11 @@ public struct ProjectReport: Sendable {
               model.prefillShare.flatMap { $0 < 1 ? model.tokensPerSecond / (1 - $0) : nil }
             }, ownedRate: ownedRate),
           batchAtPeak: atPeak?.batch, tpotAtPeakSeconds: atPeak?.tpot,
-          servedTokensPerSecondPerReplica: atPeak?.servedTokensPerSecond))
+          servedTokensPerSecondPerReplica: atPeak?.servedTokensPerSecond,
+          burst: entry.entry.burst.flatMap { burst in
+            model?.burst(
+              requests: (burst.value + entry.entry.maxReplicas.value - 1) / max(1, entry.entry.maxReplicas.value))
+          }))
     }
     for run in ir.trainingRuns {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate

@@ -24,8 +24,9 @@ import KilnSupport
 ///   (chunked prefill), less the prefix-cache hits.
 /// - Pipeline parallelism runs `pipeline` micro-batches through `pipeline` stages: a token's step is the
 ///   sum of the stages' times, so each GPU reads its stage's weights once per micro-batch.
-/// - TTFT: one request's prefill on a copy (with a floor of one read of the weights); under load, M/M/1
-///   queueing behind the other requests' prefills, which continuous batching runs ahead of the decodes.
+/// - TTFT: one request's prefill on a copy (with a floor of one read of the weights); under load, half the
+///   step in progress and M/M/1 queueing behind the other requests' prefills, which continuous batching
+///   runs ahead of the decodes.
 public struct ServingModel: Sendable {
   /// Bytes of a value moved between GPUs: activations travel as BF16.
   static let activationBytes = 2.0
@@ -259,12 +260,7 @@ public struct ServingModel: Sendable {
   /// One stage's step for a micro-batch of `m` sequences; `prefill: false` leaves out the prefill the step
   /// does for them (to tell the prefill's share).
   func stage(sequences m: Double, prefill: Bool = true) -> Step {
-    let copyGPUs = Double(tensor * pipeline)
-    // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
-    let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
-    let stageLayers = layers / Double(pipeline)
     // A prefill pool's step prefills m prompts; a decode pool's decodes m sequences and prefills nothing.
-    let decoded = role == .prefill ? 0 : m
     let prompt = averageInput * (1 - cacheHitRate)
     let prefillTokens: Double
     switch role {
@@ -272,6 +268,19 @@ public struct ServingModel: Sendable {
     case .prefill: prefillTokens = prefill ? m * prompt : 0
     case .decode: prefillTokens = 0
     }
+    return stage(
+      decoding: role == .prefill ? 0 : m, context: averageContext, prefilling: prefillTokens, sequences: m)
+  }
+
+  /// One stage's step that decodes `decoded` sequences holding `context` tokens each on average and
+  /// prefills `prefillTokens` prompt tokens for `sequences` sequences in all, seconds per part.
+  func stage(
+    decoding decoded: Double, context averageContext: Double, prefilling prefillTokens: Double, sequences: Double
+  ) -> Step {
+    let copyGPUs = Double(tensor * pipeline)
+    // The MoE layers of a stage see the tokens of every copy that shares the expert shards.
+    let sharing = expert > tensor * pipeline ? Double(expert) / copyGPUs : 1
+    let stageLayers = layers / Double(pipeline)
     let tokens = decoded + prefillTokens
     func roofline(bytes: Double, flops: Double, computeShare: Double = 1) -> Double {
       let memory = bytes > 0 ? (memoryBandwidthPerGPU > 0 ? bytes / memoryBandwidthPerGPU : .infinity) : 0
@@ -308,7 +317,7 @@ public struct ServingModel: Sendable {
     }
     return Step(
       denseGEMMs: dense, expertGEMMs: experts, attention: attention, communication: communication,
-      overhead: stageLayers * layerOverhead + m * sequenceOverhead)
+      overhead: stageLayers * layerOverhead + sequences * sequenceOverhead)
   }
 
   /// Seconds between two tokens of a sequence when a copy decodes `batch` sequences: the sum of the
@@ -444,7 +453,10 @@ public struct ServingModel: Sendable {
     guard role != .decode, capacityShare(outputTokensPerSecond: offered) < 1 else { return nil }
     let load = prefillUtilization(outputTokensPerSecond: offered)
     guard load < 1 else { return nil }
-    return prefillTime / (1 - load) + kvHandOffTime
+    // Steps run back to back under load: an arriving request first waits out the step in progress, half of
+    // one on average (iteration-level scheduling; Yu et al., "Orca", OSDI '22).
+    let inProgress = role == .combined ? (atLoad(outputTokensPerSecond: offered)?.tpot ?? 0) / 2 : 0
+    return prefillTime / (1 - load) + kvHandOffTime + inProgress
   }
 
   /// A prefill pool's hand-off of one prompt's KV cache to a decode replica over the compute NICs, seconds.

@@ -119,6 +119,10 @@ public enum JSONReport {
               ("usdPerMillionOutputTokens", number(entry.usdPerMillionOutputTokens)),
               ("batchAtPeak", int(entry.batchAtPeak)), ("tpotAtPeak_s", number(entry.tpotAtPeakSeconds)),
               ("servedTokensPerSecondPerReplica", number(entry.servedTokensPerSecondPerReplica)),
+              ("burstDrain_s", number(entry.burst?.drainSeconds)),
+              ("burstTTFT_s", number(entry.burst?.meanTTFTSeconds)),
+              ("burstTPOT_s", number(entry.burst?.meanTPOTSeconds)),
+              ("burstTokensPerSecondPerReplica", number(entry.burst?.tokensPerSecond)),
             ])
           })
       ),

@@ -55,6 +55,8 @@ public struct RegionSpec: SpecRecord {
     public var averageInput: Located<Int> = .placeholder
     public var averageOutput: Located<Int> = .placeholder
     public var averageContext: Located<Int>?
+    /// Requests that arrive at once, spread over `replicas.max` replicas.
+    public var burst: Located<Int>?
     /// Seconds.
     public var ttft: Located<Double>?
     public var tpot: Located<Double>?
@@ -123,6 +125,10 @@ public struct RegionSpec: SpecRecord {
             .field(
               "cacheHitRate", FieldTypes.percent, \.cacheHitRate, default: .value("0%"), range: .below(1, "100%"),
               "*(analyzer)* share of input tokens found in the prefix cache, which prefill skips"),
+            .field(
+              "burst", .count, \.burst, default: .rule("none"), range: FieldTypes.replicas,
+              "*(analyzer)* requests that arrive at once (a batch job, a backlog), spread over `replicas.max`: the report works through them step by step and gives the time to drain them, their mean TTFT and TPOT, and the tokens per second ([models.md §8.7](models.md#87-a-burst))"
+            ),
             .field(
               "averageContext", .count, \.averageContext, default: .rule("`averageInput` + `averageOutput` ÷ 2"),
               "average context length during decode. It may stand in for the two above"),
