@@ -58,7 +58,9 @@ extension ServingModel {
       step += 1
       guard step <= Self.burstStepLimit else { return nil }
       let admitted = min(perCopy, cap + finished)
-      let waiting = max(0, Double(admitted) * prompt - prefilled)
+      // Rounding must not leave a sliver of a prompt to chase: below a billionth of one is done.
+      var waiting = Double(admitted) * prompt - prefilled
+      if waiting <= prompt * 1e-9 { waiting = 0 }
       let chunk = min(waiting, max(0, budget - decoding))
       let context = decoding > 0 ? contextSum / decoding : averageInput
       let micro = decoding / Double(pipeline)
@@ -85,7 +87,7 @@ extension ServingModel {
       }
       // Prompts this step finished give their first token now.
       prefilled += chunk
-      let done = prompt > 0 ? min(admitted, Int((prefilled / prompt + 1e-9).rounded(.down))) : admitted
+      let done = prompt > 0 ? min(admitted, Int(((prefilled + prompt * 1e-9) / prompt).rounded(.down))) : admitted
       let started = done - promptsDone
       if started > 0 {
         promptsDone = done
