@@ -9,6 +9,8 @@ public struct Analysis: Sendable {
   public var diagnostics: [Diagnostic]
   /// The serving roofline of each entry of `ir.serving`, by index; nil where it cannot be computed.
   public var servingModels: [ServingModel?]
+  /// Checkpoints, failures and goodput of each run of `ir.trainingRuns`, by index.
+  public var trainingGoodput: [TrainingGoodput?]
   public var costs: CostModel
   /// What draws power at each site.
   public var siteLoads: [String: SiteLoad]

@@ -14,6 +14,8 @@ public struct AnalysisContext: Sendable {
   public var policy: PolicySpec?
   /// The serving roofline of each entry of `ir.serving`, computed once for every check.
   public var servingModels: [ServingModel?] = []
+  /// Checkpoints, failures and goodput of each run of `ir.trainingRuns`, computed once.
+  public var trainingGoodput: [TrainingGoodput?] = []
   public var costs: CostModel
   public var siteLoads: [String: SiteLoad] = [:]
 
@@ -50,11 +52,13 @@ public enum Analyzer {
   public static func analyze(_ ir: IRProject) -> Analysis {
     let siteLoads = SiteLoad.bySite(ir)
     let context = AnalysisContext(
-      policy: ir.policy, servingModels: ir.serving.map { ServingModel($0) }, costs: CostModel(ir, siteLoads: siteLoads),
-      siteLoads: siteLoads)
+      policy: ir.policy, servingModels: ir.serving.map { ServingModel($0) },
+      trainingGoodput: ir.trainingRuns.map { TrainingGoodput($0, storage: ir.storage) },
+      costs: CostModel(ir, siteLoads: siteLoads), siteLoads: siteLoads)
     let diagnostics = ParallelMap.map(Array(checks.indices)) { checks[$0].run(ir, context) }.flatMap { $0 }
     return Analysis(
-      diagnostics: diagnostics, servingModels: context.servingModels, costs: context.costs,
+      diagnostics: diagnostics, servingModels: context.servingModels, trainingGoodput: context.trainingGoodput,
+      costs: context.costs,
       siteLoads: context.siteLoads, billOfMaterials: BillOfMaterials(ir))
   }
 }

@@ -76,6 +76,14 @@ public enum AnalysisCodes {
       "Writing a checkpoint (parameters × checkpoint.bytesPerParameter, 14 by default: BF16 weights plus FP32 master weights and Adam moments, as in ZeRO) at the storage's write bandwidth takes more than 10 % of the checkpoint interval (the Policy's checkpoint-time max changes it).",
     example: "checkpoint: {interval: 10min, storage: lake}   # 9.4 TB at 20 GB/s takes 7.8 min",
     fix: "Checkpoint less often, write to faster storage, or shard checkpoints asynchronously.")
+  public static let checkpointInterval = DiagnosticCode(
+    "K4403", "checkpoint interval far from the optimum", severity: .warning, check: "checkpoint-interval",
+    explanation:
+      "The declared checkpoint interval loses at least a percentage point of goodput against the interval that loses least to checkpoints and failures: Daly's optimum for the checkpoint's write time and the job's mean time between interruptions (failures.perThousandNodeDays × its servers; docs/models.md §7.1). Too long loses more work at each interruption, too short spends more time writing.",
+    example: "checkpoint: {interval: 6h, storage: lake}   # 2,048 servers: an interruption every 3.1 h",
+    fix:
+      "Set checkpoint.interval near the optimum the message gives, or state the run's own failures.perThousandNodeDays."
+  )
   public static let budget = DiagnosticCode(
     "K5001", "budget exceeded", check: "budget",
     explanation:
@@ -144,7 +152,8 @@ public enum AnalysisCodes {
   public static let all: [DiagnosticCode] = [
     expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
     fabricCapacity,
-    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, budget, memoryFit, servingCapacity,
+    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, checkpointInterval, budget, memoryFit,
+    servingCapacity,
     servingHeadroom, servingSLO, servingPlacement, servingProfile, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,
   ]

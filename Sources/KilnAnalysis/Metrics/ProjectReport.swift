@@ -132,6 +132,15 @@ public struct ProjectReport: Sendable {
     /// checkpoint storage's write bandwidth (its read bandwidth when none is given).
     public var checkpointBytes: Double?
     public var checkpointWriteSeconds: Double?
+    /// Failures and goodput (docs/models.md §7.1): mean seconds between interruptions, Daly's optimal
+    /// interval, the useful share of wall-clock time, expected interruptions, and days and cost with
+    /// the time lost to checkpoints, interruptions and restarts.
+    public var meanTimeBetweenInterruptionsSeconds: Double?
+    public var optimalCheckpointIntervalSeconds: Double?
+    public var goodput: Double?
+    public var interruptions: Double?
+    public var daysWithFailures: Double?
+    public var costWithFailuresUSD: Double?
   }
 
   public var totals = Totals()
@@ -251,19 +260,23 @@ public struct ProjectReport: Sendable {
               requests: (burst.value + entry.entry.maxReplicas.value - 1) / max(1, entry.entry.maxReplicas.value))
           }))
     }
-    for run in ir.trainingRuns {
+    for (index, run) in ir.trainingRuns.enumerated() {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate
-      let checkpointBytes = run.model.map { $0.parameters.value * run.spec.checkpointBytesPerParameter.value }
-      let storage = run.spec.checkpointStorage?.target.map { ir.storage[$0] }
-      let bandwidth = storage.map { $0.writeBandwidth?.value ?? $0.readBandwidth.value }
+      let figures = analysis.trainingGoodput[index]
+      let stretch = figures.flatMap { figures in figures.goodput > 0 ? 1 / figures.goodput : nil }
+      let cost = rate.flatMap { rate in run.gpuHours.map { $0 * rate } }
       training.append(
         Training(
-          name: run.spec.name, flops: run.flops, gpuHours: run.gpuHours, days: run.days,
-          costUSD: rate.flatMap { rate in run.gpuHours.map { $0 * rate } }, gpuHourUSD: rate,
-          checkpointBytes: run.spec.checkpointStorage == nil ? nil : checkpointBytes,
-          checkpointWriteSeconds: bandwidth.flatMap { bandwidth in
-            checkpointBytes.flatMap { bandwidth > 0 ? $0 / bandwidth : nil }
-          }))
+          name: run.spec.name, flops: run.flops, gpuHours: run.gpuHours, days: run.days, costUSD: cost,
+          gpuHourUSD: rate, checkpointBytes: figures?.checkpointBytes,
+          checkpointWriteSeconds: figures?.checkpointSeconds,
+          meanTimeBetweenInterruptionsSeconds: figures.flatMap {
+            $0.meanTimeBetweenInterruptions.isFinite ? $0.meanTimeBetweenInterruptions : nil
+          },
+          optimalCheckpointIntervalSeconds: figures.flatMap { $0.optimalInterval.isFinite ? $0.optimalInterval : nil },
+          goodput: figures?.goodput, interruptions: figures?.interruptions,
+          daysWithFailures: figures?.wallSeconds.map { $0 / 86_400 },
+          costWithFailuresUSD: stretch.flatMap { stretch in cost.map { $0 * stretch } }))
     }
     totals.capexUSD = costs.capex.total
     totals.capexBreakdownUSD = [

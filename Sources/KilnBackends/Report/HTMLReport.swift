@@ -99,11 +99,14 @@ public enum HTMLReport {
       body +=
         "<h2>Training runs</h2>\n"
         + table(
-          ["run", "FLOPs", "GPU-hours", "days", "cost"],
+          ["run", "FLOPs", "GPU-hours", "days", "cost", "goodput", "interruptions", "days with failures"],
           report.training.map {
             [
               $0.name, ReportFormatting.scientific($0.flops), $0.gpuHours.map { ReportFormatting.fixed($0, 0) } ?? "—",
               $0.days.map { ReportFormatting.fixed($0, 1) } ?? "—", $0.costUSD.map(money) ?? "—",
+              $0.goodput.map { ReportFormatting.fixed($0 * 100, 1) + " %" } ?? "—",
+              $0.interruptions.map { ReportFormatting.fixed($0, 0) } ?? "—",
+              $0.daysWithFailures.map { ReportFormatting.fixed($0, 1) } ?? "—",
             ]
           })
     }

@@ -96,6 +96,11 @@ public enum JSONReport {
               ("days", number(run.days)), ("cost_usd", dollars(run.costUSD)), ("gpuHour_usd", number(run.gpuHourUSD)),
               ("checkpoint_bytes", number(run.checkpointBytes)),
               ("checkpointWrite_s", number(run.checkpointWriteSeconds)),
+              ("meanTimeBetweenInterruptions_s", number(run.meanTimeBetweenInterruptionsSeconds)),
+              ("optimalCheckpointInterval_s", number(run.optimalCheckpointIntervalSeconds)),
+              ("goodput", number(run.goodput)), ("interruptions", number(run.interruptions)),
+              ("daysWithFailures", number(run.daysWithFailures)),
+              ("costWithFailures_usd", dollars(run.costWithFailuresUSD)),
             ])
           })
       ),

@@ -74,11 +74,14 @@ public enum MarkdownReport {
       }
     }
     if !report.training.isEmpty {
-      out += "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost |\n|---|---:|---:|---:|---:|\n"
+      out +=
+        "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost | goodput | interruptions | days with failures | cost with failures |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
       for run in report.training {
         out +=
           "| \(run.name) | \(ReportFormatting.scientific(run.flops)) | \(run.gpuHours.map { fixed($0, 0) } ?? "—") "
-        out += "| \(run.days.map { fixed($0, 1) } ?? "—") | \(money(run.costUSD)) |\n"
+        out += "| \(run.days.map { fixed($0, 1) } ?? "—") | \(money(run.costUSD)) | \(percent(run.goodput)) "
+        out +=
+          "| \(run.interruptions.map { fixed($0, 0) } ?? "—") | \(run.daysWithFailures.map { fixed($0, 1) } ?? "—") | \(money(run.costWithFailuresUSD)) |\n"
       }
     }
     return out

@@ -58,6 +58,9 @@ public enum PolicyChecks {
     PolicyCheck(
       "checkpoint-time", .warning, "write time ≤ 10 % of the interval", "checkpoint write time", max: [.percent]),
     PolicyCheck(
+      "checkpoint-interval", .warning, "goodput within 1 point of Daly's optimal interval",
+      "checkpoint interval against failures"),
+    PolicyCheck(
       "memory-fit", .error, "weights + KV for one full-context sequence ≤ GPU memory × gpuMemoryUtilization",
       "a replica holds the model"),
     PolicyCheck("serving-capacity", .error, "capacity at max replicas ≥ peak demand", "serving meets demand"),

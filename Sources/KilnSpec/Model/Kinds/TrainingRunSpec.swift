@@ -18,6 +18,9 @@ public struct TrainingRunSpec: SpecRecord {
   /// Bytes per parameter in a checkpoint: bf16 weights (2) + fp32 master weights and Adam moments
   /// (12), as in ZeRO (arXiv:1910.02054) without gradients.
   public var checkpointBytesPerParameter: Located<Double> = .placeholder
+  /// Job interruptions per 1,000 node-days, and the seconds a restart takes.
+  public var failuresPerThousandNodeDays: Located<Double> = .placeholder
+  public var restartSeconds: Located<Double> = .placeholder
   public var gpuHourPrice: Located<Double>?
   public var image: Located<String>?
   public var command: [Located<String>] = []
@@ -55,6 +58,19 @@ public struct TrainingRunSpec: SpecRecord {
           .field(
             "bytesPerParameter", .count, \.checkpointBytesPerParameter, default: .value("14"),
             "checkpoint bytes per parameter: BF16 weights + FP32 master weights + two Adam moments (a Kiln addition to the v1 contract)"
+          ),
+        ]),
+      .group(
+        "failures",
+        "*(analyzer)* interruptions, for goodput ([models.md §7.1](models.md#71-checkpoints-failures-and-goodput))",
+        [
+          .field(
+            "perThousandNodeDays", .factor, \.failuresPerThousandNodeDays, default: .value("3.79"),
+            "job interruptions per 1,000 node-days. The default is Llama 3's: 419 unexpected interruptions in 54 days on 2,048 servers (Meta, \"The Llama 3 Herd of Models\", arXiv:2407.21783, §3.3.4)"
+          ),
+          .field(
+            "restart", FieldTypes.duration, \.restartSeconds, default: .value("10min"),
+            "time from an interruption to training again: rescheduling, and reading the checkpoint back. The default is an estimate"
           ),
         ]),
       .field(
