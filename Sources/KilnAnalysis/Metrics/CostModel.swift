@@ -85,9 +85,14 @@ public struct CostModel: Sendable {
         let gpus = clusters.reduce(0) { $0 + $1.gpus }
         monthlyOpexBySite[site.name] = Double(gpus) * Self.hoursPerMonth * (site.gpuHourPrice?.value ?? 0)
       case .colocation:
-        // Contracted IT power: the maximum draw of the site's equipment.
-        let kW = (loads[site.name]?.total ?? 0) / 1_000
-        monthlyOpexBySite[site.name] = kW * (site.colocationPrice?.value ?? 0)
+        // The contracted power is billed whether it is drawn or not; energy only where the contract
+        // passes it through.
+        let contractKW = (site.powerCapacity?.value ?? 0) / 1_000
+        let drawnKW = (loads[site.name]?.total ?? 0) / 1_000
+        let energy = site.colocationEnergyPrice.map {
+          drawnKW * loadFactor * site.pue.value * Self.hoursPerMonth * $0.value
+        }
+        monthlyOpexBySite[site.name] = contractKW * (site.colocationPrice?.value ?? 0) + (energy ?? 0)
       case .owned:
         let kW = (loads[site.name]?.total ?? 0) / 1_000
         monthlyOpexBySite[site.name] =

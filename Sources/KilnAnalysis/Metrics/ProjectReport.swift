@@ -30,8 +30,11 @@ public struct ProjectReport: Sendable {
     public var name: String
     public var ownership: String
     public var jurisdiction: String
-    public var itPowerKW: Double
-    public var facilityPowerKW: Double
+    /// nil for a cloud site, whose power is the provider's.
+    public var itPowerKW: Double?
+    public var facilityPowerKW: Double?
+    /// Colocation: facility power ÷ the contracted `power.capacity`.
+    public var contractUtilization: Double?
     public var capacityKW: Double?
     public var headroom: Double?
     public var monthlyOpexUSD: Double
@@ -167,7 +170,11 @@ public struct ProjectReport: Sendable {
       sites.append(
         Site(
           name: site.name, ownership: site.ownership.value.rawValue, jurisdiction: site.jurisdiction.value,
-          itPowerKW: load.total / 1_000, facilityPowerKW: facility / 1_000, capacityKW: capacity.map { $0 / 1_000 },
+          itPowerKW: site.ownership.value == .cloud ? nil : load.total / 1_000,
+          facilityPowerKW: site.ownership.value == .cloud ? nil : facility / 1_000,
+          contractUtilization: site.ownership.value == .colocation
+            ? capacity.flatMap { $0 > 0 ? facility / $0 : nil } : nil,
+          capacityKW: capacity.map { $0 / 1_000 },
           headroom: capacity.flatMap { $0 > 0 ? ($0 - facility) / $0 : nil },
           monthlyOpexUSD: costs.monthlyOpexBySite[site.name] ?? 0))
       totals.itPowerKW += load.total / 1_000

@@ -33,7 +33,8 @@ public enum HTMLReport {
         unit: "kW",
         rows: report.sites.filter { $0.capacityKW != nil }.map {
           BarChart.Row(
-            label: $0.name, value: $0.facilityPowerKW, limit: $0.capacityKW, valueText: kW($0.facilityPowerKW),
+            label: $0.name, value: $0.facilityPowerKW ?? 0, limit: $0.capacityKW,
+            valueText: $0.facilityPowerKW.map(kW) ?? "n/a",
             limitText: $0.capacityKW.map(kW))
         }, valueName: "facility power", limitName: "capacity", scalePerRow: true
       ).svg
@@ -66,7 +67,7 @@ public enum HTMLReport {
         ["site", "ownership", "jurisdiction", "IT power", "facility power", "capacity", "headroom", "opex / month"],
         report.sites.map {
           [
-            $0.name, $0.ownership, $0.jurisdiction, kW($0.itPowerKW), kW($0.facilityPowerKW),
+            $0.name, $0.ownership, $0.jurisdiction, $0.itPowerKW.map(kW) ?? "n/a", $0.facilityPowerKW.map(kW) ?? "n/a",
             $0.capacityKW.map(kW) ?? "—",
             $0.headroom.map(percent) ?? "—", money($0.monthlyOpexUSD),
           ]

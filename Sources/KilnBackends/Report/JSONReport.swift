@@ -38,6 +38,7 @@ public enum JSONReport {
               ("jurisdiction", .string(site.jurisdiction)), ("itPower_kW", number(site.itPowerKW, digits: 6)),
               ("facilityPower_kW", number(site.facilityPowerKW, digits: 6)),
               ("capacity_kW", number(site.capacityKW, digits: 6)), ("headroom", number(site.headroom)),
+              ("contractUtilization", number(site.contractUtilization)),
               ("monthlyOpex_usd", dollars(site.monthlyOpexUSD)),
             ])
           })

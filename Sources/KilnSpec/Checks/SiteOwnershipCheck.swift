@@ -18,7 +18,7 @@ struct SiteOwnershipCheck: SpecCheck {
           Diagnostic(
             SiteOwnershipMessage.colocationPrice,
             at: price.range, notes: [Note("ownership is 'colocation'", at: ownershipRange)],
-            help: ["remove 'power.price'; the colocation price covers energy"]))
+            help: ["remove 'power.price'; energy a colocation contract passes through is colocation.energyPrice"]))
       }
       for block in SiteSpec.Block.allCases {
         let needed = block.isNeeded(by: ownership)

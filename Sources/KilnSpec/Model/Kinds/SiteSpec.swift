@@ -61,6 +61,8 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
   public var rackPowerLimit: Located<Double> = .placeholder
   /// $ per kW of contracted IT power per month.
   public var colocationPrice: Located<Double>?
+  /// Energy the colocation contract passes through, $/kWh; nil when the fee covers it.
+  public var colocationEnergyPrice: Located<Double>?
   /// $ per GPU-hour.
   public var gpuHourPrice: Located<Double>?
 
@@ -135,7 +137,12 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
         [
           .field(
             "price", .quantity([.powerPrice]), \.colocationPrice, required: true,
-            "colocation fee per kW of contracted IT power, i.e. the maximum draw")
+            "fee per kW of the contracted power, `power.capacity`, billed whether it is drawn or not"),
+          .field(
+            "energyPrice", .quantity([.energyPrice]), \.colocationEnergyPrice,
+            default: .rule("none: the fee covers energy"),
+            "energy the contract passes through, billed on top for what the site draws (IT load × `loadFactor` × PUE)"
+          ),
         ]),
       .group(
         Block.cloud.rawValue, requiredWhen: "cloud", keyRange: \SiteSpec.cloudBlock, "cloud rental",
