@@ -1,3 +1,4 @@
+import Foundation
 import KilnDiagnostics
 import KilnIR
 import KilnSpec
@@ -20,6 +21,8 @@ public struct CostModel: Sendable {
   }
 
   public var capex = Capex()
+  /// `financing.rate`, when capex is financed.
+  public var financingRate: Double?
   /// $ per month by site.
   public var monthlyOpexBySite: [String: Double] = [:]
   public var monthlyStorageOpex = 0.0
@@ -35,6 +38,7 @@ public struct CostModel: Sendable {
   /// `siteLoads`: SiteLoad.bySite of the same IR, computed once by the analysis.
   public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
     let loadFactor = ir.project.loadFactor.value
+    financingRate = ir.project.financingRate?.value
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
         if let price = group.server.price {
@@ -109,11 +113,11 @@ public struct CostModel: Sendable {
     let ownedGPUs = ir.clusters.filter { $0.site?.ownership.value != .cloud }.reduce(0) { $0 + $1.gpus }
     let utilization = ir.project.utilization.value
     guard ownedGPUs > 0, utilization > 0 else { return nil }
-    let lifetimeHours = ir.project.lifetime.value / 3_600
     let ownedOpex =
       ir.sites.filter { $0.ownership.value != .cloud }.reduce(0) { $0 + (monthlyOpexBySite[$1.name] ?? 0) }
       + monthlyStorageOpex
-    let hourly = capex.total / lifetimeHours + ownedOpex / Self.hoursPerMonth
+    let months = ir.project.lifetime.value / Self.secondsPerMonth
+    let hourly = capitalPerMonth(months: months) / Self.hoursPerMonth + ownedOpex / Self.hoursPerMonth
     return hourly / (Double(ownedGPUs) * utilization)
   }
 
@@ -136,7 +140,24 @@ public struct CostModel: Sendable {
   }
 
   public func tco(lifetimeSeconds: Double) -> Double {
-    capex.total + monthlyOpex * lifetimeSeconds / Self.secondsPerMonth
+    let months = lifetimeSeconds / Self.secondsPerMonth
+    return capitalPerMonth(months: months) * months + monthlyOpex * months
+  }
+
+  /// Capex per month over `months`: spread evenly, or with `financing.rate` the annuity that repays it with
+  /// interest, capex × i / (1 − (1 + i)^−months) at the monthly rate i = rate ÷ 12.
+  public func capitalPerMonth(months: Double) -> Double {
+    guard months > 0 else { return capex.total }
+    guard let rate = financingRate, rate > 0 else { return capex.total / months }
+    let monthly = rate / 12
+    return capex.total * monthly / -Foundation.expm1(-months * Foundation.log1p(monthly))
+  }
+
+  /// The interest the financing adds over `lifetimeSeconds`; nil when capex is not financed.
+  public func interest(lifetimeSeconds: Double) -> Double? {
+    guard financingRate != nil else { return nil }
+    let months = lifetimeSeconds / Self.secondsPerMonth
+    return capitalPerMonth(months: months) * months - capex.total
   }
 }
 

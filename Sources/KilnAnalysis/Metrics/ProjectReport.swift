@@ -16,6 +16,10 @@ public struct ProjectReport: Sendable {
     public var tcoUSD = 0.0
     /// Effective $ per owned GPU-hour at the project's utilization (capex over the lifetime + opex).
     public var ownedGPUHourUSD: Double?
+    /// `financing.rate`, and the interest it adds over the lifetime (included in `tcoUSD` and
+    /// `ownedGPUHourUSD`); nil when capex is not financed.
+    public var financingRate: Double?
+    public var interestUSD: Double?
     /// Energy per year at the load factor and PUE, MWh; CO₂ in tonnes where every site gives its intensity.
     public var energyPerYearMWh = 0.0
     public var co2PerYearTonnes: Double?
@@ -294,6 +298,8 @@ public struct ProjectReport: Sendable {
     totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
     estimatedItems = costs.capex.estimatedItems.sorted()
     totals.ownedGPUHourUSD = ownedRate
+    totals.financingRate = costs.financingRate
+    totals.interestUSD = costs.interest(lifetimeSeconds: lifetime)
     totals.networkShareOfGPUCapex =
       costs.capex.servers > 0 ? (costs.capex.switches + costs.capex.transceivers) / costs.capex.servers : nil
     let energy = costs.energyPerYear

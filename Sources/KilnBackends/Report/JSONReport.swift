@@ -23,6 +23,7 @@ public enum JSONReport {
           ("facilityPower_kW", number(totals.facilityPowerKW, digits: 6)),
           ("capex_usd", dollars(totals.capexUSD)), ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
           ("tco_usd", dollars(totals.tcoUSD)), ("ownedGpuHour_usd", number(totals.ownedGPUHourUSD)),
+          ("financingRate", number(totals.financingRate)), ("interest_usd", dollars(totals.interestUSD)),
           ("networkShareOfGpuCapex", number(totals.networkShareOfGPUCapex)),
           ("energyPerYear_MWh", number(totals.energyPerYearMWh, digits: 6)),
           ("co2PerYear_t", number(totals.co2PerYearTonnes, digits: 6)),

@@ -20,6 +20,8 @@ public struct ProjectSpec: SpecRecord {
   public var lifetime: Located<Double> = .placeholder
   public var utilization: Located<Double> = .placeholder
   public var loadFactor: Located<Double> = .placeholder
+  /// Annual cost of capital; nil: capex is not financed.
+  public var financingRate: Located<Double>?
   public var kubernetes = KubernetesSettings()
   public var environmentEntries: [(name: String, value: Environment)] = []
   /// Where the `environments` key is.
@@ -72,6 +74,14 @@ public struct ProjectSpec: SpecRecord {
         "loadFactor", FieldTypes.percent, \.loadFactor, default: .value("65%"),
         "*(analyzer)* average power draw ÷ maximum power, for the energy bill. For example, Fire-Flyer measured a DGX-A100 at 4.2 kW average in training against 6.5 kW maximum. Power *checks* always use maximum power"
       ),
+      .group(
+        "financing", "*(analyzer)* how the capex is paid for ([models.md §5.3](models.md#53-tco))",
+        [
+          .field(
+            "rate", FieldTypes.percent, \.financingRate, default: .rule("none: capex is not financed"),
+            "annual cost of capital. Capex becomes a monthly annuity over `lifetime`; the TCO and the owned $/GPU-hour then include the interest"
+          )
+        ]),
       .group(
         "kubernetes", "*(backend)* settings of the generated Kubernetes manifests",
         [

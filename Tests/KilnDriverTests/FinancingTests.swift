@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+import _KilnTestSupport
+
+@testable import KilnDriver
+
+/// `financing.rate` turns capex into an annuity (docs/models.md §5.3).
+@Suite struct FinancingTests {
+  /// The reference at 8 %: $113,669,400 over 48 months costs $19,530,707 of interest, and the owned
+  /// $/GPU-hour rises from $1.725 to $1.987. Without financing there is no interest.
+  @Test func eightPercentOnTheReference() throws {
+    let folder = try ProjectCopy.make(
+      of: "specs/reference", tag: "financing",
+      edits: [
+        (
+          "kiln.yaml", "  lifetime: 4y                 # capex is depreciated over four years",
+          "  lifetime: 4y                 # capex is depreciated over four years\n  financing: {rate: 8%}"
+        )
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let totals = try #require(try Linter().lint(folder).report()).totals
+    #expect(abs((totals.interestUSD ?? 0) - 19_530_707) < 1)
+    #expect(abs(totals.tcoUSD - 151_723_050) < 1)
+    #expect(abs((totals.ownedGPUHourUSD ?? 0) - 1.987) < 0.001)
+    let plain = try #require(try Linter().lint(Golden.repositoryRoot + "/specs/reference").report()).totals
+    #expect(plain.interestUSD == nil && plain.financingRate == nil)
+  }
+}
