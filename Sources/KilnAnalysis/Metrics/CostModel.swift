@@ -23,6 +23,10 @@ public struct CostModel: Sendable {
   public var capex = Capex()
   /// `financing.rate`, when capex is financed.
   public var financingRate: Double?
+  /// Owned sites' facilities: what they cost to build, and that cost per month over each facility's own
+  /// lifetime (an annuity with `financing.rate`).
+  public var facilityCapex = 0.0
+  public var facilityPerMonth = 0.0
   /// $ per month by site.
   public var monthlyOpexBySite: [String: Double] = [:]
   public var monthlyStorageOpex = 0.0
@@ -81,6 +85,14 @@ public struct CostModel: Sendable {
     }
     let loads = ITLoad.bySite(siteLoads)
     itLoads = loads
+    for site in ir.sites where site.ownership.value == .owned {
+      // Critical IT power: the facility power the site was built for, less its cooling overhead.
+      let criticalMW = (site.powerCapacity?.value ?? 0) / max(1, site.pue.value) / 1e6
+      let cost = criticalMW * site.facilityCostPerMW.value
+      facilityCapex += cost
+      facilityPerMonth += Self.annuity(
+        cost, rate: financingRate, months: site.facilityLifetime.value / Self.secondsPerMonth)
+    }
     energyPerYear = Self.energyPerYear(ir, loads: loads)
     for site in ir.sites {
       let clusters = ir.clusters.filter { $0.site?.name == site.name }
@@ -117,7 +129,7 @@ public struct CostModel: Sendable {
       ir.sites.filter { $0.ownership.value != .cloud }.reduce(0) { $0 + (monthlyOpexBySite[$1.name] ?? 0) }
       + monthlyStorageOpex
     let months = ir.project.lifetime.value / Self.secondsPerMonth
-    let hourly = capitalPerMonth(months: months) / Self.hoursPerMonth + ownedOpex / Self.hoursPerMonth
+    let hourly = (capitalPerMonth(months: months) + facilityPerMonth + ownedOpex) / Self.hoursPerMonth
     return hourly / (Double(ownedGPUs) * utilization)
   }
 
@@ -141,16 +153,21 @@ public struct CostModel: Sendable {
 
   public func tco(lifetimeSeconds: Double) -> Double {
     let months = lifetimeSeconds / Self.secondsPerMonth
-    return capitalPerMonth(months: months) * months + monthlyOpex * months
+    return (capitalPerMonth(months: months) + facilityPerMonth + monthlyOpex) * months
   }
 
   /// Capex per month over `months`: spread evenly, or with `financing.rate` the annuity that repays it with
   /// interest, capex × i / (1 − (1 + i)^−months) at the monthly rate i = rate ÷ 12.
   public func capitalPerMonth(months: Double) -> Double {
-    guard months > 0 else { return capex.total }
-    guard let rate = financingRate, rate > 0 else { return capex.total / months }
+    Self.annuity(capex.total, rate: financingRate, months: months)
+  }
+
+  /// `amount` per month over `months`: spread evenly, or repaid with interest at `rate` a year.
+  static func annuity(_ amount: Double, rate: Double?, months: Double) -> Double {
+    guard months > 0 else { return amount }
+    guard let rate, rate > 0 else { return amount / months }
     let monthly = rate / 12
-    return capex.total * monthly / -Foundation.expm1(-months * Foundation.log1p(monthly))
+    return amount * monthly / -Foundation.expm1(-months * Foundation.log1p(monthly))
   }
 
   /// The interest the financing adds over `lifetimeSeconds`; nil when capex is not financed.
@@ -158,6 +175,11 @@ public struct CostModel: Sendable {
     guard financingRate != nil else { return nil }
     let months = lifetimeSeconds / Self.secondsPerMonth
     return capitalPerMonth(months: months) * months - capex.total
+  }
+
+  /// The part of the facilities' cost a project's `lifetimeSeconds` uses: the facility per month × months.
+  public func facilityShare(lifetimeSeconds: Double) -> Double {
+    facilityPerMonth * lifetimeSeconds / Self.secondsPerMonth
   }
 }
 

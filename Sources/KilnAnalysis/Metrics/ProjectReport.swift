@@ -20,6 +20,10 @@ public struct ProjectReport: Sendable {
     /// `ownedGPUHourUSD`); nil when capex is not financed.
     public var financingRate: Double?
     public var interestUSD: Double?
+    /// Owned sites' facilities: what they cost to build, and the share of it the lifetime uses (in
+    /// `tcoUSD` and `ownedGPUHourUSD`).
+    public var facilityCapexUSD = 0.0
+    public var facilityShareUSD = 0.0
     /// Energy per year at the load factor and PUE, MWh; CO₂ in tonnes where every site gives its intensity.
     public var energyPerYearMWh = 0.0
     public var co2PerYearTonnes: Double?
@@ -300,6 +304,8 @@ public struct ProjectReport: Sendable {
     totals.ownedGPUHourUSD = ownedRate
     totals.financingRate = costs.financingRate
     totals.interestUSD = costs.interest(lifetimeSeconds: lifetime)
+    totals.facilityCapexUSD = costs.facilityCapex
+    totals.facilityShareUSD = costs.facilityShare(lifetimeSeconds: lifetime)
     totals.networkShareOfGPUCapex =
       costs.capex.servers > 0 ? (costs.capex.switches + costs.capex.transceivers) / costs.capex.servers : nil
     let energy = costs.energyPerYear

@@ -24,6 +24,8 @@ public enum JSONReport {
           ("capex_usd", dollars(totals.capexUSD)), ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
           ("tco_usd", dollars(totals.tcoUSD)), ("ownedGpuHour_usd", number(totals.ownedGPUHourUSD)),
           ("financingRate", number(totals.financingRate)), ("interest_usd", dollars(totals.interestUSD)),
+          ("facilityCapex_usd", dollars(totals.facilityCapexUSD)),
+          ("facilityShare_usd", dollars(totals.facilityShareUSD)),
           ("networkShareOfGpuCapex", number(totals.networkShareOfGPUCapex)),
           ("energyPerYear_MWh", number(totals.energyPerYearMWh, digits: 6)),
           ("co2PerYear_t", number(totals.co2PerYearTonnes, digits: 6)),

@@ -51,6 +51,9 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
   /// Facility power in W; `nil` for cloud sites.
   public var powerCapacity: Located<Double>?
   public var pue: Located<Double> = .placeholder
+  /// Owned sites: building, power and cooling per MW of critical IT power, and the years it serves.
+  public var facilityCostPerMW: Located<Double> = .placeholder
+  public var facilityLifetime: Located<Double> = .placeholder
   /// $ per kWh.
   public var energyPrice: Located<Double>?
   /// kg CO₂ per kWh.
@@ -112,6 +115,14 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
             "capacity", FieldTypes.power, \.powerCapacity, required: true,
             "facility power available. *(analyzer)* IT load at maximum power × PUE must fit, with headroom"),
           .field("pue", .factor, \.pue, default: .value("1.3"), "power usage effectiveness: facility power ÷ IT power"),
+          .field(
+            "facilityCost", FieldTypes.money, \.facilityCostPerMW, default: .value("$11.7M"),
+            "*(analyzer)* owned sites: what building the facility cost per MW of critical IT power (`capacity` ÷ `pue`): shell, power and cooling. The default is Cushman & Wakefield's US average for 2025, which leaves out land, design and owner-furnished equipment ([models.md §5.1](models.md#51-capex))"
+          ),
+          .field(
+            "facilityLifetime", FieldTypes.duration, \.facilityLifetime, default: .value("20y"),
+            "*(analyzer)* owned sites: the years the facility serves, over which its cost is spread (an estimate by default)"
+          ),
           .field(
             "price", .quantity([.energyPrice]), \.energyPrice, requiredWhen: "owned; error for colocation",
             "energy price"),
