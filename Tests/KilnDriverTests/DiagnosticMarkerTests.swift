@@ -832,7 +832,7 @@ import _KilnTestSupport
       """,
       expected: [
         DiagnosticSpec(
-          locationMarker: "1️⃣", code: "K5001", message: "capex is $407.6k, above the budget of $100.0k",
+          locationMarker: "1️⃣", code: "K5001", message: "capex is $549.6k, above the budget of $100.0k",
           help: ["reduce the fleet, or raise the budget (docs/models.md explains the figure)"])
       ])
   }
