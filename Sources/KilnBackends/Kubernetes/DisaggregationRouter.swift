@@ -132,43 +132,19 @@ struct DisaggregationRouter {
       ]))
     documents.append(ObjectTemplates.service(metadata: metadata(), selector: labels, port: port))
     documents.append(ObjectTemplates.podDisruptionBudget(metadata: metadata(), selector: selector))
-    let fromNamespace = ObjectTemplates.fromNamespace
-    let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])
     let entryPods: JSONValue = .object([
       ("podSelector", .object([("matchLabels", .object([("kiln.dev/serving", .string(name))]))]))
     ])
+    let kubernetes = decode.settings.kubernetes
     documents.append(
-      .object([
-        ("apiVersion", .string("networking.k8s.io/v1")), ("kind", .string("NetworkPolicy")), ("metadata", metadata()),
-        (
-          "spec",
-          .object([
-            ("podSelector", selector), ("policyTypes", .array([.string("Ingress"), .string("Egress")])),
-            (
-              "ingress",
-              .array([
-                .object([
-                  ("from", .array([fromNamespace(decode.settings.kubernetes.ingressNamespace.value)])),
-                  ("ports", httpPort),
-                ]),
-                .object([
-                  ("from", .array([fromNamespace(decode.settings.kubernetes.monitoringNamespace.value)])),
-                  ("ports", httpPort),
-                ]),
-              ])
-            ),
-            (
-              "egress",
-              .array([
-                // The pools it routes to and their bootstrap ports.
-                .object([("to", .array([entryPods]))]),
-                // DNS, and the Kubernetes API for the pools' pods.
-                ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress,
-              ])
-            ),
-          ])
-        ),
-      ]))
+      ObjectTemplates.networkPolicy(
+        metadata: metadata(), podSelector: selector,
+        ingress: [
+          ObjectTemplates.port(port, fromNamespace: kubernetes.ingressNamespace.value),
+          ObjectTemplates.port(port, fromNamespace: kubernetes.monitoringNamespace.value),
+        ],
+        // The pools it routes to and their bootstrap ports; DNS, and the Kubernetes API for the pools' pods.
+        egress: [.object([("to", .array([entryPods]))]), ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress]))
     return documents
   }
 }

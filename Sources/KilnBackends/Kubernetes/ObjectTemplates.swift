@@ -32,6 +32,30 @@ enum ObjectTemplates {
     ])
   }
 
+  /// A NetworkPolicy that denies what its `ingress` and `egress` rules do not allow to `podSelector`'s pods.
+  static func networkPolicy(metadata: JSONValue, podSelector: JSONValue, ingress: [JSONValue], egress: [JSONValue])
+    -> JSONValue
+  {
+    .object([
+      ("apiVersion", .string("networking.k8s.io/v1")), ("kind", .string("NetworkPolicy")), ("metadata", metadata),
+      (
+        "spec",
+        .object([
+          ("podSelector", podSelector), ("policyTypes", .array([.string("Ingress"), .string("Egress")])),
+          ("ingress", .array(ingress)), ("egress", .array(egress)),
+        ])
+      ),
+    ])
+  }
+
+  /// An ingress rule: TCP `port` from every pod of the namespace `namespace`.
+  static func port(_ port: Int, fromNamespace namespace: String) -> JSONValue {
+    .object([
+      ("from", .array([fromNamespace(namespace)])),
+      ("ports", .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])),
+    ])
+  }
+
   /// A NetworkPolicy peer: every pod of the namespace `name`.
   static func fromNamespace(_ name: String) -> JSONValue {
     .object([

@@ -380,37 +380,17 @@ struct ServingObjects {
         ),
       ]))
     documents.append(ObjectTemplates.podDisruptionBudget(metadata: metadata(), selector: selector))
-    let ingressNamespace = settings.kubernetes.ingressNamespace.value
-    let monitoringNamespace = settings.kubernetes.monitoringNamespace.value
-    let fromNamespace = ObjectTemplates.fromNamespace
-    let httpPort: JSONValue = .array([.object([("protocol", .string("TCP")), ("port", .int(port))])])
+    let peers: JSONValue = .object([("podSelector", peerSelector)])
     documents.append(
-      .object([
-        ("apiVersion", .string("networking.k8s.io/v1")), ("kind", .string("NetworkPolicy")), ("metadata", metadata()),
-        (
-          "spec",
-          .object([
-            ("podSelector", selector), ("policyTypes", .array([.string("Ingress"), .string("Egress")])),
-            (
-              "ingress",
-              .array(
-                // A pool of a disaggregated entry is reached through its router, not from the ingress.
-                (serving.role == .combined
-                  ? [.object([("from", .array([fromNamespace(ingressNamespace)])), ("ports", httpPort)])] : []) + [
-                    .object([("from", .array([fromNamespace(monitoringNamespace)])), ("ports", httpPort)]),
-                    .object([("from", .array([.object([("podSelector", peerSelector)])]))]),
-                  ])
-            ),
-            (
-              "egress",
-              .array([
-                .object([("to", .array([.object([("podSelector", peerSelector)])]))]),
-                ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress,
-              ])
-            ),
-          ])
-        ),
-      ]))
+      ObjectTemplates.networkPolicy(
+        metadata: metadata(), podSelector: selector,
+        // A pool of a disaggregated entry is reached through its router, not from the ingress.
+        ingress: (serving.role == .combined
+          ? [ObjectTemplates.port(port, fromNamespace: settings.kubernetes.ingressNamespace.value)] : []) + [
+            ObjectTemplates.port(port, fromNamespace: settings.kubernetes.monitoringNamespace.value),
+            .object([("from", .array([peers]))]),
+          ],
+        egress: [.object([("to", .array([peers]))]), ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress]))
     let monitoringLabels = settings.kubernetes.monitoringLabels.sorted { $0.key < $1.key }.map {
       ($0.key, JSONValue.string($0.value))
     }
