@@ -67,12 +67,7 @@ extension ServingModel {
       let stage = stage(
         decoding: micro, context: context, prefilling: chunk / Double(pipeline),
         sequences: max(micro, chunk > 0 ? 1 : 0))
-      var handOff = 0.0
-      if pipeline > 1, let bandwidth = stageLinkBandwidth, bandwidth > 0 {
-        handOff =
-          Double(pipeline - 1) * (micro + chunk / Double(pipeline)) * hiddenSize * Self.activationBytes / bandwidth
-      }
-      let time = Double(pipeline) * stage.time + handOff
+      let time = pipelined(stage, handingOff: micro + chunk / Double(pipeline))
       guard time.isFinite, time > 0 else { return nil }
       clock += time
       // Every decoding sequence gains a token; cohorts whose last token this was finish.

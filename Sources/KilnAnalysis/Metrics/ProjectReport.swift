@@ -242,7 +242,8 @@ public struct ProjectReport: Sendable {
       let perReplica = model.map(\.tokensPerSecond)
       let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
       let demand = model?.demand ?? entry.entry.peakDemand.value
-      let atPeak = model?.atPeak
+      let peak = model?.peak
+      let atPeak = peak?.figures
       serving.append(
         Serving(
           region: entry.region.name, name: entry.entry.name.value, role: entry.role.rawValue,
@@ -255,7 +256,7 @@ public struct ProjectReport: Sendable {
             model.ttftEstimate.flatMap { model.averageInput > 0 && $0.isFinite ? $0 : nil }
           },
           usdPerMillionTokens: Self.perMillionTokens(entry, perReplica: perReplica, ownedRate: ownedRate),
-          ttftAtPeakSeconds: model?.ttftAtPeak,
+          ttftAtPeakSeconds: peak?.ttft,
           inputTokensPerSecondPerReplica: model.map(\.inputTokensPerSecond), prefillShare: model?.prefillShare,
           link: model?.link,
           usdPerMillionInputTokens: Self.perMillionTokens(

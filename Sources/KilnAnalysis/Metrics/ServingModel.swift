@@ -324,10 +324,15 @@ public struct ServingModel: Sendable {
   /// pipeline stages, each on a micro-batch of batch ÷ pipeline.
   public func stepTime(batch: Int) -> Double {
     let micro = max(1, Double(batch) / Double(pipeline))
-    let stage = stage(sequences: micro)
+    return pipelined(stage(sequences: micro), handingOff: micro)
+  }
+
+  /// A step through every pipeline stage: `pipeline` × one stage, plus the (pipeline − 1) hand-offs of
+  /// `tokens` activations between stages.
+  func pipelined(_ stage: Step, handingOff tokens: Double) -> Double {
     var handOff = 0.0
     if pipeline > 1, let bandwidth = stageLinkBandwidth, bandwidth > 0 {
-      handOff = Double(pipeline - 1) * micro * hiddenSize * Self.activationBytes / bandwidth
+      handOff = Double(pipeline - 1) * tokens * hiddenSize * Self.activationBytes / bandwidth
     }
     return Double(pipeline) * stage.time + handOff
   }
@@ -450,12 +455,18 @@ public struct ServingModel: Sendable {
   /// with ρ the prefill utilization; nil at or above the replica's capacity, or when the prefills alone
   /// would keep the GPUs busy.
   public func ttft(outputTokensPerSecond offered: Double) -> Double? {
+    ttft(outputTokensPerSecond: offered, at: atLoad(outputTokensPerSecond: offered))
+  }
+
+  /// The same, given the replica's figures at that load (`atLoad(outputTokensPerSecond:)`), so a caller
+  /// that has them does not solve for them again.
+  func ttft(outputTokensPerSecond offered: Double, at figures: AtLoad?) -> Double? {
     guard role != .decode, capacityShare(outputTokensPerSecond: offered) < 1 else { return nil }
     let load = prefillUtilization(outputTokensPerSecond: offered)
     guard load < 1 else { return nil }
     // Steps run back to back under load: an arriving request first waits out the step in progress, half of
     // one on average (iteration-level scheduling; Yu et al., "Orca", OSDI '22).
-    let inProgress = role == .combined ? (atLoad(outputTokensPerSecond: offered)?.tpot ?? 0) / 2 : 0
+    let inProgress = role == .combined ? (figures?.tpot ?? 0) / 2 : 0
     return prefillTime / (1 - load) + kvHandOffTime + inProgress
   }
 
@@ -502,6 +513,12 @@ public struct ServingModel: Sendable {
 
   /// A replica's batch, TPOT and served tokens at its share of the peak.
   public var atPeak: AtLoad? { atLoad(outputTokensPerSecond: peakDemand / Double(maxReplicas)) }
+
+  /// The figures at the peak and the TTFT there, solving for the load once.
+  public var peak: (figures: AtLoad?, ttft: Double?) {
+    let figures = atPeak
+    return (figures, ttft(outputTokensPerSecond: peakDemand / Double(maxReplicas), at: figures))
+  }
 
   /// TTFT at zero load: the prefill alone, and a prefill pool's hand-off of the KV cache; nil for a decode
   /// pool, whose requests arrive prefilled.
