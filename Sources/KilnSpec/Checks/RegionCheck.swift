@@ -23,7 +23,7 @@ struct RegionCheck: SpecCheck {
         if let cluster = typed[serving.cluster] {
           checkCluster(serving, cluster, catalog: typed.catalog, engine)
         }
-        for layout in [serving] + (serving.prefill.map { [$0.applied(to: serving)] } ?? [])
+        for layout in serving.layouts
         where layout.minReplicas.value > layout.maxReplicas.value && !layout.maxReplicas.isDefault {
           engine.emit(
             Diagnostic(

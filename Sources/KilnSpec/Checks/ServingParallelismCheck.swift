@@ -27,7 +27,7 @@ struct ServingParallelismCheck: SpecCheck {
             help: ["use engine: sglang, or remove the prefill pool"]))
       }
       // The entry's layout, and its prefill pool's.
-      for layout in [serving] + (serving.prefill.map { [$0.applied(to: serving)] } ?? []) {
+      for layout in serving.layouts {
         check(layout, model: model, typed: typed, engine)
       }
     }

@@ -1,5 +1,10 @@
 import KilnDiagnostics
 
+extension RegionSpec.Serving {
+  /// The layouts the entry runs: its own, and its prefill pool's when it has one.
+  public var layouts: [RegionSpec.Serving] { [self] + (prefill.map { [$0.applied(to: self)] } ?? []) }
+}
+
 extension RegionSpec {
   /// A serving entry's separate prefill pool (prefill/decode disaggregation): its own replicas prefill
   /// every request and hand the KV cache to the entry's replicas, which only decode.
