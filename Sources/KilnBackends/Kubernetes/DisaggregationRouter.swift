@@ -98,11 +98,9 @@ struct DisaggregationRouter {
         ),
       ]))
     // Checkov exceptions, each naming the choice that makes it.
-    var reasons = ["CKV_K8S_38=the router lists the pools' pods through the Kubernetes API (\(decode.source))"]
-    if !decode.image.contains("@sha256:") {
-      reasons.append("CKV_K8S_43=the spec pins \(decode.image) by tag, not digest (\(decode.source))")
-    }
-    let skips = reasons.enumerated().map { ("checkov.io/skip\($0.offset + 1)", JSONValue.string($0.element)) }
+    let skips = ServingObjects.annotations(
+      ["CKV_K8S_38=the router lists the pools' pods through the Kubernetes API (\(decode.source))"]
+        + (decode.imageSkip.map { [$0] } ?? []))
     documents.append(
       .object([
         ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")), ("metadata", metadata(annotations: skips)),

@@ -63,14 +63,21 @@ struct ServingObjects {
 
   /// Checkov exceptions the spec itself chose, each naming the choice (never a blanket skip).
   var checkovSkips: [(String, JSONValue)] {
-    var reasons: [String] = []
-    if !image.contains("@sha256:") {
-      reasons.append("CKV_K8S_43=the spec pins \(image) by tag, not digest (\(source))")
-    }
+    var reasons = imageSkip.map { [$0] } ?? []
     if serving.entry.secrets.contains(where: { $0.env != nil }) {
       reasons.append("CKV_K8S_35=the spec exposes a secret as an environment variable (\(source))")
     }
-    return reasons.enumerated().map { ("checkov.io/skip\($0.offset + 1)", .string($0.element)) }
+    return Self.annotations(reasons)
+  }
+
+  /// The exception for an image pinned by tag rather than digest; nil for a digest.
+  var imageSkip: String? {
+    image.contains("@sha256:") ? nil : "CKV_K8S_43=the spec pins \(image) by tag, not digest (\(source))"
+  }
+
+  /// Checkov's skip annotations, `checkov.io/skip1`, `skip2`, … in order.
+  static func annotations(_ reasons: [String]) -> [(String, JSONValue)] {
+    reasons.enumerated().map { ("checkov.io/skip\($0.offset + 1)", .string($0.element)) }
   }
 
   var image: String {
