@@ -61,7 +61,7 @@ public enum AnalysisCodes {
   public static let fabricOversubscription = DiagnosticCode(
     "K4303", "training fabric oversubscribed", severity: .warning, check: "fabric-oversubscription",
     explanation:
-      "A fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture is non-blocking; the Policy's fabric-oversubscription max changes it).",
+      "A compute fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture's compute fabric is non-blocking; the Policy's fabric-oversubscription max changes it). Storage fabrics are not checked: the same RA's storage fabric is about 4:3 on the clients' side.",
     example: "oversubscription: \"2:1\"   # on the fabric of a training cluster\n",
     fix: "Make the fabric non-blocking, or raise the maximum in the Policy if the workload tolerates it.")
   public static let storageReadPerGPU = DiagnosticCode(

@@ -20,6 +20,10 @@ public enum Expansion {
       guard let size = fabric.sizeValue else { continue }
       count = saturatingAdd(count, saturatingAdd(size.switches, saturatingAdd(size.switchLinks, size.endpointLinks)))
     }
+    for storage in ir.storage {
+      guard let nodes = storage.nodeCount?.value else { continue }
+      count = saturatingAdd(count, saturatingMultiply(nodes, saturatingAdd(1, storage.nodeNICs?.value ?? 0)))
+    }
     return count
   }
 
@@ -56,10 +60,25 @@ public enum Expansion {
         }
       }
     }
+    for storage in ir.storage.sorted(by: { $0.name < $1.name }) {
+      guard let nodes = storage.nodeCount?.value else { continue }
+      let speed = Int(saturating: storage.nodeNICSpeed?.value ?? 0)
+      for node in 0..<nodes {
+        let nodeID = storageNodeID(storage, node)
+        sink(#"{"id":"\#(nodeID)","kind":"storage-node"}"#)
+        for port in 0..<(storage.nodeNICs?.value ?? 0) {
+          sink(#"{"id":"\#(nodeID)/nic/storage-\#(port)","kind":"nic","speed_Bps":\#(speed)}"#)
+        }
+      }
+    }
     for fabric in ir.fabrics.sorted(by: { $0.id < $1.id }) {
       guard let size = fabric.sizeValue, let request = fabric.request else { continue }
       writeFabric(fabric, size: size, request: request, ir: ir, to: sink)
     }
+  }
+
+  static func storageNodeID(_ storage: StorageSpec, _ node: Int) -> String {
+    "Storage/\(storage.name)/node/\(pad(node + 1, storage.nodeCount?.value ?? 1))"
   }
 
   static func pad(_ value: Int, _ count: Int) -> String {
@@ -76,14 +95,20 @@ public enum Expansion {
     _ fabric: IRFabric, size: FabricSize, request: FabricRequest, ir: IRProject, to sink: (String) -> Void
   ) {
     let planes = max(1, size.planes)
-    let leavesPerPlane = size.leaves / planes
+    // Each plane's client leaves come first, then its storage leaves (k/2 ports down, k/2 up).
+    let storageLeavesPerPlane = size.storageLeaves / planes
+    let leavesPerPlane = size.leaves / planes - storageLeavesPerPlane
+    let storageDown = request.radix / 2
+    let storageUp = request.radix - storageDown
     let spinesPerPlane = size.spines / planes
     let coresPerPlane = size.cores / planes
     func switchID(_ plane: Int, _ tier: String, _ index: Int) -> String {
       planes > 1 ? "\(fabric.id)/plane/\(plane)/\(tier)/\(index)" : "\(fabric.id)/\(tier)/\(index)"
     }
     for plane in 0..<planes {
-      for (tier, count) in [("leaf", leavesPerPlane), ("spine", spinesPerPlane), ("core", coresPerPlane)] {
+      for (tier, count) in [
+        ("leaf", leavesPerPlane + storageLeavesPerPlane), ("spine", spinesPerPlane), ("core", coresPerPlane),
+      ] {
         for index in 0..<count {
           sink(
             #"{"id":"\#(switchID(plane, tier, index))","kind":"switch","model":"\#(fabric.switchModel?.name ?? "")"}"#)
@@ -91,15 +116,18 @@ public enum Expansion {
       }
       // Leaf uplinks spread evenly over the spines; spine uplinks over the cores.
       if spinesPerPlane > 0 {
-        for leaf in 0..<leavesPerPlane {
-          for uplink in 0..<size.leafUp {
+        var link = 0
+        for leaf in 0..<(leavesPerPlane + storageLeavesPerPlane) {
+          let storageLeaf = leaf >= leavesPerPlane
+          let (down, up) = storageLeaf ? (storageDown, storageUp) : (size.leafDown, size.leafUp)
+          for uplink in 0..<up {
             // Link g goes to spine g mod S, port g / S: every leaf spreads evenly, no port is used twice.
-            let link = leaf * size.leafUp + uplink
             let spine = link % spinesPerPlane
             let spinePort = link / spinesPerPlane
             sink(
-              #"{"id":"\#(switchID(plane, "leaf", leaf))/port/\#(size.leafDown + uplink)","kind":"link","to":"\#(switchID(plane, "spine", spine))/port/\#(spinePort)"}"#
+              #"{"id":"\#(switchID(plane, "leaf", leaf))/port/\#(down + uplink)","kind":"link","to":"\#(switchID(plane, "spine", spine))/port/\#(spinePort)"}"#
             )
+            link += 1
           }
         }
       }
@@ -147,6 +175,32 @@ public enum Expansion {
             }
             node += 1
           }
+        }
+      }
+    }
+    // Storage nodes' ports, after the clients': on a one-tier plane's switch after its endpoints, else on
+    // the plane's storage leaves in order. Port j joins plane j mod P like the others.
+    let clients = request.endpoints
+    var storagePort = 0
+    for storage in ir.storage.sorted(by: { $0.name < $1.name }) where role == .storage {
+      guard fabric.attached.contains("Storage/\(storage.name)"), let nodes = storage.nodeCount?.value,
+        let nics = storage.nodeNICs?.value, nics > 0
+      else { continue }
+      for node in 0..<nodes {
+        for port in 0..<nics {
+          let plane = request.topology == .multiPlane ? storagePort % planes : 0
+          let index = request.topology == .multiPlane ? storagePort / planes : storagePort
+          let target: String
+          if size.tiers == 1 {
+            let planeClients = clients / planes + (plane < clients % planes ? 1 : 0)
+            target = "\(switchID(plane, "leaf", 0))/port/\(planeClients + index)"
+          } else {
+            target = "\(switchID(plane, "leaf", leavesPerPlane + index / storageDown))/port/\(index % storageDown)"
+          }
+          sink(
+            #"{"id":"\#(storageNodeID(storage, node))/nic/storage-\#(port)","kind":"endpoint-link","to":"\#(target)"}"#
+          )
+          storagePort += 1
         }
       }
     }

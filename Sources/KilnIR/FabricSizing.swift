@@ -28,10 +28,14 @@ public struct FabricRequest: Sendable, Hashable {
   public var tiers: Int?
   /// Planes of a multi-plane fabric (nil: portsPerNode). Ignored for other topologies (1 plane).
   public var planes: Int?
+  /// Ports of storage nodes (a Storage's `nodes`). They sit on leaves of their own that are non-blocking
+  /// whatever `down:up` says of the clients' leaves: the DGX SuperPOD H100 RA's storage fabric is 1:1 on the
+  /// storage side and ~4:3 on the DGX side. Spread over the planes like the other endpoints.
+  public var storageEndpoints: Int
 
   public init(
     topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
-    up: Double = 1, tiers: Int? = nil, planes: Int? = nil
+    up: Double = 1, tiers: Int? = nil, planes: Int? = nil, storageEndpoints: Int = 0
   ) {
     self.topology = topology
     self.endpoints = endpoints
@@ -42,6 +46,7 @@ public struct FabricRequest: Sendable, Hashable {
     self.up = up
     self.tiers = tiers
     self.planes = planes
+    self.storageEndpoints = storageEndpoints
   }
 }
 
@@ -62,14 +67,17 @@ public struct FabricSize: Sendable, Hashable {
   public var leafDown: Int
   public var leafUp: Int
   public var leaves: Int
+  /// Of `leaves`, those that hold storage nodes (all planes); they have leafStorageDown ports down.
+  public var storageLeaves: Int
   public var spines: Int
   public var cores: Int
   public var switches: Int { leaves + spines + cores }
   /// Switch-to-switch links (both leaf–spine and spine–core), all planes.
   public var switchLinks: Int
-  /// Endpoint–switch links (= endpoints).
+  /// Endpoint–switch links (= endpoints + storage endpoints).
   public var endpointLinks: Int
-  /// Most endpoints the chosen tiers and planes can hold at this radix and oversubscription.
+  /// Most endpoints the chosen tiers and planes can hold at this radix and oversubscription: the storage
+  /// ports, and as many client ports as the switches left beside the storage leaves take.
   public var capacity: Int
   /// Switch ports in use (both ends of switch links + the switch end of endpoint links), all planes.
   public var switchPortsUsed: Int
@@ -95,12 +103,13 @@ public enum FabricSizing {
     case .failure(let error): return .failure(error)
     }
     let tiers: Int
+    let endpoints = saturatingAdd(request.endpoints, request.storageEndpoints)
     if let declared = request.tiers {
-      guard request.endpoints == 0 || plan.fits(tiers: declared) else {
+      guard endpoints == 0 || plan.fits(tiers: declared) else {
         return .failure(exceedsCapacity(plan, request, tiers: declared))
       }
       tiers = declared
-    } else if request.endpoints == 0 {
+    } else if endpoints == 0 {
       tiers = 1
     } else if let smallest = (1...3).first(where: { plan.fits(tiers: $0) }) {
       tiers = smallest
@@ -125,7 +134,9 @@ public enum FabricSizing {
   }
 
   private static func exceedsCapacity(_ plan: Plan, _ request: FabricRequest, tiers: Int) -> FabricSizingError {
-    .exceedsCapacity(endpoints: request.endpoints, capacity: plan.capacity(tiers: tiers), tiers: tiers)
+    .exceedsCapacity(
+      endpoints: saturatingAdd(request.endpoints, request.storageEndpoints), capacity: plan.capacity(tiers: tiers),
+      tiers: tiers)
   }
 }
 
@@ -145,10 +156,17 @@ private struct Plan {
   let planeEndpoints: Int
   /// Leaves of one plane when it has two or three tiers.
   let leaves: Int
+  /// Storage ports of the fullest plane, and the non-blocking leaves that hold them (ports down and up each).
+  let planeStorage: Int
+  let storageLeaves: Int
+  let storageDown: Int
+  var storageUp: Int { radix - storageDown }
+  /// One plane's leaf uplinks: the clients' leaves and the storage leaves.
+  var uplinks: Int { saturatingAdd(saturatingMultiply(leaves, up), saturatingMultiply(storageLeaves, storageUp)) }
 
   static func make(_ request: FabricRequest) -> Result<Plan, FabricSizingError> {
     func invalid(_ message: String) -> Result<Plan, FabricSizingError> { .failure(.invalidParameters(message)) }
-    guard request.endpoints >= 0, request.nodes >= 0, request.portsPerNode >= 0 else {
+    guard request.endpoints >= 0, request.nodes >= 0, request.portsPerNode >= 0, request.storageEndpoints >= 0 else {
       return invalid("endpoints, nodes and ports per node must not be negative")
     }
     guard request.radix >= 2 else { return invalid("switch radix \(request.radix) is below 2") }
@@ -186,10 +204,13 @@ private struct Plan {
       }
       leaves = saturatingMultiply(ceilDivide(request.nodes, down), request.portsPerNode)
     }
+    let planeStorage = ceilDivide(request.storageEndpoints, planes)
+    let storageDown = leafDownPorts(radix: request.radix, down: 1, up: 1)
     return .success(
       Plan(
         request: request, radix: request.radix, down: down, up: up, planes: planes,
-        planeEndpoints: planeEndpoints, leaves: leaves))
+        planeEndpoints: planeEndpoints, leaves: leaves, planeStorage: planeStorage,
+        storageLeaves: ceilDivide(planeStorage, storageDown), storageDown: storageDown))
   }
 
   /// floor(k·d/(d+u)). A quotient within 1e-9 below an integer counts as that integer, so ratios such as
@@ -202,24 +223,29 @@ private struct Plan {
     return exact - Double(floor) > 1 - 1e-9 ? floor + 1 : floor
   }
 
-  /// Most leaves a plane of these tiers can hold: two tiers, k (a spine takes one link from each leaf per
-  /// share); three tiers, the k·(k/2) spines at most (k²/2 for even k) with k/2 down ports each over `up`.
+  /// Most client leaves a plane of these tiers can hold beside its storage leaves: two tiers, k leaves in all
+  /// (a spine takes one link from each leaf per share); three tiers, uplinks for the k·(k/2) spines at most
+  /// (k²/2 for even k) with k/2 down ports each.
   func maxLeaves(tiers: Int) -> Int {
     switch tiers {
-    case 2: radix
-    case 3: saturatingMultiply(saturatingMultiply(radix, half), half) / up
+    case 2: max(0, radix - storageLeaves)
+    case 3:
+      max(
+        0,
+        saturatingMultiply(saturatingMultiply(radix, half), half) - saturatingMultiply(storageLeaves, storageUp))
+        / up
     default: 0
     }
   }
 
   func fits(tiers: Int) -> Bool {
-    tiers == 1 ? planeEndpoints <= radix : leaves <= maxLeaves(tiers: tiers)
+    tiers == 1 ? saturatingAdd(planeEndpoints, planeStorage) <= radix : leaves <= maxLeaves(tiers: tiers)
   }
 
-  /// Endpoints these tiers hold over all planes. Rail-optimized counts whole units only: a unit needs a
-  /// leaf per rail, so leaves beyond a multiple of the rail count carry nothing.
+  /// Endpoints these tiers hold over all planes, storage ports included. Rail-optimized counts whole units
+  /// only: a unit needs a leaf per rail, so leaves beyond a multiple of the rail count carry nothing.
   func capacity(tiers: Int) -> Int {
-    var perPlane = radix
+    var perPlane = max(0, radix - planeStorage)
     if tiers > 1 {
       let leaves = maxLeaves(tiers: tiers)
       if request.topology == .railOptimized {
@@ -229,18 +255,20 @@ private struct Plan {
         perPlane = saturatingMultiply(leaves, down)
       }
     }
-    return saturatingMultiply(perPlane, planes)
+    return saturatingAdd(saturatingMultiply(perPlane, planes), request.storageEndpoints)
   }
 
   func build(tiers: Int) -> FabricSize {
     var size = FabricSize(
       tiers: tiers, planes: planes, leafDown: tiers == 1 ? radix : down, leafUp: tiers == 1 ? 0 : up,
-      leaves: 0, spines: 0, cores: 0, switchLinks: 0, endpointLinks: request.endpoints,
-      capacity: capacity(tiers: tiers), switchPortsUsed: 0, hops: 0, switchLoads: [])
-    guard request.endpoints > 0 else { return size }
+      leaves: 0, storageLeaves: 0, spines: 0, cores: 0, switchLinks: 0,
+      endpointLinks: saturatingAdd(request.endpoints, request.storageEndpoints), capacity: capacity(tiers: tiers),
+      switchPortsUsed: 0, hops: 0, switchLoads: [])
+    guard size.endpointLinks > 0 else { return size }
 
     // One plane's switches and links; fits(tiers:) bounds every product below by k³/4-sized numbers.
     var planeLeaves = leaves
+    var planeStorageLeaves = storageLeaves
     var spines = 0
     var cores = 0
     var links = 0
@@ -248,17 +276,25 @@ private struct Plan {
     switch tiers {
     case 1:
       planeLeaves = 1
+      planeStorageLeaves = 0
     case 2:
-      let needed = ceilDivide(leaves * up, radix)
-      spines = (1...up).first { up % $0 == 0 && $0 >= needed } ?? up
-      links = leaves * up
-      loads.append(SwitchLoad(switches: spines, ports: links / spines))
+      // Each leaf spreads its uplinks evenly over the spines: the fewest spines that divide every leaf's
+      // uplinks. Clients' and storage leaves with no such common divisor (28 and 32 up at 4:3 and 1:1 on
+      // 64 ports) spread as evenly as they can over the fewest spines that hold them.
+      let needed = ceilDivide(uplinks, radix)
+      spines =
+        (needed...max(needed, up, storageUp)).first { count in
+          (leaves == 0 || up % count == 0) && (storageLeaves == 0 || storageUp % count == 0)
+        } ?? needed
+      links = uplinks
+      loads.append(SwitchLoad(switches: spines - links % spines, ports: links / spines))
+      loads.append(SwitchLoad(switches: links % spines, ports: links / spines + 1))
     default:
-      spines = ceilDivide(leaves * up, half)
+      spines = ceilDivide(uplinks, half)
       cores = ceilDivide(spines * half, radix)
-      links = leaves * up + spines * half
+      links = uplinks + spines * half
       // Spine downlinks fill spines in order; every spine uses all k/2 uplinks; cores fill in order.
-      let spineDown = leaves * up
+      let spineDown = uplinks
       loads.append(SwitchLoad(switches: spineDown / half, ports: 2 * half))
       if spineDown % half > 0 { loads.append(SwitchLoad(switches: 1, ports: spineDown % half + half)) }
       let coreLinks = spines * half
@@ -268,8 +304,10 @@ private struct Plan {
     // Many near-empty planes could overflow the totals; they saturate instead.
     loads = loads.map { SwitchLoad(switches: saturatingMultiply($0.switches, planes), ports: $0.ports) }
     loads += leafLoads(tiers: tiers, planeLeaves: planeLeaves)
+    loads += storageLeafLoads(tiers: tiers, planeStorageLeaves: planeStorageLeaves)
 
-    size.leaves = saturatingMultiply(planeLeaves, planes)
+    size.leaves = saturatingMultiply(planeLeaves + planeStorageLeaves, planes)
+    size.storageLeaves = saturatingMultiply(planeStorageLeaves, planes)
     size.spines = saturatingMultiply(spines, planes)
     size.cores = saturatingMultiply(cores, planes)
     size.switchLinks = saturatingMultiply(links, planes)
@@ -295,17 +333,43 @@ private struct Plan {
     let fewer = request.endpoints / planes
     let fuller = request.endpoints % planes
     var loads: [SwitchLoad] = []
-    for (count, endpoints) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
-      guard tiers > 1 else {
-        loads.append(SwitchLoad(switches: count, ports: endpoints))
-        continue
+    if tiers == 1 {
+      // Each plane's one switch holds its endpoints and its storage ports. Planes with one endpoint more come
+      // first, as do planes with one storage port more, so the planes fall into at most three groups.
+      let storageFewer = request.storageEndpoints / planes
+      let storageFuller = request.storageEndpoints % planes
+      let bounds = [0, min(fuller, storageFuller), max(fuller, storageFuller), planes]
+      for index in 0..<3 where bounds[index + 1] > bounds[index] {
+        let plane = bounds[index]
+        let ports = fewer + (plane < fuller ? 1 : 0) + storageFewer + (plane < storageFuller ? 1 : 0)
+        loads.append(SwitchLoad(switches: bounds[index + 1] - plane, ports: ports))
       }
+      return loads
+    }
+    for (count, endpoints) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
       let full = endpoints / down
       let rest = endpoints % down
       let empty = planeLeaves - full - (rest > 0 ? 1 : 0)
       loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: down + uplinks))
       if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + uplinks)) }
       loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: uplinks))
+    }
+    return loads
+  }
+
+  /// Storage leaves' ports in use, all planes: each plane fills its storage leaves in order (k/2 down, k/2 up).
+  func storageLeafLoads(tiers: Int, planeStorageLeaves: Int) -> [SwitchLoad] {
+    guard tiers > 1, planeStorageLeaves > 0 else { return [] }
+    let fewer = request.storageEndpoints / planes
+    let fuller = request.storageEndpoints % planes
+    var loads: [SwitchLoad] = []
+    for (count, ports) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
+      let full = ports / storageDown
+      let rest = ports % storageDown
+      let empty = planeStorageLeaves - full - (rest > 0 ? 1 : 0)
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: storageDown + storageUp))
+      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + storageUp)) }
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: storageUp))
     }
     return loads
   }

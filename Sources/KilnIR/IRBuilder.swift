@@ -99,7 +99,8 @@ public enum IRBuilder {
     return pools.keys.sorted().compactMap { pools[$0] }
   }
 
-  /// Endpoints are the compute (or storage) NIC ports of every attached server.
+  /// Endpoints are the compute (or storage) NIC ports of every attached server, and the ports of the storage
+  /// nodes of the Storage objects on a storage fabric.
   static func buildFabric(at position: Int, typed: TypedProject, clusters: [IRCluster]) -> IRFabric {
     let spec = typed.fabrics[position]
     let role: NICGroup.Role = spec.purpose.value == .storage ? .storage : .compute
@@ -124,6 +125,13 @@ public enum IRBuilder {
         if let speed = group.server.portSpeed(role: role) { nicSpeed = max(nicSpeed ?? 0, speed) }
       }
     }
+    // Storage nodes are endpoints of the fabric their Storage names (a compute fabric is K3004).
+    var storageEndpoints = 0
+    for storage in attachedStorage where role == .storage {
+      guard let count = storage.nodeCount?.value, let nics = storage.nodeNICs?.value, nics > 0 else { continue }
+      storageEndpoints = saturatingAdd(storageEndpoints, saturatingMultiply(count, nics))
+      if let speed = storage.nodeNICSpeed?.value { nicSpeed = max(nicSpeed ?? 0, speed) }
+    }
     let switchModel = typed.catalog[spec.switchModel]
     let transceiver = spec.transceiver.flatMap { typed.catalog[$0] }
     var request: FabricRequest?
@@ -140,7 +148,8 @@ public enum IRBuilder {
       let topology = FabricTopology(rawValue: spec.topology.value.rawValue) ?? .fatTree
       let built = FabricRequest(
         topology: topology, endpoints: endpoints, nodes: nodes, portsPerNode: max(1, portsPerNode), radix: radix,
-        down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value)
+        down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value,
+        storageEndpoints: storageEndpoints)
       request = built
       size = FabricSizing.size(built)
     }

@@ -43,4 +43,14 @@ import _KilnTestSupport
     #expect(size.spines == 16)
     #expect(size.cores == 0)
   }
+
+  /// DGX SuperPOD H100 RA (RA-11333-001), Table 7: 16 QM9700 in the 4-SU storage fabric. The example
+  /// declares its storage appliances (12 × 8 ports); the DGX side is 4:3 as the RA describes.
+  @Test func superPODStorageFabric() throws {
+    let ir = try load("specs/examples/superpod-h100")
+    let storage = try #require(ir.fabrics.first { $0.spec.purpose.value == .storage })
+    let size = try #require(storage.sizeValue)
+    #expect(size.switches == 16)
+    #expect(storage.request?.storageEndpoints == 96)
+  }
 }

@@ -45,4 +45,17 @@ import _KilnTestSupport
     #expect(endpointLinks.count == 1_024)
   }
 
+  /// RA-11333-001 Table 7: 16 QM9700 in the storage fabric. Every DGX storage port and every storage
+  /// appliance port (12 × 8) has its own leaf port.
+  @Test func superPODStorageFabric() throws {
+    let objects = try expand("specs/examples/superpod-h100")
+    let storage = objects.filter { ($0["id"] as? String)?.hasPrefix("Fabric/ib-storage/") == true }
+    #expect(storage.filter { $0["kind"] as? String == "switch" }.count == 16)
+    #expect(objects.filter { $0["kind"] as? String == "storage-node" }.count == 12)
+    let endpointLinks = objects.filter {
+      ($0["to"] as? String)?.hasPrefix("Fabric/ib-storage/") == true && $0["kind"] as? String == "endpoint-link"
+    }
+    #expect(endpointLinks.count == 256 + 96)
+    #expect(endpointLinks.filter { ($0["id"] as? String)?.hasPrefix("Storage/lustre/node/") == true }.count == 96)
+  }
 }

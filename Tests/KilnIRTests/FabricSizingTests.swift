@@ -156,4 +156,70 @@ import Testing
     #expect(size.spines == 16)
     #expect(size.capacity == 3072)
   }
+
+  // NVIDIA DGX SuperPOD H100 RA RA-11333-001 Table 7: 16 QM9700 in the 4-SU storage fabric, "non-blocking on
+  // the storage side, ~4:3 on the DGX side". 128 DGX × 2 storage ports on 4:3 leaves (36 down, 28 up): 8;
+  // 96 storage-appliance ports on 1:1 leaves (32 down, 32 up): 3; 320 uplinks on 5 spines.
+  @Test func superPODStorageFabric() throws {
+    let request = FabricRequest(
+      topology: .fatTree, endpoints: 256, nodes: 128, portsPerNode: 2, radix: 64, down: 4, up: 3, tiers: 2,
+      storageEndpoints: 96)
+    let size = try FabricSizing.size(request).get()
+    #expect(size.switches == 16)
+    #expect((size.leaves, size.storageLeaves, size.spines) == (11, 3, 5))
+    #expect(size.switchLinks == 8 * 28 + 3 * 32)
+    #expect(size.endpointLinks == 352)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    // Without the storage appliances it is the old 12: the issue's finding.
+    var clientsOnly = request
+    clientsOnly.storageEndpoints = 0
+    clientsOnly.down = 1
+    clientsOnly.up = 1
+    #expect(try FabricSizing.size(clientsOnly).get().switches == 12)
+  }
+
+  // Fire-Flyer arXiv:2408.14158 §VI-B: 180 storage nodes × 2 × 200 Gb/s. With the reference project's 304
+  // client ports on a 1:1 fabric of 128-port (400G breakout) switches: 5 + 6 leaves and 8 spines (the fewest
+  // that divide 64 uplinks and hold 704), 19 switches where the clients alone need 9.
+  @Test func fireFlyerStorageNodes() throws {
+    let request = FabricRequest(
+      topology: .fatTree, endpoints: 304, nodes: 304, portsPerNode: 1, radix: 128, storageEndpoints: 360)
+    let size = try FabricSizing.size(request).get()
+    #expect((size.leaves, size.storageLeaves, size.spines, size.switches) == (11, 6, 8, 19))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+  }
+
+  // Storage ports share a one-tier switch with the clients, spread over planes like them, and count against
+  // the capacity: 60 + 4 fit 64 ports, 60 + 5 need two tiers.
+  @Test func storagePortsOnOneSwitchAndPlanes() throws {
+    let one = try FabricSizing.size(
+      FabricRequest(topology: .fatTree, endpoints: 60, nodes: 60, portsPerNode: 1, radix: 64, storageEndpoints: 4)
+    ).get()
+    #expect((one.tiers, one.switches, one.switchPortsUsed) == (1, 1, 64))
+    let two = try FabricSizing.size(
+      FabricRequest(topology: .fatTree, endpoints: 60, nodes: 60, portsPerNode: 1, radix: 64, storageEndpoints: 5)
+    ).get()
+    #expect((two.tiers, two.leaves, two.storageLeaves) == (2, 3, 1))
+    let planes = try FabricSizing.size(
+      FabricRequest(
+        topology: .multiPlane, endpoints: 64, nodes: 8, portsPerNode: 8, radix: 64, tiers: 1, storageEndpoints: 9)
+    ).get()
+    #expect((planes.switches, planes.switchPortsUsed) == (8, 73))
+    #expect(
+      FabricSizing.size(
+        FabricRequest(
+          topology: .fatTree, endpoints: 60, nodes: 60, portsPerNode: 1, radix: 64, tiers: 1, storageEndpoints: 5))
+        == .failure(.exceedsCapacity(endpoints: 65, capacity: 64, tiers: 1)))
+  }
+
+  // Three tiers take the storage leaves' uplinks into the spines: 2,048 clients and 64 storage ports at k = 64
+  // and 1:1 are 64 + 2 leaves, 66 spines and 33 cores.
+  @Test func storageLeavesInThreeTiers() throws {
+    let size = try FabricSizing.size(
+      FabricRequest(
+        topology: .fatTree, endpoints: 2048, nodes: 2048, portsPerNode: 1, radix: 64, storageEndpoints: 64)
+    ).get()
+    #expect((size.tiers, size.leaves, size.storageLeaves, size.spines, size.cores) == (3, 66, 2, 66, 33))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+  }
 }

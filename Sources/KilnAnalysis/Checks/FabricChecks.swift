@@ -68,12 +68,13 @@ struct FabricPortSpeedCheck: AnalysisCheck {
   }
 }
 
-/// `fabric-oversubscription`: fabrics of training and mixed clusters are non-blocking unless the
-/// Policy allows more.
+/// `fabric-oversubscription`: compute fabrics of training and mixed clusters are non-blocking unless the
+/// Policy allows more. Storage fabrics are left out: the DGX SuperPOD RA's own is ~4:3 on the clients' side.
 struct FabricOversubscriptionCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     let maximum = context.threshold("fabric-oversubscription", .maximum, default: 1)
     return ir.fabrics.compactMap { fabric in
+      guard fabric.spec.purpose.value == .compute else { return nil }
       let ratio = fabric.spec.oversubscription.value
       let training = ir.clusters.filter { fabric.attached.contains($0.id) && $0.spec.purpose.value != .inference }
       // A single switch has no uplinks: oversubscription means nothing there.

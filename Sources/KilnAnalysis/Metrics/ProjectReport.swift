@@ -78,7 +78,11 @@ public struct ProjectReport: Sendable {
     public var topology: String
     public var tiers: Int?
     public var planes: Int?
+    /// NIC ports attached, storage nodes' included; `storagePorts` of them are storage nodes' ports, on
+    /// `storageLeaves` leaves of their own.
     public var endpoints: Int
+    public var storagePorts: Int
+    public var storageLeaves: Int?
     public var switches: Int?
     public var switchesByTier: [String: Int]
     public var switchLinks: Int?
@@ -220,7 +224,7 @@ public struct ProjectReport: Sendable {
         if size.spines > 0 { byTier["spine"] = size.spines }
         if size.cores > 0 { byTier["core"] = size.cores }
       }
-      let endpoints = fabric.request?.endpoints ?? 0
+      let endpoints = fabric.request.map { $0.endpoints + $0.storageEndpoints } ?? 0
       let linkGbps = (fabric.nicSpeed ?? 0) * 8 / 1e9
       let switchCost = size.flatMap { size in fabric.switchModel?.price.map { Double(size.switches) * $0 } }
       let opticsCost = fabric.transceiver?.price.map { Double(fabric.transceiverModules) * $0 } ?? 0
@@ -228,7 +232,8 @@ public struct ProjectReport: Sendable {
         Fabric(
           name: fabric.spec.name, topology: fabric.spec.topology.value.rawValue, tiers: size?.tiers,
           planes: size?.planes,
-          endpoints: endpoints, switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
+          endpoints: endpoints, storagePorts: fabric.request?.storageEndpoints ?? 0, storageLeaves: size?.storageLeaves,
+          switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
           endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
           bisectionBandwidthGbps: size.map { size in

@@ -49,10 +49,12 @@ public enum CanonicalIR {
         ("topology", .string(fabric.spec.topology.value.rawValue)),
         ("attached", .array(fabric.attached.sorted().map { .string($0) })),
         ("endpoints", fabric.request.map { .int($0.endpoints) }),
+        ("storageEndpoints", fabric.request.flatMap { $0.storageEndpoints > 0 ? .int($0.storageEndpoints) : nil }),
       ]
       if let size = fabric.sizeValue {
         members += [
           ("tiers", .int(size.tiers)), ("planes", .int(size.planes)), ("leaves", .int(size.leaves)),
+          ("storageLeaves", size.storageLeaves > 0 ? .int(size.storageLeaves) : nil),
           ("spines", .int(size.spines)), ("cores", .int(size.cores)), ("switchLinks", .int(size.switchLinks)),
           ("transceivers", .int(fabric.transceiverModules)),
         ]
@@ -68,6 +70,8 @@ public enum CanonicalIR {
             ("capacity_B", .double(storage.capacity.value)),
             ("readBandwidth_Bps", .double(storage.readBandwidth.value)),
             ("fabric", storage.fabric.map { .string($0.name.value) }),
+            ("nodes", storage.nodeCount.map { .int($0.value) }),
+            ("nodeNICs", storage.nodeNICs.map { .int($0.value) }),
           ])
         ))
     }

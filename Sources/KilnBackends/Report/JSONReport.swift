@@ -79,7 +79,9 @@ public enum JSONReport {
           report.fabrics.map { fabric in
             .object([
               ("name", .string(fabric.name)), ("topology", .string(fabric.topology)), ("tiers", int(fabric.tiers)),
-              ("planes", int(fabric.planes)), ("endpoints", .int(fabric.endpoints)), ("switches", int(fabric.switches)),
+              ("planes", int(fabric.planes)), ("endpoints", .int(fabric.endpoints)),
+              ("storagePorts", .int(fabric.storagePorts)), ("storageLeaves", int(fabric.storageLeaves)),
+              ("switches", int(fabric.switches)),
               (
                 "switchesByTier",
                 .object(fabric.switchesByTier.keys.sorted().map { ($0, .int(fabric.switchesByTier[$0] ?? 0)) })

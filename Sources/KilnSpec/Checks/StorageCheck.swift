@@ -1,7 +1,7 @@
 import KilnDiagnostics
 
-/// A Storage's fabric is a storage fabric, and it is priced once: capex (`price`) or opex
-/// (`monthlyPrice`), not both.
+/// A Storage's fabric is a storage fabric, its nodes have ports on it, and it is priced once: capex
+/// (`price`) or opex (`monthlyPrice`), not both.
 struct StorageCheck: SpecCheck {
   func run(_ project: Project, _ engine: DiagnosticEngine) {
     let typed = project.typed
@@ -17,6 +17,13 @@ struct StorageCheck: SpecCheck {
                 at: fabric.nameRange)
             ],
             help: ["set purpose: storage on the fabric, or name a storage fabric"]))
+      }
+      if let nics = storage.nodeNICs, nics.value == 0, let reference = storage.fabric {
+        engine.emit(
+          Diagnostic(
+            StorageMessage.nodesWithoutNICs(fabric: reference.name.value), at: nics.range,
+            notes: [Note("the fabric is named here", at: reference.name.range)],
+            help: ["give each node its storage-fabric ports (`nics: 2`), or remove `fabric`"]))
       }
       if let price = storage.price, let monthly = storage.monthlyPrice {
         engine.emit(

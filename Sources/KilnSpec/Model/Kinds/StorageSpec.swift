@@ -21,6 +21,11 @@ public struct StorageSpec: SpecRecord, ReferenceTarget {
   public var readBandwidth: Located<Double> = .placeholder
   public var writeBandwidth: Located<Double>?
   public var fabric: Reference<FabricSpec>?
+  /// The storage servers (or appliances) behind it: how many, and the NIC ports and port speed (bytes/s) of
+  /// each. Their ports are endpoints of `fabric`; nil when the spec does not declare them.
+  public var nodeCount: Located<Int>?
+  public var nodeNICs: Located<Int>?
+  public var nodeNICSpeed: Located<Double>?
   public var racks: Located<Int> = .placeholder
   /// W.
   public var power: Located<Double> = .placeholder
@@ -51,6 +56,18 @@ public struct StorageSpec: SpecRecord, ReferenceTarget {
         "fabric", \.fabric,
         "the storage fabric that reaches it. It must be at the same site (K3007) and must have `purpose: storage` ([K3004](diagnostics.md#k3004))"
       ),
+      .group(
+        "nodes",
+        "the storage servers or appliances. Their NIC ports are endpoints of `fabric`, on leaves of their own that are non-blocking ([models.md §4.1](models.md#41-endpoints))",
+        [
+          .field(
+            "count", .count, \.nodeCount, required: true, range: .atMost(1_000_000, "1,000,000", positive: true),
+            "storage nodes"),
+          .field(
+            "nics", .count, \.nodeNICs, required: true, range: .atMost(64, "64"),
+            "storage-fabric ports per node (0 with a `fabric` is [K2029](diagnostics.md#k2029))"),
+          .field("speed", FieldTypes.bandwidth, \.nodeNICSpeed, required: true, "speed of each port: `200Gb/s`"),
+        ]),
       .field("racks", .count, \.racks, default: .value("0"), "rack positions it takes at the site"),
       .field("power", FieldTypes.power, \.power, default: .value("0W"), "power draw, added to the site's IT load"),
       .field("price", FieldTypes.money, \.price, "capex"),
