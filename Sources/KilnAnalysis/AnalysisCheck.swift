@@ -59,7 +59,7 @@ public enum Analyzer {
     return Analysis(
       diagnostics: diagnostics, servingModels: context.servingModels, trainingGoodput: context.trainingGoodput,
       costs: context.costs,
-      siteLoads: context.siteLoads, billOfMaterials: BillOfMaterials(ir))
+      siteLoads: context.siteLoads, billOfMaterials: BillOfMaterials(ir, siteLoads: context.siteLoads))
   }
 }
 

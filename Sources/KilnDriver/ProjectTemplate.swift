@@ -41,7 +41,7 @@ public enum ProjectTemplate {
     metadata:
       name: {{name}}
     spec:
-      # Everything else has a default: lifetime 4y, utilization 80%, loadFactor 65%.
+      # Everything else has a default: lifetime 4y, utilization 80%, load factors by purpose.
       kubernetes:
         version: "1.31"            # quote versions: 1.31 unquoted is a number
         namespacePrefix: kiln-

@@ -15,8 +15,10 @@ public struct IRRackGroup: Sendable {
 
   public var servers: Int { saturatingMultiply(racks, serversPerRack) }
   public var gpus: Int { saturatingMultiply(servers, server.gpuCount) }
+  /// Maximum power of one server, W: the catalog's, or the rack group's `powerCap` when that is lower.
+  public var serverPower: Double { min(server.power, spec.powerCap?.value ?? .infinity) }
   /// Maximum power of one rack, W.
-  public var rackPower: Double { Double(serversPerRack) * server.power }
+  public var rackPower: Double { Double(serversPerRack) * serverPower }
   public var rackUnitsUsed: Int { serversPerRack * server.rackUnits }
 }
 
@@ -59,8 +61,8 @@ public struct IRCluster: Sendable {
   public var schedulableGPUs: Int { gpus - reservedGPUs }
   /// The sum of the pools' queueable GPUs: serving on one GPU type frees nothing on another.
   public var queueableGPUs: Int { pools.reduce(0) { saturatingAdd($0, $1.queueable) } }
-  /// Maximum IT power, W.
-  public var itPower: Double { rackGroups.reduce(0) { $0 + Double($1.servers) * $1.server.power } }
+  /// Maximum IT power, W (power caps applied).
+  public var itPower: Double { rackGroups.reduce(0) { $0 + Double($1.servers) * $1.serverPower } }
 
   /// The pool of a GPU type.
   public func pool(_ gpu: String?) -> IRGPUPool? { pools.first { $0.gpu == gpu } }

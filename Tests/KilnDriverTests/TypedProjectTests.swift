@@ -35,7 +35,10 @@ import _KilnTestSupport
     let settings = project.project
     #expect(settings.lifetime.value == 4 * 365 * 86_400)
     #expect(settings.utilization.value == 0.8)
-    #expect(settings.loadFactor.value == 0.65)
+    #expect(settings.loadFactor == nil)
+    #expect(settings.trainingLoadFactor.value == 0.75 && settings.trainingLoadFactor.isDefault)
+    #expect(settings.inferenceLoadFactor.value == 0.65 && settings.storageLoadFactor.value == 1)
+    #expect(settings.networkLoadFactor.value == 0.65)
     #expect(settings.kubernetes.version.value == "1.31")
     #expect(settings.kubernetes.ingressNamespace.value == "ingress")
     #expect(settings.kubernetes.blockLabel.value == "kiln.dev/fabric-block")

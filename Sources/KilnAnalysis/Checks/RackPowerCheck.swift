@@ -3,8 +3,8 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// `rack-power`: servers per rack × server power ≤ the rack's power limit; a rack group's own limit
-/// above the site's is a warning.
+/// `rack-power`: servers per rack × server power (its `powerCap` when lower) ≤ the rack's power limit; a rack
+/// group's own limit above the site's is a warning.
 struct RackPowerCheck: AnalysisCheck {
   func run(_ ir: IRProject, _ context: AnalysisContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -19,7 +19,7 @@ struct RackPowerCheck: AnalysisCheck {
         let draw = group.rackPower
         let cooling = cluster.site?.cooling.value.rawValue ?? "air"
         if draw > limit.value + 0.5 {
-          let fits = Int(saturating: (limit.value / group.server.power).rounded(.down))
+          let fits = Int(saturating: (limit.value / group.serverPower).rounded(.down))
           let source =
             policyCap < group.powerLimit.value
             ? "the Policy's rack-power max"
@@ -29,14 +29,14 @@ struct RackPowerCheck: AnalysisCheck {
           let racksNeeded = fits > 0 ? (group.servers + fits - 1) / fits : 0
           let help =
             fits > 0
-            ? "lower perRack to \(fits) (\(Figures.power(Double(fits) * group.server.power))) and raise count to \(racksNeeded) to keep \(group.servers) servers, or raise the limit"
+            ? "lower perRack to \(fits) (\(Figures.power(Double(fits) * group.serverPower))) and raise count to \(racksNeeded) to keep \(group.servers) servers, or raise the limit"
             : "one \(group.server.name) alone exceeds the limit; raise it"
           diagnostics.append(
             Diagnostic(
               RackPowerMessage.overLimit(group: group.name, draw: draw, limit: limit.value),
               at: group.spec.perRack.range,
               label:
-                "\(group.serversPerRack) × \(group.server.name) at \(Figures.power(group.server.power)) = \(Figures.power(draw)) at full load",
+                "\(group.serversPerRack) × \(group.server.name) at \(Figures.power(group.serverPower))\(group.serverPower < group.server.power ? " (capped)" : "") = \(Figures.power(draw)) at full load",
               notes: [Note("the limit comes from \(source)", at: limit.range)], help: [help],
               subjects: ["\(cluster.id)/rackGroup/\(group.name)"]))
         }

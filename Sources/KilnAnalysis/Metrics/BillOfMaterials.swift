@@ -2,7 +2,8 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// The bill of materials: what would be bought, by catalog entry, with unit and total prices.
+/// The bill of materials: what would be bought, by catalog entry, with unit and total prices and the
+/// maximum power each line adds to the sites' IT load. Its totals are the capex and the IT power.
 public struct BillOfMaterials: Sendable {
   public struct Line: Sendable {
     public var item: String
@@ -10,18 +11,24 @@ public struct BillOfMaterials: Sendable {
     public var count: Int
     public var unitPrice: Double?
     public var estimated: Bool
+    /// W at maximum (power caps applied) that the line adds to the sites' IT load; nil where it adds none.
+    public var power: Double?
+    /// Whether the catalog marks that power as an estimate.
+    public var powerEstimated = false
     public var total: Double? { unitPrice.map { $0 * Double(count) } }
   }
 
   public var lines: [Line] = []
 
-  public init(_ ir: IRProject) {
-    var servers: [String: (Int, ServerModel)] = [:]
+  /// `siteLoads`: SiteLoad.bySite of the same IR, so the power column adds up to the sites' IT power.
+  public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
+    var servers: [String: (count: Int, power: Double, model: ServerModel)] = [:]
     var optics: [String: (Int, TransceiverModel)] = [:]
-    var switches: [String: (Int, SwitchModel)] = [:]
+    var switches: [String: (count: Int, power: Double, model: SwitchModel)] = [:]
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
-        servers[group.server.name, default: (0, group.server)].0 += group.servers
+        servers[group.server.name, default: (0, 0, group.server)].count += group.servers
+        servers[group.server.name, default: (0, 0, group.server)].power += Double(group.servers) * group.serverPower
         for nic in group.server.nics {
           guard let reference = nic.transceiver, let module = ir.catalog[reference] else { continue }
           optics[module.name, default: (0, module)].0 +=
@@ -29,22 +36,42 @@ public struct BillOfMaterials: Sendable {
         }
       }
     }
+    // Switches draw power where a site's load counts them (not at a fabric of rented servers only).
+    let network = Dictionary(
+      siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .network }.map { ($0.name, $0.watts) } },
+      uniquingKeysWith: +)
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
-      switches[model.name, default: (0, model)].0 += size.switches
+      switches[model.name, default: (0, 0, model)].count += size.switches
+      switches[model.name, default: (0, 0, model)].power += network[fabric.id] ?? 0
       if let module = fabric.transceiver { optics[module.name, default: (0, module)].0 += fabric.transceiverModules }
     }
-    // One line per catalog entry, in name order: the entry's count, its price and whether that is an estimate.
-    func tally(_ item: String, _ counts: [String: (Int, Double?, Bool)]) {
-      for name in counts.keys.sorted() {
-        guard let (count, price, estimated) = counts[name] else { continue }
-        lines.append(Line(item: item, catalogName: name, count: count, unitPrice: price, estimated: estimated))
-      }
+    func estimated<Entry: CatalogEntryRecord>(_ entry: Entry) -> Bool {
+      entry.estimatedFields.contains(CatalogFieldNames.price)
     }
-    tally("server", servers.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
-    tally("switch", switches.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
-    tally(
-      "transceiver", optics.mapValues { ($0.0, $0.1.price, $0.1.estimatedFields.contains(CatalogFieldNames.price)) })
+    for name in servers.keys.sorted() {
+      guard let line = servers[name] else { continue }
+      lines.append(
+        Line(
+          item: "server", catalogName: name, count: line.count, unitPrice: line.model.price,
+          estimated: estimated(line.model), power: line.power,
+          powerEstimated: line.model.estimatedFields.contains(CatalogFieldNames.power)))
+    }
+    for name in switches.keys.sorted() {
+      guard let line = switches[name] else { continue }
+      lines.append(
+        Line(
+          item: "switch", catalogName: name, count: line.count, unitPrice: line.model.price,
+          estimated: estimated(line.model), power: line.power > 0 ? line.power : nil,
+          powerEstimated: line.power > 0 && line.model.estimatedFields.contains(CatalogFieldNames.power)))
+    }
+    for name in optics.keys.sorted() {
+      guard let (count, module) = optics[name] else { continue }
+      lines.append(
+        Line(
+          item: "transceiver", catalogName: name, count: count, unitPrice: module.price, estimated: estimated(module),
+          power: nil))
+    }
     // Cables: one per link, switch-to-switch and endpoint. The catalog has no cable entries, so no price.
     var cables = 0
     for fabric in ir.fabrics {
@@ -52,26 +79,41 @@ public struct BillOfMaterials: Sendable {
       cables += size.switchLinks + size.endpointLinks
     }
     if cables > 0 {
-      lines.append(Line(item: "cable", catalogName: "link", count: cables, unitPrice: nil, estimated: false))
+      lines.append(
+        Line(item: "cable", catalogName: "link", count: cables, unitPrice: nil, estimated: false, power: nil))
     }
+    // Every Storage: its capex price where it has one, and its declared draw.
     for storage in ir.storage.sorted(by: { $0.name < $1.name }) {
-      guard let price = storage.price else { continue }
       lines.append(
         Line(
-          item: "storage", catalogName: "Storage/\(storage.name)", count: 1, unitPrice: price.value, estimated: false))
+          item: "storage", catalogName: "Storage/\(storage.name)", count: 1, unitPrice: storage.price?.value,
+          estimated: false, power: storage.power.value > 0 ? storage.power.value : nil))
     }
   }
 
-  /// RFC 4180 CSV: item, catalog name, count, unit price, total, estimate.
+  /// Σ of the lines' totals (the capex) and of their power (the sites' IT power at maximum), W.
+  public var totalPrice: Double { lines.reduce(0) { $0 + ($1.total ?? 0) } }
+  public var totalPower: Double { lines.reduce(0) { $0 + ($1.power ?? 0) } }
+
+  /// RFC 4180 CSV: item, catalog name, count, unit price, total, estimate, power and its estimate flag; then
+  /// a `total` line.
   public var csv: String {
-    var out = "item,catalog_name,count,unit_price_usd,total_usd,estimate\n"
+    var out = "item,catalog_name,count,unit_price_usd,total_usd,estimate,power_kW,power_estimate\n"
     for line in lines {
       let unit = line.unitPrice.map { String(Int(saturating: $0.rounded())) } ?? ""
       let total = line.total.map { String(Int(saturating: $0.rounded())) } ?? ""
+      let power = line.power.map { Self.kilowatts($0) } ?? ""
       out +=
-        "\(line.item),\(Self.quote(line.catalogName)),\(line.count),\(unit),\(total),\(line.estimated ? "yes" : "no")\n"
+        "\(line.item),\(Self.quote(line.catalogName)),\(line.count),\(unit),\(total),\(line.estimated ? "yes" : "no"),\(power),\(line.power == nil ? "" : line.powerEstimated ? "yes" : "no")\n"
     }
+    out += "total,,,,\(Int(saturating: totalPrice.rounded())),,\(Self.kilowatts(totalPower)),\n"
     return out
+  }
+
+  /// W as kW with one decimal, without a locale.
+  static func kilowatts(_ watts: Double) -> String {
+    let tenths = Int(saturating: (watts / 100).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
   }
 
   static func quote(_ field: String) -> String {

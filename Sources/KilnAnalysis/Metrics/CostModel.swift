@@ -30,6 +30,15 @@ public struct CostModel: Sendable {
   /// $ per month by site.
   public var monthlyOpexBySite: [String: Double] = [:]
   public var monthlyStorageOpex = 0.0
+  /// Capex by the site it is bought for: servers (and their optics) at their cluster's site, a fabric's
+  /// switches and optics at the fabric's site, storage at its own. The values add up to `capex.total`.
+  public var capexBySite: [String: Double] = [:]
+  /// Each Storage's `monthlyPrice` per month, by name; the values add up to `monthlyStorageOpex`.
+  public var monthlyOpexByStorage: [String: Double] = [:]
+  /// Each owned site's facility per month (section 5.1); the values add up to `facilityPerMonth`.
+  public var facilityPerMonthBySite: [String: Double] = [:]
+  /// Catalog servers and switches whose power is an estimate and that the power totals rest on.
+  public var estimatedPowerItems: Set<String> = []
 
   public var monthlyOpex: Double { monthlyOpexBySite.values.reduce(0, +) + monthlyStorageOpex }
 
@@ -41,12 +50,16 @@ public struct CostModel: Sendable {
 
   /// `siteLoads`: SiteLoad.bySite of the same IR, computed once by the analysis.
   public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
-    let loadFactor = ir.project.loadFactor.value
     financingRate = ir.project.financingRate?.value
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
+      let site = cluster.site?.name ?? ""
       for group in cluster.rackGroups {
+        if group.server.estimatedFields.contains(CatalogFieldNames.power) {
+          estimatedPowerItems.insert(group.server.name)
+        }
         if let price = group.server.price {
           capex.servers += Double(group.servers) * price
+          capexBySite[site, default: 0] += Double(group.servers) * price
           if group.server.estimatedFields.contains(CatalogFieldNames.price) {
             capex.estimatedItems.insert(group.server.name)
           }
@@ -59,28 +72,43 @@ public struct CostModel: Sendable {
           // A twin-port module serves two NIC ports (DGX H100: 8 ports through 4 OSFP modules).
           let modules = (nic.count + module.ports - 1) / max(1, module.ports)
           capex.transceivers += Double(group.servers * modules) * price
+          capexBySite[site, default: 0] += Double(group.servers * modules) * price
           if module.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(module.name) }
         }
       }
     }
+    let drawingFabrics = Set(siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .network }.map(\.name) })
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
+      // An unattached fabric has no site, but no switches either.
+      let site = fabric.site ?? ""
+      if size.switches > 0, drawingFabrics.contains(fabric.id), model.estimatedFields.contains(CatalogFieldNames.power)
+      {
+        estimatedPowerItems.insert(model.name)
+      }
       if let price = model.price {
         capex.switches += Double(size.switches) * price
+        capexBySite[site, default: 0] += Double(size.switches) * price
         if model.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(model.name) }
       }
       if let module = fabric.transceiver, let price = module.price {
         capex.transceivers += Double(fabric.transceiverModules) * price
+        capexBySite[site, default: 0] += Double(fabric.transceiverModules) * price
         if module.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(module.name) }
       }
     }
     for storage in ir.storage {
-      if let price = storage.price { capex.storage += price.value }
+      if let price = storage.price {
+        capex.storage += price.value
+        capexBySite[storage.site.name.value, default: 0] += price.value
+      }
       if let monthly = storage.monthlyPrice {
         // $/TB/month × TB, or a flat $/month.
-        monthlyStorageOpex +=
+        let perMonth =
           monthly.value.dimension == .storagePrice
           ? monthly.value.value * storage.capacity.value / 1e12 : monthly.value.value
+        monthlyStorageOpex += perMonth
+        monthlyOpexByStorage[storage.name] = perMonth
       }
     }
     let loads = ITLoad.bySite(siteLoads)
@@ -90,8 +118,9 @@ public struct CostModel: Sendable {
       let criticalMW = (site.powerCapacity?.value ?? 0) / max(1, site.pue.value) / 1e6
       let cost = criticalMW * site.facilityCostPerMW.value
       facilityCapex += cost
-      facilityPerMonth += Self.annuity(
-        cost, rate: financingRate, months: site.facilityLifetime.value / Self.secondsPerMonth)
+      let perMonth = Self.annuity(cost, rate: financingRate, months: site.facilityLifetime.value / Self.secondsPerMonth)
+      facilityPerMonth += perMonth
+      facilityPerMonthBySite[site.name] = perMonth
     }
     energyPerYear = Self.energyPerYear(ir, loads: loads)
     for site in ir.sites {
@@ -104,15 +133,14 @@ public struct CostModel: Sendable {
         // The contracted power is billed whether it is drawn or not; energy only where the contract
         // passes it through.
         let contractKW = (site.powerCapacity?.value ?? 0) / 1_000
-        let drawnKW = (loads[site.name]?.total ?? 0) / 1_000
+        let drawnKW = (loads[site.name]?.average ?? 0) / 1_000
         let energy = site.colocationEnergyPrice.map {
-          drawnKW * loadFactor * site.pue.value * Self.hoursPerMonth * $0.value
+          drawnKW * site.pue.value * Self.hoursPerMonth * $0.value
         }
         monthlyOpexBySite[site.name] = contractKW * (site.colocationPrice?.value ?? 0) + (energy ?? 0)
       case .owned:
-        let kW = (loads[site.name]?.total ?? 0) / 1_000
-        monthlyOpexBySite[site.name] =
-          kW * loadFactor * site.pue.value * Self.hoursPerMonth * (site.energyPrice?.value ?? 0)
+        let kW = (loads[site.name]?.average ?? 0) / 1_000
+        monthlyOpexBySite[site.name] = kW * site.pue.value * Self.hoursPerMonth * (site.energyPrice?.value ?? 0)
       }
     }
   }
@@ -133,14 +161,45 @@ public struct CostModel: Sendable {
     return hourly / (Double(ownedGPUs) * utilization)
   }
 
-  /// Energy per year, kWh: IT load × loadFactor × PUE × 8,760 h, for owned and colocation sites.
+  /// What a site costs a month, over the GPU-hours its GPUs are used (at `utilization`): the annuity of the
+  /// capex bought for it over the project's lifetime, its facility, its opex and the monthly price of the
+  /// Storage there. The same formula for every ownership, so owned, colocated and rented hours compare (a
+  /// cloud site's is its `gpuHourPrice` ÷ utilization, as every hour is paid). nil without GPUs.
+  public func gpuHourPrice(of site: SiteSpec, _ ir: IRProject) -> Double? {
+    let gpus = ir.clusters.filter { $0.site?.name == site.name }.reduce(0) { $0 + $1.gpus }
+    let utilization = ir.project.utilization.value
+    guard gpus > 0, utilization > 0 else { return nil }
+    return monthlyCost(of: site, ir) / Self.hoursPerMonth / (Double(gpus) * utilization)
+  }
+
+  func monthlyCost(of site: SiteSpec, _ ir: IRProject) -> Double {
+    let months = ir.project.lifetime.value / Self.secondsPerMonth
+    let storage = ir.storage.filter { $0.site.name.value == site.name }.reduce(0.0) {
+      $0 + (monthlyOpexByStorage[$1.name] ?? 0)
+    }
+    return Self.annuity(capexBySite[site.name] ?? 0, rate: financingRate, months: months)
+      + (facilityPerMonthBySite[site.name] ?? 0) + (monthlyOpexBySite[site.name] ?? 0) + storage
+  }
+
+  /// The GPU-hour price of all sites of one ownership together: their monthly costs over their used
+  /// GPU-hours; nil without GPUs at such sites.
+  public func gpuHourPrice(of ownership: SiteSpec.Ownership, _ ir: IRProject) -> Double? {
+    let sites = ir.sites.filter { $0.ownership.value == ownership }
+    let names = Set(sites.map(\.name))
+    let gpus = ir.clusters.filter { $0.site.map { names.contains($0.name) } ?? false }.reduce(0) { $0 + $1.gpus }
+    let utilization = ir.project.utilization.value
+    guard gpus > 0, utilization > 0 else { return nil }
+    let cost = sites.reduce(0.0) { $0 + monthlyCost(of: $1, ir) }
+    return cost / Self.hoursPerMonth / (Double(gpus) * utilization)
+  }
+
+  /// Energy per year, kWh: the average IT draw × PUE × 8,760 h, for owned and colocation sites.
   static func energyPerYear(_ ir: IRProject, loads: [String: ITLoad]) -> (kWh: Double, co2Kg: Double?) {
-    let loadFactor = ir.project.loadFactor.value
     var kWh = 0.0
     var co2 = 0.0
     var co2Known = true
     for site in ir.sites where site.ownership.value != .cloud {
-      let siteKWh = (loads[site.name]?.total ?? 0) / 1_000 * loadFactor * site.pue.value * 8_760
+      let siteKWh = (loads[site.name]?.average ?? 0) / 1_000 * site.pue.value * 8_760
       kWh += siteKWh
       if let intensity = site.carbonIntensity?.value {
         co2 += siteKWh * intensity
@@ -183,12 +242,14 @@ public struct CostModel: Sendable {
   }
 }
 
-/// The IT load of a site at maximum power: GPU servers, storage, fabric switches.
+/// The IT load of a site at maximum power: GPU servers, storage, fabric switches; and the average draw
+/// of the same equipment at its load factors.
 public struct ITLoad: Sendable {
   public var servers = 0.0
   public var storage = 0.0
   public var network = 0.0
   public var total: Double { servers + storage + network }
+  public var average = 0.0
 
   public init() {}
 
@@ -197,6 +258,7 @@ public struct ITLoad: Sendable {
     loads.mapValues { load in
       var totals = ITLoad()
       for contributor in load.contributors {
+        totals.average += contributor.averageWatts
         switch contributor.kind {
         case .servers: totals.servers += contributor.watts
         case .storage: totals.storage += contributor.watts
@@ -216,7 +278,9 @@ public struct SiteLoad: Sendable {
   public struct Contributor: Sendable {
     public var name: String
     public var kind: Kind
+    /// At maximum power (power caps applied), and on average at the load factors (docs/models.md §3.5).
     public var watts: Double
+    public var averageWatts: Double
     public var range: SourceRange
   }
 
@@ -229,28 +293,35 @@ public struct SiteLoad: Sendable {
   public static func bySite(_ ir: IRProject) -> [String: SiteLoad] {
     var loads: [String: SiteLoad] = [:]
     var siteOf: [String: String] = [:]
+    let factors = LoadFactors(project: ir.project)
     for index in ir.clusters.indices {
-      guard let site = ir.clusters[index].site, site.ownership.value != .cloud else { continue }
-      siteOf[ir.clusters[index].id] = site.name
+      let cluster = ir.clusters[index]
+      guard let site = cluster.site, site.ownership.value != .cloud else { continue }
+      siteOf[cluster.id] = site.name
+      let average = cluster.rackGroups.reduce(0.0) { total, group in
+        total + Double(group.servers) * factors.serverDraw(group, in: cluster).watts
+      }
       loads[site.name, default: SiteLoad()].contributors.append(
         Contributor(
-          name: ir.clusters[index].id, kind: .servers, watts: ir.clusters[index].itPower,
-          range: ir.clusters[index].spec.site.name.range))
+          name: cluster.id, kind: .servers, watts: cluster.itPower, averageWatts: average,
+          range: cluster.spec.site.name.range))
     }
     for storage in ir.storage {
       siteOf["Storage/\(storage.name)"] = storage.site.name.value
       guard storage.power.value > 0 else { continue }
       loads[storage.site.name.value, default: SiteLoad()].contributors.append(
         Contributor(
-          name: "Storage/\(storage.name)", kind: .storage, watts: storage.power.value, range: storage.power.range))
+          name: "Storage/\(storage.name)", kind: .storage, watts: storage.power.value,
+          averageWatts: storage.power.value * factors.storage, range: storage.power.range))
     }
     for index in ir.fabrics.indices {
       guard let size = ir.fabrics[index].sizeValue, let power = ir.fabrics[index].switchModel?.power,
         let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
       else { continue }
+      let watts = Double(size.switches) * power
       loads[site, default: SiteLoad()].contributors.append(
         Contributor(
-          name: ir.fabrics[index].id, kind: .network, watts: Double(size.switches) * power,
+          name: ir.fabrics[index].id, kind: .network, watts: watts, averageWatts: watts * factors.network,
           range: ir.fabrics[index].spec.switchModel.name.range))
     }
     return loads

@@ -10,6 +10,8 @@ public struct ProjectReport: Sendable {
     public var servers = 0
     public var racks = 0
     public var itPowerKW = 0.0
+    /// The IT load's average draw at the load factors (docs/models.md §3.5), which energy and opex use.
+    public var averageITPowerKW = 0.0
     public var facilityPowerKW = 0.0
     public var capexUSD = 0.0
     public var monthlyOpexUSD = 0.0
@@ -32,19 +34,63 @@ public struct ProjectReport: Sendable {
     public var networkShareOfGPUCapex: Double?
     /// Capex by kind: servers, switches, transceivers, storage.
     public var capexBreakdownUSD: [(String, Double)] = []
+    /// The TCO by part: capex, interest, the facilities' share, opex over the lifetime; they add up to `tcoUSD`.
+    public var tcoBreakdownUSD: [(String, Double)] = []
+    /// What the TCO and the GPU-hour prices include beyond capex and opex: `facility`, `financing`.
+    public var costIncludes: [String] = []
+    /// $ per used GPU-hour of the owned, colocation and cloud sites, each by the same formula (nil without
+    /// GPUs of that kind), so they compare side by side.
+    public var gpuHourByOwnershipUSD: [(String, Double?)] = []
+    /// Catalog servers and switches whose power is an estimate and that the power figures rest on.
+    public var estimatedPower: [String] = []
   }
 
   public struct Site: Sendable {
     public var name: String
     public var ownership: String
     public var jurisdiction: String
-    /// nil for a cloud site, whose power is the provider's.
+    /// nil for a cloud site, whose power is the provider's. IT power at maximum is servers + storage +
+    /// network; the average draw is at the load factors.
     public var itPowerKW: Double?
+    public var serversKW: Double?
+    public var storageKW: Double?
+    public var networkKW: Double?
+    public var averageITPowerKW: Double?
     public var facilityPowerKW: Double?
     /// Colocation: facility power ÷ the contracted `power.capacity`.
     public var contractUtilization: Double?
     public var capacityKW: Double?
     public var headroom: Double?
+    public var monthlyOpexUSD: Double
+    /// Capex bought for the site (the sites' add up to the capex total), its GPUs, and what its used
+    /// GPU-hour costs (CostModel.gpuHourPrice(of:)).
+    public var capexUSD: Double
+    public var gpus: Int
+    public var gpuHourUSD: Double?
+  }
+
+  /// One Storage: what it holds and delivers, what reaches it, its power and its price.
+  public struct Storage: Sendable {
+    public var name: String
+    public var site: String
+    public var storageClass: String
+    public var system: String?
+    public var fabric: String?
+    public var capacityTB: Double
+    public var readGBps: Double
+    public var writeGBps: Double?
+    /// GPUs of the clusters that list it, and its read bandwidth over them.
+    public var gpusServed: Int
+    public var readPerGPUGBps: Double?
+    /// Declared nodes, their ports, and the bandwidth those ports carry (GB/s); nil without `nodes`.
+    public var nodes: Int?
+    public var ports: Int?
+    public var portBandwidthGBps: Double?
+    /// Declared draw, and its average at the storage load factor.
+    public var powerKW: Double
+    public var averagePowerKW: Double
+    /// `price` (0 without one) and `monthlyPrice` per month (0 without one).
+    public var capexUSD: Double
     public var monthlyOpexUSD: Double
   }
 
@@ -162,6 +208,7 @@ public struct ProjectReport: Sendable {
   public var sites: [Site] = []
   public var clusters: [Cluster] = []
   public var fabrics: [Fabric] = []
+  public var storage: [Storage] = []
   public var training: [Training] = []
   public var serving: [Serving] = []
   public var errors = 0
@@ -177,19 +224,26 @@ public struct ProjectReport: Sendable {
     let loads = costs.itLoads
     for site in ir.sites {
       let load = loads[site.name] ?? ITLoad()
-      let facility = site.ownership.value == .cloud ? 0 : load.total * site.pue.value
+      let cloud = site.ownership.value == .cloud
+      let facility = cloud ? 0 : load.total * site.pue.value
       let capacity = site.powerCapacity?.value
       sites.append(
         Site(
           name: site.name, ownership: site.ownership.value.rawValue, jurisdiction: site.jurisdiction.value,
-          itPowerKW: site.ownership.value == .cloud ? nil : load.total / 1_000,
-          facilityPowerKW: site.ownership.value == .cloud ? nil : facility / 1_000,
+          itPowerKW: cloud ? nil : load.total / 1_000, serversKW: cloud ? nil : load.servers / 1_000,
+          storageKW: cloud ? nil : load.storage / 1_000, networkKW: cloud ? nil : load.network / 1_000,
+          averageITPowerKW: cloud ? nil : load.average / 1_000,
+          facilityPowerKW: cloud ? nil : facility / 1_000,
           contractUtilization: site.ownership.value == .colocation
             ? capacity.flatMap { $0 > 0 ? facility / $0 : nil } : nil,
           capacityKW: capacity.map { $0 / 1_000 },
           headroom: capacity.flatMap { $0 > 0 ? ($0 - facility) / $0 : nil },
-          monthlyOpexUSD: costs.monthlyOpexBySite[site.name] ?? 0))
+          monthlyOpexUSD: costs.monthlyOpexBySite[site.name] ?? 0, capexUSD: costs.capexBySite[site.name] ?? 0,
+          gpus: ir.clusters.filter { $0.site?.name == site.name }.reduce(0) { $0 + $1.gpus },
+          gpuHourUSD: costs.gpuHourPrice(of: site, ir)))
+      guard !cloud else { continue }
       totals.itPowerKW += load.total / 1_000
+      totals.averageITPowerKW += load.average / 1_000
       totals.facilityPowerKW += facility / 1_000
     }
     for cluster in ir.clusters {
@@ -241,6 +295,22 @@ public struct ProjectReport: Sendable {
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
           hops: size?.hops))
+    }
+    let storageFactor = LoadFactors(project: ir.project).storage
+    for spec in ir.storage {
+      let readers = ir.clusters.filter { cluster in cluster.spec.storage.contains { $0.name.value == spec.name } }
+      let gpus = readers.reduce(0) { $0 + $1.gpus }
+      let ports = spec.nodeCount.map { $0.value * (spec.nodeNICs?.value ?? 0) }
+      storage.append(
+        Storage(
+          name: spec.name, site: spec.site.name.value, storageClass: spec.storageClass.value.rawValue,
+          system: spec.system?.value, fabric: spec.fabric?.name.value, capacityTB: spec.capacity.value / 1e12,
+          readGBps: spec.readBandwidth.value / 1e9, writeGBps: spec.writeBandwidth.map { $0.value / 1e9 },
+          gpusServed: gpus, readPerGPUGBps: gpus > 0 ? spec.readBandwidth.value / 1e9 / Double(gpus) : nil,
+          nodes: spec.nodeCount?.value, ports: ports,
+          portBandwidthGBps: ports.map { Double($0) * (spec.nodeNICSpeed?.value ?? 0) / 1e9 },
+          powerKW: spec.power.value / 1_000, averagePowerKW: spec.power.value * storageFactor / 1_000,
+          capexUSD: spec.price?.value ?? 0, monthlyOpexUSD: costs.monthlyOpexByStorage[spec.name] ?? 0))
     }
     for (index, entry) in ir.serving.enumerated() {
       let model = analysis.servingModels[index]
@@ -306,12 +376,24 @@ public struct ProjectReport: Sendable {
     ]
     totals.monthlyOpexUSD = costs.monthlyOpex
     totals.tcoUSD = costs.tco(lifetimeSeconds: lifetime)
+    let interest = costs.interest(lifetimeSeconds: lifetime)
+    let facilityShare = costs.facilityShare(lifetimeSeconds: lifetime)
+    totals.tcoBreakdownUSD = [
+      ("capex", costs.capex.total), ("interest", interest ?? 0), ("facility", facilityShare),
+      ("opex", costs.monthlyOpex * lifetime / CostModel.secondsPerMonth),
+    ]
+    if facilityShare > 0 { totals.costIncludes.append("facility") }
+    if interest != nil { totals.costIncludes.append("financing") }
+    totals.gpuHourByOwnershipUSD = [SiteSpec.Ownership.owned, .colocation, .cloud].map {
+      ($0.rawValue, costs.gpuHourPrice(of: $0, ir))
+    }
+    totals.estimatedPower = costs.estimatedPowerItems.sorted()
     estimatedItems = costs.capex.estimatedItems.sorted()
     totals.ownedGPUHourUSD = ownedRate
     totals.financingRate = costs.financingRate
-    totals.interestUSD = costs.interest(lifetimeSeconds: lifetime)
+    totals.interestUSD = interest
     totals.facilityCapexUSD = costs.facilityCapex
-    totals.facilityShareUSD = costs.facilityShare(lifetimeSeconds: lifetime)
+    totals.facilityShareUSD = facilityShare
     totals.networkShareOfGPUCapex =
       costs.capex.servers > 0 ? (costs.capex.switches + costs.capex.transceivers) / costs.capex.servers : nil
     let energy = costs.energyPerYear

@@ -18,9 +18,14 @@ public enum HTMLReport {
         "<div class=\"card\"><div class=\"value\">\(escape(value))</div><div class=\"label\">\(escape(label))</div></div>\n"
     }
     body += "</section>\n"
+    body += "<p>\(escape(ReportFormatting.gpuHourComparison(totals)))</p>\n"
     if !report.estimatedItems.isEmpty {
       body +=
         "<p class=\"note\">Money totals rest on estimated catalog prices for: \(escape(report.estimatedItems.joined(separator: ", "))).</p>\n"
+    }
+    if !totals.estimatedPower.isEmpty {
+      body +=
+        "<p class=\"note\">Power, energy and the opex of owned sites rest on estimated catalog power for: \(escape(totals.estimatedPower.joined(separator: ", "))).</p>\n"
     }
     if report.errors + report.warnings > 0 {
       body +=
@@ -61,17 +66,8 @@ public enum HTMLReport {
         ).svg
     }
 
-    body +=
-      "<h2>Sites</h2>\n"
-      + table(
-        ["site", "ownership", "jurisdiction", "IT power", "facility power", "capacity", "headroom", "opex / month"],
-        report.sites.map {
-          [
-            $0.name, $0.ownership, $0.jurisdiction, $0.itPowerKW.map(kW) ?? "n/a", $0.facilityPowerKW.map(kW) ?? "n/a",
-            $0.capacityKW.map(kW) ?? "—",
-            $0.headroom.map(percent) ?? "—", money($0.monthlyOpexUSD),
-          ]
-        })
+    body += table(TotalledTables.sites(report))
+    if !report.storage.isEmpty { body += table(TotalledTables.storage(report)) }
     body +=
       "<h2>Clusters</h2>\n"
       + table(
@@ -111,6 +107,8 @@ public enum HTMLReport {
             ]
           })
     }
+    body += "<h2>Cost</h2>\n"
+    for cost in TotalledTables.costs(report) { body += table(cost, level: "h3") }
     return """
       <!DOCTYPE html>
       <html lang="en">
@@ -136,6 +134,7 @@ public enum HTMLReport {
     .card .value { font-size: 1.35em; font-weight: 600; } .card .label { color: #5b6475; font-size: .85em; }
     table { border-collapse: collapse; width: 100%; font-size: .9em; } th, td { border-bottom: 1px solid #e6e9ef; padding: .35em .5em; text-align: right; }
     th:first-child, td:first-child { text-align: left; } th { background: #f5f7fa; }
+    tr.total td { font-weight: 600; border-top: 2px solid #c7cdd8; } h3 { font-size: 1.05em; margin-top: 1.4em; }
     .note { color: #5b6475; font-size: .85em; } .warn { color: #a03a00; font-weight: 600; }
     svg { max-width: 100%; height: auto; } svg text { font: 12px Helvetica, Arial, sans-serif; fill: #1d2433; }
     footer { margin-top: 2.5em; color: #8a93a3; font-size: .8em; }
@@ -146,6 +145,14 @@ public enum HTMLReport {
     var out = "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
     for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
     return out + "</table>\n"
+  }
+
+  /// A totalled table: its rows, then the total in bold.
+  static func table(_ table: TotalledTable, level: String = "h2") -> String {
+    var out = "<\(level)>\(escape(table.title))</\(level)>\n"
+    out += Self.table(table.header, table.rows).dropLast("</table>\n".count)
+    out += "<tr class=\"total\">" + table.total.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n</table>\n"
+    return out
   }
 
   static func escape(_ text: String) -> String {

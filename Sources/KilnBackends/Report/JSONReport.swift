@@ -20,9 +20,16 @@ public enum JSONReport {
         .object([
           ("gpus", .int(totals.gpus)), ("servers", .int(totals.servers)), ("racks", .int(totals.racks)),
           ("itPower_kW", number(totals.itPowerKW, digits: 6)),
+          ("averageItPower_kW", number(totals.averageITPowerKW, digits: 6)),
           ("facilityPower_kW", number(totals.facilityPowerKW, digits: 6)),
-          ("capex_usd", dollars(totals.capexUSD)), ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
-          ("tco_usd", dollars(totals.tcoUSD)), ("ownedGpuHour_usd", number(totals.ownedGPUHourUSD)),
+          ("capex_usd", dollars(totals.capexUSD)),
+          ("capexByKind_usd", .object(totals.capexBreakdownUSD.map { ($0.0, dollars($0.1)) })),
+          ("monthlyOpex_usd", dollars(totals.monthlyOpexUSD)),
+          ("tco_usd", dollars(totals.tcoUSD)),
+          ("tcoByPart_usd", .object(totals.tcoBreakdownUSD.map { ($0.0, dollars($0.1)) })),
+          ("costIncludes", .array(totals.costIncludes.map { .string($0) })),
+          ("ownedGpuHour_usd", number(totals.ownedGPUHourUSD)),
+          ("gpuHourByOwnership_usd", .object(totals.gpuHourByOwnershipUSD.map { ($0.0, number($0.1)) })),
           ("financingRate", number(totals.financingRate)), ("interest_usd", dollars(totals.interestUSD)),
           ("facilityCapex_usd", dollars(totals.facilityCapexUSD)),
           ("facilityShare_usd", dollars(totals.facilityShareUSD)),
@@ -30,6 +37,7 @@ public enum JSONReport {
           ("energyPerYear_MWh", number(totals.energyPerYearMWh, digits: 6)),
           ("co2PerYear_t", number(totals.co2PerYearTonnes, digits: 6)),
           ("estimatedPrices", .array(report.estimatedItems.map { .string($0) })),
+          ("estimatedPower", .array(totals.estimatedPower.map { .string($0) })),
         ])
       ),
       (
@@ -39,10 +47,33 @@ public enum JSONReport {
             .object([
               ("name", .string(site.name)), ("ownership", .string(site.ownership)),
               ("jurisdiction", .string(site.jurisdiction)), ("itPower_kW", number(site.itPowerKW, digits: 6)),
+              ("servers_kW", number(site.serversKW, digits: 6)), ("storage_kW", number(site.storageKW, digits: 6)),
+              ("network_kW", number(site.networkKW, digits: 6)),
+              ("averageItPower_kW", number(site.averageITPowerKW, digits: 6)),
               ("facilityPower_kW", number(site.facilityPowerKW, digits: 6)),
               ("capacity_kW", number(site.capacityKW, digits: 6)), ("headroom", number(site.headroom)),
               ("contractUtilization", number(site.contractUtilization)),
-              ("monthlyOpex_usd", dollars(site.monthlyOpexUSD)),
+              ("monthlyOpex_usd", dollars(site.monthlyOpexUSD)), ("capex_usd", dollars(site.capexUSD)),
+              ("gpus", .int(site.gpus)), ("gpuHour_usd", number(site.gpuHourUSD)),
+            ])
+          })
+      ),
+      (
+        "storage",
+        .array(
+          report.storage.map { tier in
+            .object([
+              ("name", .string(tier.name)), ("site", .string(tier.site)), ("class", .string(tier.storageClass)),
+              ("system", tier.system.map { .string($0) } ?? .null),
+              ("fabric", tier.fabric.map { .string($0) } ?? .null),
+              ("capacity_TB", number(tier.capacityTB, digits: 6)),
+              ("readBandwidth_GBps", number(tier.readGBps, digits: 6)),
+              ("writeBandwidth_GBps", number(tier.writeGBps, digits: 6)), ("gpusServed", .int(tier.gpusServed)),
+              ("readPerGpu_GBps", number(tier.readPerGPUGBps)), ("nodes", int(tier.nodes)), ("ports", int(tier.ports)),
+              ("portBandwidth_GBps", number(tier.portBandwidthGBps, digits: 6)),
+              ("power_kW", number(tier.powerKW, digits: 6)),
+              ("averagePower_kW", number(tier.averagePowerKW, digits: 6)),
+              ("capex_usd", dollars(tier.capexUSD)), ("monthlyOpex_usd", dollars(tier.monthlyOpexUSD)),
             ])
           })
       ),

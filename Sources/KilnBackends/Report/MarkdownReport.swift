@@ -23,22 +23,21 @@ public enum MarkdownReport {
     facts.append("energy \(fixed(totals.energyPerYearMWh / 1_000, 1)) GWh per year")
     if let co2 = totals.co2PerYearTonnes { facts.append("CO₂ \(fixed(co2, 0)) t per year") }
     out += facts.joined(separator: " · ") + "\n\n"
+    out += ReportFormatting.gpuHourComparison(totals) + "\n\n"
     if !report.estimatedItems.isEmpty {
       out += "Money totals rest on estimated catalog prices for: \(report.estimatedItems.joined(separator: ", ")).\n\n"
+    }
+    if !totals.estimatedPower.isEmpty {
+      out +=
+        "Power, energy and the opex of owned sites rest on estimated catalog power for: \(totals.estimatedPower.joined(separator: ", ")).\n\n"
     }
     if report.errors + report.warnings > 0 {
       let errors = "\(report.errors) error\(report.errors == 1 ? "" : "s")"
       let warnings = "\(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
       out += "**Diagnostics:** \(errors), \(warnings) (run `kiln lint` for details).\n\n"
     }
-    out +=
-      "## Sites\n\n| site | ownership | jurisdiction | IT power | facility power | capacity | headroom | opex / month |\n"
-    out += "|---|---|---|---:|---:|---:|---:|---:|\n"
-    for site in report.sites {
-      out +=
-        "| \(site.name) | \(site.ownership) | \(site.jurisdiction) | \(kW(site.itPowerKW)) | \(kW(site.facilityPowerKW)) "
-      out += "| \(kW(site.capacityKW)) | \(percent(site.headroom)) | \(money(site.monthlyOpexUSD)) |\n"
-    }
+    out += table(TotalledTables.sites(report))
+    if !report.storage.isEmpty { out += "\n" + table(TotalledTables.storage(report)) }
     out += "\n## Clusters\n\n| cluster | site | GPUs | models | schedulable | queueable | BF16 PFLOPS | FP8 PFLOPS |\n"
     out += "|---|---|---:|---|---:|---:|---:|---:|\n"
     for cluster in report.clusters {
@@ -84,6 +83,18 @@ public enum MarkdownReport {
           "| \(run.interruptions.map { fixed($0, 0) } ?? "—") | \(run.daysWithFailures.map { fixed($0, 1) } ?? "—") | \(money(run.costWithFailuresUSD)) |\n"
       }
     }
+    out += "\n## Cost\n"
+    for cost in TotalledTables.costs(report) { out += "\n" + table(cost, level: "###") }
+    return out
+  }
+
+  /// A totalled table: its rows, then the total in bold.
+  static func table(_ table: TotalledTable, level: String = "##") -> String {
+    var out = "\(level) \(table.title)\n\n| " + table.header.joined(separator: " | ") + " |\n|"
+    for column in table.header.indices { out += column <= table.textColumns ? "---|" : "---:|" }
+    out += "\n"
+    for row in table.rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+    out += "| " + table.total.map { $0.isEmpty ? "" : "**\($0)**" }.joined(separator: " | ") + " |\n"
     return out
   }
 }

@@ -1,3 +1,4 @@
+import KilnAnalysis
 import KilnDiagnostics
 import KilnSupport
 
@@ -21,6 +22,35 @@ enum ReportFormatting {
     if magnitude >= 1e6 { return "$" + fixed(value / 1e6, 2) + "M" }
     if magnitude >= 1e3 { return "$" + fixed(value / 1e3, 1) + "k" }
     return "$" + fixed(value, 0)
+  }
+
+  /// Whole dollars with thousands separators (`$114,896,200`), for tables whose rows add up to a total.
+  static func dollars(_ value: Double) -> String {
+    (value < 0 ? "-$" : "$") + grouped(fixed(abs(value), 0))
+  }
+
+  /// kW with one decimal and thousands separators (`4,029.6 kW`), for tables whose rows add up to a total.
+  static func kWExact(_ value: Double) -> String {
+    let text = fixed(abs(value), 1)
+    let point = text.firstIndex(of: ".") ?? text.endIndex
+    return (value < 0 ? "-" : "") + grouped(String(text[..<point])) + String(text[point...]) + " kW"
+  }
+
+  /// Digits with a comma every three from the right.
+  static func grouped(_ digits: String) -> String {
+    var out = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(character)
+    }
+    return out
+  }
+
+  /// The $ per used GPU-hour of owned, colocation and cloud sites side by side, and what they include.
+  static func gpuHourComparison(_ totals: ProjectReport.Totals) -> String {
+    let prices = totals.gpuHourByOwnershipUSD.map { "\($0.0) " + ($0.1.map { "$" + fixed($0, 3) } ?? "—") }
+    let includes = totals.costIncludes.isEmpty ? "" : " (including \(totals.costIncludes.joined(separator: " and ")))"
+    return "$ per used GPU-hour: " + prices.joined(separator: " · ") + includes
   }
 
   static func kW(_ value: Double) -> String {

@@ -49,6 +49,8 @@ public enum CatalogFieldNames {
   public static let name = FieldTypes.entryName
   /// The price of an entry, which reports flag when it is an estimate.
   public static let price = "price"
+  /// The maximum power of a server or switch, which reports flag when it is an estimate.
+  public static let power = "power"
   public static let estimate = "estimate"
   public static let estimatedFields = "estimatedFields"
 }

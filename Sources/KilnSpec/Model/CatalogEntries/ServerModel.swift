@@ -51,6 +51,8 @@ public struct ServerModel: CatalogEntryRecord, Hashable {
   public var scaleUpDomain: Int?
   public var nics: [NICGroup] = []
   public var price: Double?
+  /// Average system power measured in training, W; nil where none is published.
+  public var trainingPower: Double?
   public var provenance = Provenance()
 
   public init() {}
@@ -76,6 +78,9 @@ public struct ServerModel: CatalogEntryRecord, Hashable {
         "GPUs sharing one NVLink domain (2 for bridged PCIe pairs, 72 for an NVL72 rack)"),
       .records("nics", \.nics, default: .value("[]"), "NIC groups"),
       .optionalPlain("price", FieldTypes.money, \.price, "the whole system, GPUs included"),
+      .optionalPlain(
+        "trainingPower", FieldTypes.power, \.trainingPower,
+        "*(analyzer)* average system power measured in training; the default training load factor is it ÷ `power`"),
     ] + provenanceEntries())
 
   public static func == (lhs: ServerModel, rhs: ServerModel) -> Bool { lhs.name == rhs.name }

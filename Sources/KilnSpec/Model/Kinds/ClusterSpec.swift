@@ -16,6 +16,8 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
     public var perRack: Located<Int> = .placeholder
     /// W per rack; `nil` means the site's limit.
     public var powerLimit: Located<Double>?
+    /// W per server: a power cap set in the servers' BMC or GPUs; `nil` means none.
+    public var powerCap: Located<Double>?
     public var nodeLabel: NodeLabel?
 
     public init() {}
@@ -38,6 +40,10 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
         .field(
           "powerLimit", FieldTypes.power, \.powerLimit, default: .rule("the site's `racks.powerLimit`"),
           "power limit per rack. *(analyzer)* Above the site's limit is a warning"),
+        .field(
+          "powerCap", FieldTypes.power, \.powerCap, default: .rule("none"), range: .positive,
+          "*(analyzer)* power cap of each server (set in its BMC or with `nvidia-smi -pl`): below the catalog's maximum it bounds the rack check, the site's IT load and the average draw ([models.md §3.5](models.md#35-average-draw-load-factors-and-power-caps)). Its effect on throughput is not modelled"
+        ),
         .record(
           "nodeLabel", \.nodeLabel, default: .rule("the GPU's catalog `nodeLabel`"),
           "*(backend)* node label that selects these servers in Kubernetes (for example a cloud's own GPU label)"),
@@ -72,6 +78,8 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
   public var fabric: Reference<FabricSpec>?
   public var storage: [Reference<StorageSpec>] = []
   public var reserve: Located<Double> = .placeholder
+  /// Average draw ÷ maximum power of the cluster's servers; nil: the project's figure for its purpose.
+  public var loadFactor: Located<Double>?
   /// The declared queues, or the one default queue.
   public var queues: [Queue] = []
   /// Where the `queues` key is, when the cluster declares queues.
@@ -112,6 +120,11 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
       .field(
         "reserve", FieldTypes.percent, \.reserve, default: .value("0%"),
         "hot spares, rounded up to whole servers in each rack group. Spares are not schedulable. Must be below 100 % (K2029)"
+      ),
+      .field(
+        "loadFactor", FieldTypes.percent, \.loadFactor, default: .rule("the Project's `loadFactors` for the purpose"),
+        range: .positive,
+        "*(analyzer)* average draw ÷ maximum power of this cluster's servers, for energy and opex ([models.md §3.5](models.md#35-average-draw-load-factors-and-power-caps))"
       ),
       .records(
         "queues", \.queues, default: .rule("one queue `default` at `100%`"), keyRange: \ClusterSpec.queuesKey,

@@ -19,7 +19,14 @@ public struct ProjectSpec: SpecRecord {
   /// Seconds.
   public var lifetime: Located<Double> = .placeholder
   public var utilization: Located<Double> = .placeholder
-  public var loadFactor: Located<Double> = .placeholder
+  /// One load factor for everything; nil: the per-purpose figures.
+  public var loadFactor: Located<Double>?
+  /// Average draw ÷ maximum power by purpose (docs/models.md §3.5). `isDefault` tells a sourced default
+  /// from a declared figure, which the resolution order needs.
+  public var trainingLoadFactor: Located<Double> = .placeholder
+  public var inferenceLoadFactor: Located<Double> = .placeholder
+  public var storageLoadFactor: Located<Double> = .placeholder
+  public var networkLoadFactor: Located<Double> = .placeholder
   /// Annual cost of capital; nil: capex is not financed.
   public var financingRate: Located<Double>?
   public var kubernetes = KubernetesSettings()
@@ -71,9 +78,30 @@ public struct ProjectSpec: SpecRecord {
         "utilization", FieldTypes.percent, \.utilization, default: .value("80%"),
         "*(analyzer)* expected average GPU utilization. It turns cost per GPU-hour into cost per *used* GPU-hour"),
       .field(
-        "loadFactor", FieldTypes.percent, \.loadFactor, default: .value("65%"),
-        "*(analyzer)* average power draw ÷ maximum power, for the energy bill. For example, Fire-Flyer measured a DGX-A100 at 4.2 kW average in training against 6.5 kW maximum. Power *checks* always use maximum power"
+        "loadFactor", FieldTypes.percent, \.loadFactor, default: .rule("none: `loadFactors` by purpose"),
+        range: .positive,
+        "*(analyzer)* one average power draw ÷ maximum power for every purpose, for the energy bill; it takes the place of the `loadFactors` defaults (not of figures given there). Power *checks* always use maximum power"
       ),
+      .group(
+        "loadFactors",
+        "*(analyzer)* average draw ÷ maximum power by what the equipment does, for energy and opex ([models.md §3.5](models.md#35-average-draw-load-factors-and-power-caps)). A Cluster's `loadFactor` overrides its servers' figure",
+        [
+          .field(
+            "training", FieldTypes.percent, \.trainingLoadFactor, default: .value("75%"), range: .positive,
+            "servers of training and mixed clusters. By default a server with a measured `trainingPower` in the catalog uses it (Fire-Flyer's node: 2.5 kW of 3.5 kW; a DGX-A100: 4.2 of 6.5 kW, arXiv:2408.14158 Table II), others 75 %: Epoch AI's server TDP fraction in training, within 2 % of 76 % measured on 8-GPU H100 nodes (Newkirk et al., arXiv:2506.14551)"
+          ),
+          .field(
+            "inference", FieldTypes.percent, \.inferenceLoadFactor, default: .value("65%"), range: .positive,
+            "servers of inference clusters. No published measurement of serving nodes was found; 65 % is Kiln's earlier single figure, Fire-Flyer's DGX-A100 ratio (an estimate)"
+          ),
+          .field(
+            "storage", FieldTypes.percent, \.storageLoadFactor, default: .value("100%"), range: .positive,
+            "Storage `power`, which is declared as its draw. Lower it when the declared figure is a maximum"),
+          .field(
+            "network", FieldTypes.percent, \.networkLoadFactor, default: .value("65%"), range: .positive,
+            "fabric switches, whose catalog power is a maximum with optics. No published ratio was found; 65 % is Kiln's earlier single figure (an estimate)"
+          ),
+        ]),
       .group(
         "financing", "*(analyzer)* how the capex is paid for ([models.md §5.3](models.md#53-tco))",
         [

@@ -152,7 +152,7 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
           .field(
             "energyPrice", .quantity([.energyPrice]), \.colocationEnergyPrice,
             default: .rule("none: the fee covers energy"),
-            "energy the contract passes through, billed on top for what the site draws (IT load × `loadFactor` × PUE)"
+            "energy the contract passes through, billed on top for what the site draws (the average IT draw at the load factors × PUE)"
           ),
         ]),
       .group(
