@@ -227,6 +227,13 @@ public enum SpecCodes {
     example: "spec: {cluster: a100-ft, precision: fp8, …}\n",
     fix: "Use bf16, or a cluster with GPUs that support the precision.")
 
+  public static let catalogPrice = DiagnosticCode(
+    "K3010", "server price below its GPUs", severity: .warning, check: "catalog-price",
+    explanation:
+      "A server that a Catalog document adds or changes (or whose GPU's price it changes) costs less than its GPUs: gpuCount × the GPU's price. Every server's price includes its GPUs, so one of the two prices is wrong, and capex, TCO and $/GPU-hour rest on it. The built-in catalog is held to the same rule by a test.",
+    example:
+      "kind: Catalog\nspec:\n  servers: [{name: DGX-H100, price: $199k}]   # 8 × the $30k H100 is $240k\n",
+    fix: "Correct the server's price (a quote for the whole system), or the GPU's.")
   public static let all: [DiagnosticCode] = [
     unknownAPIVersion, unknownKind, missingField, unknownField, wrongNodeType, ambiguousScalar, invalidName,
     invalidChoice, missingUnit, unknownUnit, wrongDimension, invalidNumber, negativeValue, percentRequired, notInteger,
@@ -234,6 +241,6 @@ public enum SpecCodes {
     unknownCheck, misplacedSingleton, invalidCheckSetting, duplicateEntry, queueShares, invalidValue, invalidGlob,
     unsupportedLayout,
     unresolvedReference, unknownCatalogEntry, unusedObject, wrongReferenceTarget, overlayTarget, unknownEnvironment,
-    crossSiteFabric, catalogOverride, unsupportedPrecision,
+    crossSiteFabric, catalogOverride, unsupportedPrecision, catalogPrice,
   ]
 }

@@ -48,9 +48,12 @@ public struct HardwareCatalog: Sendable {
 
   public func names(_ section: Section) -> [String] { (sections[section] ?? [:]).keys.sorted() }
 
+  /// The file name of the built-in catalog's source ranges.
+  public static let builtinPath = "<built-in catalog>"
+
   /// The catalog shipped inside Kiln, parsed from the embedded YAML.
   public static func builtin() -> (HardwareCatalog, [Diagnostic]) {
-    let source = SourceFile(path: "<built-in catalog>", bytes: PackageResources.BuiltinCatalog_yaml)
+    let source = SourceFile(path: builtinPath, bytes: PackageResources.BuiltinCatalog_yaml)
     let (file, yamlDiagnostics) = YAMLParser().parse(source)
     var catalog = HardwareCatalog()
     var diagnostics = yamlDiagnostics

@@ -14,6 +14,7 @@ struct SpecValidator {
     SingletonCheck(), ReferenceCheck(), UnusedObjectCheck(), SiteOwnershipCheck(), JurisdictionCheck(),
     ImageTagCheck(), ModelConsistencyCheck(), PolicyRuleCheck(), ClusterCheck(), RegionCheck(),
     TrainingRunCheck(), FabricSiteCheck(), StorageCheck(), MetadataCheck(), ServingParallelismCheck(),
+    CatalogPriceCheck(),
   ]
 
   /// Checks are independent: each runs on its own engine, in parallel, and their diagnostics are

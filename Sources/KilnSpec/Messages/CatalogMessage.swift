@@ -10,6 +10,7 @@ enum CatalogMessage: DiagnosticMessage {
   case newEntryField(field: String, section: HardwareCatalog.Section, name: String)
   case newGPUBF16(name: String)
   case newServerGPU(name: String, gpuCount: Int)
+  case priceBelowGPUs(server: String, price: Double, gpuCount: Int, gpu: String, gpuPrice: Double)
 
   enum ID {
     static let entryWithoutName = MessageID(
@@ -28,11 +29,13 @@ enum CatalogMessage: DiagnosticMessage {
       SpecCodes.missingField, "catalog-new-gpu-bf16", "missing 'bf16' in 'compute' of new GPU NAME")
     static let newServerGPU = MessageID(
       SpecCodes.missingField, "catalog-new-server-gpu", "missing 'gpu' in new server NAME with COUNT GPUs")
+    static let priceBelowGPUs = MessageID(
+      SpecCodes.catalogPrice, "catalog-price-below-gpus", "server NAME costs PRICE, less than its COUNT × GPU")
   }
 
   static let all = [
     ID.entryWithoutName, ID.entryTwice, ID.newEntryTwice, ID.fieldOverriddenTwice, ID.builtinOverride, ID.newEntryField,
-    ID.newGPUBF16, ID.newServerGPU,
+    ID.newGPUBF16, ID.newServerGPU, ID.priceBelowGPUs,
   ]
 
   var id: MessageID {
@@ -45,6 +48,7 @@ enum CatalogMessage: DiagnosticMessage {
     case .newEntryField: ID.newEntryField
     case .newGPUBF16: ID.newGPUBF16
     case .newServerGPU: ID.newServerGPU
+    case .priceBelowGPUs: ID.priceBelowGPUs
     }
   }
 
@@ -62,6 +66,10 @@ enum CatalogMessage: DiagnosticMessage {
       "missing required field '\(field)' in new \(section.singular) '\(name)'"
     case .newGPUBF16(let name): "missing required field 'bf16' in 'compute' of new GPU '\(name)'"
     case .newServerGPU(let name, let count): "missing required field 'gpu' in new server '\(name)' with \(count) GPUs"
+    case .priceBelowGPUs(let server, let price, let count, let gpu, let gpuPrice):
+      "server '\(server)' costs \(Self.dollars(price)), less than its \(count) × \(gpu) at \(Self.dollars(gpuPrice)) = \(Self.dollars(Double(count) * gpuPrice))"
     }
   }
+
+  static func dollars(_ value: Double) -> String { "$" + String(Int(saturating: value.rounded())) }
 }
