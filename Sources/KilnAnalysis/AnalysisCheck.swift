@@ -42,6 +42,7 @@ public enum Analyzer {
     ExpansionBoundCheck(), RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(),
     FabricCapacityCheck(),
     FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
+    TrainingGoodputCheck(),
     BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(), ServingPlacementCheck(),
     ServingProfileCheck(),
     DataResidencyCheck(), TrainingCapacityCheck(),

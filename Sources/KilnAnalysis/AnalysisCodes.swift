@@ -84,6 +84,15 @@ public enum AnalysisCodes {
     fix:
       "Set checkpoint.interval near the optimum the message gives, or state the run's own failures.perThousandNodeDays."
   )
+  public static let trainingGoodput = DiagnosticCode(
+    "K4404", "training goodput below the minimum", severity: .warning, check: "training-goodput",
+    explanation:
+      "The share of wall-clock time a training run makes progress, after checkpoints, interruptions and restarts (Daly's goodput at the declared interval; docs/models.md §7.1), is below the minimum (50 % by default, Kiln's floor; the Policy's training-goodput min changes it). At 0 the run never finishes: it is interrupted faster than it restarts and checkpoints.",
+    example:
+      "failures: {perThousandNodeDays: 2000, restart: 1h}   # 256 servers: an interruption every 2.8 min",
+    fix:
+      "Check failures.perThousandNodeDays (the default is Llama 3's 3.79), shorten the restart, or train on fewer servers."
+  )
   public static let budget = DiagnosticCode(
     "K5001", "budget exceeded", check: "budget",
     explanation:
@@ -152,7 +161,9 @@ public enum AnalysisCodes {
   public static let all: [DiagnosticCode] = [
     expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
     fabricCapacity,
-    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, checkpointInterval, budget, memoryFit,
+    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, checkpointInterval, trainingGoodput,
+    budget,
+    memoryFit,
     servingCapacity,
     servingHeadroom, servingSLO, servingPlacement, servingProfile, dataResidency,
     trainingCapacity, trainingRunsExceedCluster,

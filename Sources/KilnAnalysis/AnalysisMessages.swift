@@ -5,6 +5,7 @@ public enum AnalysisMessages {
   public static var all: [MessageID] {
     ExpansionBoundMessage.all + RackPowerMessage.all + RackUnitsMessage.all + SitePowerMessage.all
       + SitePositionsMessage.all + FabricMessage.all + StorageBandwidthMessage.all + CheckpointTimeMessage.all
+      + TrainingGoodputMessage.all
       + BudgetMessage.all + MemoryFitMessage.all + ServingCapacityMessage.all + ServingSLOMessage.all
       + ServingPlacementMessage.all + ServingProfileMessage.all + DataResidencyMessage.all + TrainingCapacityMessage.all
   }

@@ -39,6 +39,9 @@ public enum PolicyChecks {
     PolicyCheck("unused-object", .warning, "—", "a Model, Storage or Fabric that nothing references", stage: "spec"),
     PolicyCheck("catalog-override", .note, "—", "a Catalog document overrides a built-in entry", stage: "spec"),
     PolicyCheck(
+      "catalog-price", .warning, "a server's price ≥ its GPUs' prices", "a Catalog document's server prices",
+      stage: "spec"),
+    PolicyCheck(
       "rack-power", .error, "the rack group's power limit", "servers per rack × server power ≤ the rack's limit",
       max: [.power]),
     PolicyCheck("rack-units", .error, "the site's rack units", "servers per rack × rack units ≤ the rack's units"),
@@ -60,6 +63,9 @@ public enum PolicyChecks {
     PolicyCheck(
       "checkpoint-interval", .warning, "goodput within 1 point of Daly's optimal interval",
       "checkpoint interval against failures"),
+    PolicyCheck(
+      "training-goodput", .warning, "min 50 % of wall-clock time training, after checkpoints and interruptions",
+      "training goodput under failures", min: [.percent]),
     PolicyCheck(
       "memory-fit", .error, "weights + KV for one full-context sequence ≤ GPU memory × gpuMemoryUtilization",
       "a replica holds the model"),
