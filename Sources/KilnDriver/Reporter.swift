@@ -42,7 +42,7 @@ public struct Reporter: Sendable {
     case .json: return Output(lint: lint, text: JSONReport.render(report))
     case .markdown: return Output(lint: lint, text: MarkdownReport.render(report, title: title))
     case .html: return Output(lint: lint, text: HTMLReport.render(report, title: title))
-    case .csv: return Output(lint: lint, text: analysis.billOfMaterials.csv)
+    case .csv: return Output(lint: lint, text: CSVReport.render(analysis.billOfMaterials, report))
     case .dot: return Output(lint: lint, text: DOTGraph.render(ir, title: title))
     case .ir: return Output(lint: lint, text: CanonicalIR.render(ir))
     }

@@ -94,30 +94,4 @@ public struct BillOfMaterials: Sendable {
   /// Σ of the lines' totals (the capex) and of their power (the sites' IT power at maximum), W.
   public var totalPrice: Double { lines.reduce(0) { $0 + ($1.total ?? 0) } }
   public var totalPower: Double { lines.reduce(0) { $0 + ($1.power ?? 0) } }
-
-  /// RFC 4180 CSV: item, catalog name, count, unit price, total, estimate, power and its estimate flag; then
-  /// a `total` line.
-  public var csv: String {
-    var out = "item,catalog_name,count,unit_price_usd,total_usd,estimate,power_kW,power_estimate\n"
-    for line in lines {
-      let unit = line.unitPrice.map { String(Int(saturating: $0.rounded())) } ?? ""
-      let total = line.total.map { String(Int(saturating: $0.rounded())) } ?? ""
-      let power = line.power.map { Self.kilowatts($0) } ?? ""
-      out +=
-        "\(line.item),\(Self.quote(line.catalogName)),\(line.count),\(unit),\(total),\(line.estimated ? "yes" : "no"),\(power),\(line.power == nil ? "" : line.powerEstimated ? "yes" : "no")\n"
-    }
-    out += "total,,,,\(Int(saturating: totalPrice.rounded())),,\(Self.kilowatts(totalPower)),\n"
-    return out
-  }
-
-  /// W as kW with one decimal, without a locale.
-  static func kilowatts(_ watts: Double) -> String {
-    let tenths = Int(saturating: (watts / 100).rounded())
-    return "\(tenths / 10).\(abs(tenths % 10))"
-  }
-
-  static func quote(_ field: String) -> String {
-    guard field.contains(",") || field.contains("\"") || field.contains("\n") else { return field }
-    return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-  }
 }
