@@ -330,12 +330,12 @@ private struct Plan {
       if request.nodes % down > 0 { loads.append(SwitchLoad(switches: rails, ports: request.nodes % down + uplinks)) }
       return loads
     }
-    let fewer = request.endpoints / planes
-    let fuller = request.endpoints % planes
-    var loads: [SwitchLoad] = []
     if tiers == 1 {
       // Each plane's one switch holds its endpoints and its storage ports. Planes with one endpoint more come
       // first, as do planes with one storage port more, so the planes fall into at most three groups.
+      let fewer = request.endpoints / planes
+      let fuller = request.endpoints % planes
+      var loads: [SwitchLoad] = []
       let storageFewer = request.storageEndpoints / planes
       let storageFuller = request.storageEndpoints % planes
       let bounds = [0, min(fuller, storageFuller), max(fuller, storageFuller), planes]
@@ -346,30 +346,29 @@ private struct Plan {
       }
       return loads
     }
-    for (count, endpoints) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
-      let full = endpoints / down
-      let rest = endpoints % down
-      let empty = planeLeaves - full - (rest > 0 ? 1 : 0)
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: down + uplinks))
-      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + uplinks)) }
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: uplinks))
-    }
-    return loads
+    return filledLeaves(endpoints: request.endpoints, leaves: planeLeaves, down: down, up: uplinks)
   }
 
   /// Storage leaves' ports in use, all planes: each plane fills its storage leaves in order (k/2 down, k/2 up).
   func storageLeafLoads(tiers: Int, planeStorageLeaves: Int) -> [SwitchLoad] {
     guard tiers > 1, planeStorageLeaves > 0 else { return [] }
-    let fewer = request.storageEndpoints / planes
-    let fuller = request.storageEndpoints % planes
+    return filledLeaves(
+      endpoints: request.storageEndpoints, leaves: planeStorageLeaves, down: storageDown, up: storageUp)
+  }
+
+  /// `endpoints` spread over the planes (E mod P planes get one more), each plane filling its `leaves` in
+  /// order, `down` ports each, every leaf with `up` uplinks in use.
+  func filledLeaves(endpoints: Int, leaves: Int, down: Int, up: Int) -> [SwitchLoad] {
+    let fewer = endpoints / planes
+    let fuller = endpoints % planes
     var loads: [SwitchLoad] = []
     for (count, ports) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
-      let full = ports / storageDown
-      let rest = ports % storageDown
-      let empty = planeStorageLeaves - full - (rest > 0 ? 1 : 0)
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: storageDown + storageUp))
-      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + storageUp)) }
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: storageUp))
+      let full = ports / down
+      let rest = ports % down
+      let empty = leaves - full - (rest > 0 ? 1 : 0)
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: down + up))
+      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + up)) }
+      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: up))
     }
     return loads
   }
