@@ -108,6 +108,9 @@ public enum ProjectTemplate {
       name: us
     spec:
       jurisdiction: US
+      # The front door: a Gateway (Envoy Gateway's class `eg`) and an HTTPRoute per entry, through an
+      # InferencePool whose endpoint picker chooses the replica (docs/kubernetes.md, front door).
+      ingress: {loadBalancer: envoy, routing: inference-pool}
       serving:
         - name: chat               # the Kubernetes workload is named us-chat
           model: llama3-8b

@@ -181,6 +181,16 @@ public struct ProjectReport: Sendable {
     public var burst: BurstDrain?
   }
 
+  /// A region's front door: the Gateway class and routing the backend compiles, and the requests per
+  /// second it carries at peak (each entry's peak output tokens/s ÷ its `averageOutput`).
+  public struct Region: Sendable {
+    public var name: String
+    public var gatewayClass: String?
+    public var routing: String
+    public var match: String
+    public var requestsPerSecondAtPeak: Double
+  }
+
   public struct Training: Sendable {
     public var name: String
     public var flops: Double
@@ -211,6 +221,7 @@ public struct ProjectReport: Sendable {
   public var storage: [Storage] = []
   public var training: [Training] = []
   public var serving: [Serving] = []
+  public var regions: [Region] = []
   public var errors = 0
   public var warnings = 0
   /// Catalog entries with estimated prices that the money totals rest on.
@@ -350,6 +361,23 @@ public struct ProjectReport: Sendable {
             model?.burst(
               requests: (burst.value + entry.entry.maxReplicas.value - 1) / max(1, entry.entry.maxReplicas.value))
           }))
+    }
+    var requests: [String: Double] = [:]
+    var specs: [String: RegionSpec] = [:]
+    for (index, entry) in ir.serving.enumerated() where entry.role != .prefill {
+      let demand = analysis.servingModels[index]?.demand ?? entry.entry.peakDemand.value
+      requests[entry.region.name, default: 0] += demand / Double(max(1, entry.entry.averageOutput.value))
+      specs[entry.region.name] = entry.region
+    }
+    regions = specs.keys.sorted().compactMap { name in
+      specs[name].map { region in
+        Region(
+          name: name,
+          gatewayClass: region.ingressKey == nil
+            ? nil : region.gatewayClass?.value ?? region.loadBalancer?.value.defaultGatewayClass,
+          routing: region.routing.value.rawValue, match: region.routeMatch.value.rawValue,
+          requestsPerSecondAtPeak: requests[name] ?? 0)
+      }
     }
     for (index, run) in ir.trainingRuns.enumerated() {
       let rate = run.spec.gpuHourPrice?.value ?? ownedRate

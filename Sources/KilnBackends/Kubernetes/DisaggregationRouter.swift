@@ -140,7 +140,7 @@ struct DisaggregationRouter {
         ingress: [
           ObjectTemplates.port(port, fromNamespace: kubernetes.ingressNamespace.value),
           ObjectTemplates.port(port, fromNamespace: kubernetes.monitoringNamespace.value),
-        ],
+        ] + [FrontDoorObjects.gatewayPeer(decode.serving.region, port: port)].compactMap { $0 },
         // The pools it routes to and their bootstrap ports; DNS, and the Kubernetes API for the pools' pods.
         egress: [.object([("to", .array([entryPods]))]), ObjectTemplates.dnsEgress, ObjectTemplates.httpsEgress]))
     return documents

@@ -44,6 +44,16 @@ public enum GeneratedNames {
   /// The router of a disaggregated entry takes the entry's own name, which clients and the ingress use.
   public static func router(_ serving: IRServing) -> String { "\(serving.region.name)-\(serving.entry.name.value)" }
 
+  /// A region's Gateway in each cluster namespace that serves it: the region's name.
+  public static func gateway(_ region: RegionSpec) -> String { region.name }
+
+  /// A serving entry's HTTPRoute and InferencePool: the entry's own name, like its Service (or router).
+  public static func route(_ serving: IRServing) -> String { router(serving) }
+
+  /// The endpoint picker an InferencePool names: `<pool>-epp`, as the Inference Extension's `inferencepool`
+  /// Helm chart names the picker it installs for a pool.
+  public static func endpointPicker(_ serving: IRServing) -> String { "\(route(serving))-epp" }
+
   /// A TrainingRun's JobSet.
   public static func jobSet(_ run: IRTrainingRun) -> String { run.spec.name }
 

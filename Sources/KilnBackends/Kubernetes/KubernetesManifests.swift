@@ -42,6 +42,19 @@ public enum KubernetesManifests {
         files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))
         resources.append("serving.yaml")
       }
+      // Each region served from here gets its front door in this namespace.
+      let regions = Dictionary(grouping: entries.map { ir.serving[$0] }, by: \.region.name)
+      let frontDoor = regions.keys.sorted().flatMap { name in
+        let region = regions[name] ?? []
+        return FrontDoorObjects(
+          region: region[0].region, entries: region, settings: settings, projectName: projectName,
+          namespace: objects.namespace
+        ).documents()
+      }
+      if !frontDoor.isEmpty {
+        files.append(ManifestFile(path: "\(cluster.name)/front-door.yaml", documents: frontDoor))
+        resources.append("front-door.yaml")
+      }
       // A run without an image has no JobSet (K7004 warns).
       let runs = ir.trainingRuns.filter { $0.cluster?.name == cluster.name && $0.spec.image != nil }
       let training = runs.sorted { $0.id < $1.id }.flatMap {

@@ -8,6 +8,8 @@ enum KubernetesNameMessage: DiagnosticMessage {
   case leaderWorkerSetTooLong(name: String, maximum: Int)
   case serviceFirstLetter(name: String)
   case trainingWithoutImage(run: String)
+  case noGatewayClass(region: String, loadBalancer: String?)
+  case routeConflict(region: String, model: String, first: String, second: String)
 
   enum ID {
     static let clusterObjectTooLong = MessageID(
@@ -27,11 +29,17 @@ enum KubernetesNameMessage: DiagnosticMessage {
     static let trainingWithoutImage = MessageID(
       BackendCodes.trainingWithoutImage, "kubernetes-training-run-without-image",
       "TrainingRun RUN names no image, so no JobSet is generated")
+    static let noGatewayClass = MessageID(
+      BackendCodes.regionWithoutGatewayClass, "kubernetes-region-without-gateway-class",
+      "Region REGION names no gateway class, so it gets no Gateway")
+    static let routeConflict = MessageID(
+      BackendCodes.routeConflict, "kubernetes-route-conflict",
+      "entries FIRST and SECOND of Region REGION would share the route of model MODEL")
   }
 
   static let all = [
     ID.clusterObjectTooLong, ID.servingWorkloadTooLong, ID.jobSetJobTooLong, ID.leaderWorkerSetTooLong,
-    ID.serviceFirstLetter, ID.trainingWithoutImage,
+    ID.serviceFirstLetter, ID.trainingWithoutImage, ID.noGatewayClass, ID.routeConflict,
   ]
 
   var id: MessageID {
@@ -42,6 +50,8 @@ enum KubernetesNameMessage: DiagnosticMessage {
     case .leaderWorkerSetTooLong: ID.leaderWorkerSetTooLong
     case .serviceFirstLetter: ID.serviceFirstLetter
     case .trainingWithoutImage: ID.trainingWithoutImage
+    case .noGatewayClass: ID.noGatewayClass
+    case .routeConflict: ID.routeConflict
     }
   }
 
@@ -57,6 +67,10 @@ enum KubernetesNameMessage: DiagnosticMessage {
       "the LeaderWorkerSet '\(name)' has \(name.utf8.count) characters; its worker StatefulSets need it within \(maximum)"
     case .serviceFirstLetter(let name): "the Service '\(name)' must start with a letter (DNS-1035)"
     case .trainingWithoutImage(let run): "TrainingRun '\(run)' names no image; kiln build generates no JobSet for it"
+    case .noGatewayClass(let region, let loadBalancer):
+      "Region '\(region)' names no gateway class\(loadBalancer.map { " (loadBalancer: \($0) has no default)" } ?? ""); kiln build writes no Gateway or HTTPRoutes for it"
+    case .routeConflict(let region, let model, let first, let second):
+      "'\(first)' and '\(second)' of Region '\(region)' both serve '\(model)': with match: header they would share one route"
     }
   }
 }

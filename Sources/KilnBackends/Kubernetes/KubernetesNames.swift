@@ -31,8 +31,23 @@ public enum BackendCodes {
     example: "kind: TrainingRun\nspec: {model: v3, cluster: train-1, gpus: 2048, tokens: 14.8T, mfu: 40%}\n",
     fix: "Add `image:` (and `command:`) to the TrainingRun.")
 
+  public static let regionWithoutGatewayClass = DiagnosticCode(
+    "K7005", "region without a gateway class", severity: .warning,
+    explanation:
+      "A Region's `ingress` compiles to a Gateway whose GatewayClass comes from `ingress.gatewayClass`, or from `ingress.loadBalancer` (nginx → nginx, envoy → eg, haproxy → haproxy). A `cloud` load balancer, or none, names no class common to every cluster, so kiln build writes no Gateway and no HTTPRoutes for the region. (A Region without `ingress` asks for no front door and gets none, without a warning.)",
+    example: "ingress: {loadBalancer: cloud}\n",
+    fix: "Add `gatewayClass:` with the class your cluster's Gateway controller installs (`kubectl get gatewayclass`).")
+  public static let routeConflict = DiagnosticCode(
+    "K7006", "two serving entries with the same route",
+    explanation:
+      "With `ingress.match: header`, a Region's HTTPRoutes tell entries apart by the model name clients send (the X-Gateway-Model-Name header the Inference Extension's body-based router sets from `model`). Two entries of one region serving the same model would share a match, and the gateway would pick one of them for every request.",
+    example:
+      "ingress: {match: header}\nserving:\n  - {name: chat, model: llama}\n  - {name: chat-long, model: llama}\n",
+    fix: "Use `match: path`, or serve each model once per region (replicas scale one entry).")
+
   public static let all: [DiagnosticCode] = [
-    nameTooLong, leaderWorkerSetNameTooLong, serviceName, trainingWithoutImage,
+    nameTooLong, leaderWorkerSetNameTooLong, serviceName, trainingWithoutImage, regionWithoutGatewayClass,
+    routeConflict,
   ]
 }
 
@@ -85,6 +100,7 @@ public enum KubernetesNames {
             help: ["start the region name with a letter"], subjects: [serving.id]))
       }
     }
+    diagnostics += frontDoorProblems(ir)
     for run in ir.trainingRuns where run.cluster != nil {
       guard run.spec.image != nil else {
         diagnostics.append(
@@ -105,6 +121,51 @@ public enum KubernetesNames {
             ],
             subjects: [run.id]))
       }
+    }
+    return diagnostics
+  }
+
+  /// Regions whose Gateway has no class, routes that two entries would share, and endpoint picker names
+  /// over the limit.
+  static func frontDoorProblems(_ ir: IRProject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var regions: [String: RegionSpec] = [:]
+    for serving in ir.serving { regions[serving.region.name] = serving.region }
+    for name in regions.keys.sorted() {
+      guard let region = regions[name], region.ingressKey != nil, FrontDoorObjects.gatewayClass(region) == nil
+      else { continue }
+      diagnostics.append(
+        Diagnostic(
+          KubernetesNameMessage.noGatewayClass(
+            region: name, loadBalancer: region.loadBalancer?.value.rawValue),
+          at: region.loadBalancer?.range ?? region.ingressKey ?? region.nameRange,
+          help: ["add ingress.gatewayClass: the class your Gateway controller installs (kubectl get gatewayclass)"],
+          subjects: ["Region/\(name)"]))
+    }
+    var seen: [String: IRServing] = [:]
+    for serving in ir.serving where serving.role != .prefill && serving.region.routeMatch.value == .header {
+      let key = "\(serving.region.name)\u{0}\(FrontDoorObjects.modelName(serving))"
+      guard let first = seen[key] else {
+        seen[key] = serving
+        continue
+      }
+      guard first.entry.name.value != serving.entry.name.value else { continue }
+      diagnostics.append(
+        Diagnostic(
+          KubernetesNameMessage.routeConflict(
+            region: serving.region.name, model: FrontDoorObjects.modelName(serving),
+            first: first.entry.name.value, second: serving.entry.name.value),
+          at: serving.entry.model.name.range,
+          notes: [Note("\(first.entry.name.value) serves it too", at: first.entry.model.name.range)],
+          help: ["use ingress.match: path, or serve the model once in this region"], subjects: [serving.id]))
+    }
+    for serving in ir.serving where serving.role == .combined && serving.region.routing.value == .inferencePool {
+      let picker = GeneratedNames.endpointPicker(serving)
+      guard picker.utf8.count > maximumLength else { continue }
+      diagnostics.append(
+        Diagnostic(
+          KubernetesNameMessage.clusterObjectTooLong(kind: "endpoint picker", name: picker, maximum: maximumLength),
+          at: serving.entry.name.range, help: ["shorten the region or serving name"], subjects: [serving.id]))
     }
     return diagnostics
   }

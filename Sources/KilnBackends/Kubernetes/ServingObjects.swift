@@ -393,7 +393,10 @@ struct ServingObjects {
         metadata: metadata(), podSelector: selector,
         // A pool of a disaggregated entry is reached through its router, not from the ingress.
         ingress: (serving.role == .combined
-          ? [ObjectTemplates.port(port, fromNamespace: settings.kubernetes.ingressNamespace.value)] : []) + [
+          ? [ObjectTemplates.port(port, fromNamespace: settings.kubernetes.ingressNamespace.value)]
+            + [
+              FrontDoorObjects.gatewayPeer(serving.region, port: port), FrontDoorObjects.endpointPickerPeer(serving),
+            ].compactMap { $0 } : []) + [
             ObjectTemplates.port(port, fromNamespace: settings.kubernetes.monitoringNamespace.value),
             .object([("from", .array([peers]))]),
           ],

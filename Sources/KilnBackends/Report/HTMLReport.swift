@@ -92,6 +92,18 @@ public enum HTMLReport {
             $0.costPerEndpointUSD.map(money) ?? "—",
           ]
         })
+    if !report.regions.isEmpty {
+      body +=
+        "<h2>Front doors</h2>\n"
+        + table(
+          ["region", "gateway class", "routing", "match", "requests/s at peak"],
+          report.regions.map {
+            [
+              $0.name, $0.gatewayClass ?? "— (K7005)", $0.routing, $0.match,
+              ReportFormatting.fixed($0.requestsPerSecondAtPeak, 1),
+            ]
+          })
+    }
     if !report.training.isEmpty {
       body +=
         "<h2>Training runs</h2>\n"

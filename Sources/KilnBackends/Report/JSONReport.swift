@@ -125,6 +125,17 @@ public enum JSONReport {
           })
       ),
       (
+        "regions",
+        .array(
+          report.regions.map { region in
+            .object([
+              ("name", .string(region.name)), ("gatewayClass", region.gatewayClass.map { .string($0) } ?? .null),
+              ("routing", .string(region.routing)), ("match", .string(region.match)),
+              ("requestsPerSecondAtPeak", number(region.requestsPerSecondAtPeak)),
+            ])
+          })
+      ),
+      (
         "training",
         .array(
           report.training.map { run in

@@ -72,6 +72,14 @@ public enum MarkdownReport {
         out += "| \(entry.usdPerMillionTokens.map { "$" + fixed($0, 3) } ?? "—") |\n"
       }
     }
+    if !report.regions.isEmpty {
+      out += "\n## Front doors\n\n| region | gateway class | routing | match | requests/s at peak |\n"
+      out += "|---|---|---|---|---:|\n"
+      for region in report.regions {
+        out += "| \(region.name) | \(region.gatewayClass ?? "— (K7005)") | \(region.routing) | \(region.match) "
+        out += "| \(fixed(region.requestsPerSecondAtPeak, 1)) |\n"
+      }
+    }
     if !report.training.isEmpty {
       out +=
         "\n## Training runs\n\n| run | FLOPs | GPU-hours | days | cost | goodput | interruptions | days with failures | cost with failures |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"

@@ -19,7 +19,30 @@ public struct RegionSpec: SpecRecord {
       }
     }
   }
-  public enum LoadBalancer: String, ChoiceValue { case nginx, haproxy, envoy, cloud }
+  public enum LoadBalancer: String, ChoiceValue {
+    case nginx, haproxy, envoy, cloud
+
+    /// The GatewayClass a region's Gateway uses when `ingress.gatewayClass` names none: the class name the
+    /// implementation's own install creates (docs/kubernetes.md, "Front door"). A cloud load balancer has
+    /// no class common to all clouds, so it needs `gatewayClass` (K2003).
+    public var defaultGatewayClass: String? {
+      switch self {
+      case .nginx: "nginx"
+      case .envoy: "eg"
+      case .haproxy: "haproxy"
+      case .cloud: nil
+      }
+    }
+  }
+  /// What a region's HTTPRoutes send requests to: the entry's Service, or an InferencePool whose endpoint
+  /// picker chooses the replica.
+  public enum Routing: String, ChoiceValue {
+    case service
+    case inferencePool = "inference-pool"
+  }
+  /// How a region's HTTPRoutes tell entries apart: a path prefix per entry, or the model-name header the
+  /// Inference Extension's body-based router sets from the request's `model`.
+  public enum RouteMatch: String, ChoiceValue { case path, header }
   /// How attention is spread over a replica's tensor-parallel ranks.
   public enum AttentionParallelism: String, ChoiceValue {
     /// Heads divide over the ranks (and an MLA cache is copied on each).
@@ -226,6 +249,11 @@ public struct RegionSpec: SpecRecord {
   public var loadBalancer: Located<LoadBalancer>?
   public var cdn: Located<Bool> = .placeholder
   public var gateway: Located<String>?
+  public var gatewayClass: Located<String>?
+  public var routing: Located<Routing> = .placeholder
+  public var routeMatch: Located<RouteMatch> = .placeholder
+  public var hostname: Located<String>?
+  public var ingressKey: SourceRange?
   public var serving: [Serving] = []
 
   public init() {}
@@ -247,11 +275,27 @@ public struct RegionSpec: SpecRecord {
         "dataResidency", DataResidency.fieldType, \.dataResidency, default: .value("none"),
         "`strict`: *(analyzer)* every serving cluster's site must be inside the jurisdiction (`data-residency`)"),
       .group(
-        "ingress", "front door",
+        "ingress", keyRange: \RegionSpec.ingressKey, "front door",
         [
           .field("loadBalancer", LoadBalancer.fieldType, \.loadBalancer, "the load balancer in front"),
           .field("cdn", .boolean, \.cdn, default: .value("false"), "whether a CDN fronts the region"),
           .field("gateway", .text, \.gateway, "the API gateway, free text"),
+          .field(
+            "gatewayClass", .text, \.gatewayClass,
+            default: .rule(
+              "by `loadBalancer`: `nginx` → `nginx`, `envoy` → `eg`, `haproxy` → `haproxy`; required with `cloud` or without `loadBalancer`"
+            ),
+            "*(backend)* the GatewayClass of the region's Gateway ([kubernetes.md §5.5](kubernetes.md#55-front-door--clusterfront-dooryaml))"
+          ),
+          .field(
+            "routing", Routing.fieldType, \.routing, default: .value("service"),
+            "*(backend)* what each entry's HTTPRoute sends to: its Service, or an InferencePool (`inference.networking.k8s.io/v1`) whose endpoint picker chooses the replica"
+          ),
+          .field(
+            "match", RouteMatch.fieldType, \.routeMatch, default: .value("path"),
+            "*(backend)* how routes tell entries apart: `path` (`/<serving>/…`, the prefix removed before the engine) or `header` (`X-Gateway-Model-Name`, set by the Inference Extension's body-based router from the request's `model`)"
+          ),
+          .field("hostname", .text, \.hostname, "*(backend)* the host name the Gateway's listener and routes answer"),
         ]),
       .records("serving", \.serving, required: true, "the models served (below)"),
     ])
