@@ -170,7 +170,11 @@ struct ServingObjects {
   struct Metrics {
     var running: String
     var ttftBucket: String
-    var tpotBucket: String
+    /// The per-output-token latency histogram, newest name first: vLLM deprecated
+    /// `time_per_output_token_seconds` in v0.11 for `inter_token_latency_seconds` (hidden in v0.12, then
+    /// removed; vllm/v1/metrics/loggers.py), and SGLang made the same change in its v0.4.5 era
+    /// (python/sglang/srt/metrics/collector.py). `or` reads whichever the pinned image exports.
+    var tpotBuckets: [String]
     var requests: String
     /// vLLM renamed its KV-cache gauge in v0.9.2 (`gpu_cache_usage_perc` → `kv_cache_usage_perc`);
     /// `or` reads whichever the pinned image exports.
@@ -183,11 +187,13 @@ struct ServingObjects {
     serving.entry.engine.value == .sglang
       ? Metrics(
         running: "sglang:num_running_reqs", ttftBucket: "sglang:time_to_first_token_seconds_bucket",
-        tpotBucket: "sglang:time_per_output_token_seconds_bucket", requests: "sglang:num_requests_total",
+        tpotBuckets: ["sglang:inter_token_latency_seconds_bucket", "sglang:time_per_output_token_seconds_bucket"],
+        requests: "sglang:num_requests_total",
         kvUsageNames: ["sglang:token_usage"])
       : Metrics(
         running: "vllm:num_requests_running", ttftBucket: "vllm:time_to_first_token_seconds_bucket",
-        tpotBucket: "vllm:time_per_output_token_seconds_bucket", requests: "vllm:request_success_total",
+        tpotBuckets: ["vllm:inter_token_latency_seconds_bucket", "vllm:time_per_output_token_seconds_bucket"],
+        requests: "vllm:request_success_total",
         kvUsageNames: ["vllm:kv_cache_usage_perc", "vllm:gpu_cache_usage_perc"])
   }
 
@@ -424,21 +430,23 @@ struct ServingObjects {
     var rules: [JSONValue] = []
     let scope = "{namespace=\"\(namespace)\", service=\"\(name)\"}"
     let metrics = self.metrics
-    // A latency objective: the p95 of the engine's histogram over 5 minutes, in seconds.
-    func latencyAlert(_ alertName: String, _ bucket: String, _ objective: Double?, _ what: String) {
+    // A latency objective: the p95 of the engine's histogram over 5 minutes, in seconds; of the first of its
+    // names the engine exports.
+    func latencyAlert(_ alertName: String, _ buckets: [String], _ objective: Double?, _ what: String) {
       guard let objective else { return }
       let limit = Self.number(objective)
+      let rates = buckets.map { "sum by (le) (rate(\($0)\(scope)[5m]))" }.joined(separator: " or ")
       rules.append(
         alert(
-          alertName, "histogram_quantile(0.95, sum by (le) (rate(\(bucket)\(scope)[5m]))) > \(limit)",
-          "p95 \(what) above the \(limit)s objective"))
+          alertName, "histogram_quantile(0.95, \(rates)) > \(limit)", "p95 \(what) above the \(limit)s objective"))
     }
     // A disaggregated entry's TTFT is its prefill pool's, its TPOT its decode pool's.
     latencyAlert(
-      "TTFTAboveObjective", metrics.ttftBucket, serving.role == .decode ? nil : entry.ttft?.value, "time to first token"
+      "TTFTAboveObjective", [metrics.ttftBucket], serving.role == .decode ? nil : entry.ttft?.value,
+      "time to first token"
     )
     latencyAlert(
-      "TPOTAboveObjective", metrics.tpotBucket, serving.role == .prefill ? nil : entry.tpot?.value,
+      "TPOTAboveObjective", metrics.tpotBuckets, serving.role == .prefill ? nil : entry.tpot?.value,
       "time per output token")
     if let availability = entry.availability?.value {
       // Google SRE workbook: page when the 1-hour burn rate exceeds 14.4 (2 % of a 30-day budget).
