@@ -120,4 +120,17 @@ import _KilnTestSupport
     #expect(text.contains("- \"--tensor-parallel-size\"\n        - \"1\"\n"))
     #expect(text.contains("- \"--data-parallel-size\"\n        - \"2\"\n"))
   }
+
+  /// Training pods get torchrun's rendezvous from the JobSet: pod 0 of the one Job under the JobSet's
+  /// headless Service as master, the node count, the GPUs per node and the completion index as node rank.
+  @Test func trainingPodsGetTheRendezvous() throws {
+    let text = try stream(try ProjectCopy.make(of: "specs/examples/superpod-h100", tag: "rendezvous"))
+    #expect(
+      text.contains("- name: MASTER_ADDR\n                value: llama3-70b-pretrain-workers-0-0.llama3-70b-pretrain\n")
+    )
+    #expect(text.contains("- name: MASTER_PORT\n                value: \"29500\"\n"))
+    #expect(text.contains("- name: NNODES\n                value: \"112\"\n"))
+    #expect(text.contains("- name: NPROC_PER_NODE\n                value: \"8\"\n"))
+    #expect(text.contains("fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']"))
+  }
 }

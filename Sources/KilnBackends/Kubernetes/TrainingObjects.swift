@@ -14,6 +14,34 @@ struct TrainingObjects {
 
   var name: String { GeneratedNames.jobSet(run) }
 
+  /// torchrun's default rendezvous port.
+  static let masterPort = 29_500
+
+  /// torchrun's environment, from the JobSet itself (docs/kubernetes.md §5.4): with DNS hostnames on, pod i
+  /// of the one Job is `<jobset>-workers-0-<i>` under the JobSet's headless Service `<jobset>`, so pod 0 is
+  /// the master; the Job's completion index is the node rank (JobSet's PyTorch example).
+  func rendezvous(nodes: Int, gpusPerNode: Int) -> [JSONValue] {
+    func value(_ name: String, _ text: String) -> JSONValue {
+      .object([("name", .string(name)), ("value", .string(text))])
+    }
+    return [
+      value("MASTER_ADDR", "\(GeneratedNames.jobSetJob(run))-0.\(name)"), value("MASTER_PORT", String(Self.masterPort)),
+      value("NNODES", String(nodes)), value("NPROC_PER_NODE", String(gpusPerNode)),
+      .object([
+        ("name", .string("NODE_RANK")),
+        (
+          "valueFrom",
+          .object([
+            (
+              "fieldRef",
+              .object([("fieldPath", .string("metadata.annotations['batch.kubernetes.io/job-completion-index']"))])
+            )
+          ])
+        ),
+      ]),
+    ]
+  }
+
   func documents(label: (key: String, value: String), blockGPUs: Int?) -> [JSONValue] {
     guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
     let perNode = group.server.gpuCount
@@ -35,7 +63,7 @@ struct TrainingObjects {
     ]
     if !command.isEmpty { container.append(("command", .array(command.map { .string($0) }))) }
     container += [
-      ("env", .array(PodTemplates.baseEnvironment)),
+      ("env", .array(PodTemplates.baseEnvironment + rendezvous(nodes: nodes, gpusPerNode: perNode))),
       ("resources", PodTemplates.resources(server: group.server, gpus: perNode, gpuResource: gpuResource)),
       ("securityContext", PodTemplates.securityContext()), ("volumeMounts", .array(PodTemplates.volumeMounts)),
     ]
