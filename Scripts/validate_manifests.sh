@@ -20,6 +20,10 @@ for project in specs/reference specs/examples/*; do
     exit 1
   fi
   kubectl kustomize "$out" >/dev/null
+  # One Kubernetes cluster per Kiln cluster: every cluster folder builds on its own too.
+  for folder in "$out"/*/; do
+    kubectl kustomize "$folder" >/dev/null
+  done
   yamllint -c .yamllint-manifests.yaml "$out"
   # Checkov's Kubernetes checks: zero failures; the only skips are annotations naming a spec choice.
   (cd "$work" && checkov -d "$out" --framework kubernetes --skip-download --compact --quiet)

@@ -42,7 +42,11 @@ public struct Builder: Sendable {
   /// cluster-wide priority classes first, so no pod is admitted before the class it names exists;
   /// then each cluster's files in order (its Namespace first).
   public func stream(_ files: [(path: String, text: String)]) -> String {
-    let objects = files.filter { !$0.path.hasSuffix("kustomization.yaml") }
+    // Each cluster folder's copy of the priority classes is for applying that folder alone; the stream is
+    // the whole fleet, which has them once, at the top.
+    let objects = files.filter {
+      !$0.path.hasSuffix("kustomization.yaml") && !($0.path.contains("/") && $0.path.hasSuffix("/priority.yaml"))
+    }
     let top = objects.filter { !$0.path.contains("/") }
     return (top + objects.filter { $0.path.contains("/") }).map(\.text).joined()
   }

@@ -11,8 +11,10 @@ public struct ManifestFile: Sendable {
 }
 
 /// The Kubernetes backend (docs/kubernetes.md): per cluster a Namespace, Kueue
-/// Topology, ResourceFlavors, ClusterQueues and LocalQueues; once at the top the priority classes;
-/// a kustomization per cluster and one at the top. Deterministic: files and objects in sorted order.
+/// Topology, ResourceFlavors, ClusterQueues and LocalQueues; the priority classes once at the top and once in
+/// each cluster folder, so a folder applies alone to its own Kubernetes cluster; a kustomization per cluster,
+/// and one at the top over the top's priority classes and the clusters' other files, so the whole fleet
+/// applies to one Kubernetes cluster without a duplicate. Deterministic: files and objects in sorted order.
 public enum KubernetesManifests {
   /// Kueue's storage version (`v1beta1` is deprecated).
   static let kueueAPI = "kueue.x-k8s.io/v1beta2"
@@ -21,7 +23,8 @@ public enum KubernetesManifests {
   public static func render(_ ir: IRProject, analysis: Analysis, projectName: String) -> [ManifestFile] {
     let settings = ir.project
     var files: [ManifestFile] = []
-    var clusterFolders: [String] = []
+    var topResources = ["priority.yaml"]
+    let priority = PriorityObjects.documents(projectName: projectName)
     for cluster in ir.clusters.sorted(by: { $0.name < $1.name }) {
       let objects = ClusterObjects(cluster: cluster, settings: settings, projectName: projectName)
       let documents = objects.documents
@@ -68,12 +71,14 @@ public enum KubernetesManifests {
         files.append(ManifestFile(path: "\(cluster.name)/training.yaml", documents: training))
         resources.append("training.yaml")
       }
-      files.append(ManifestFile(path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(resources)]))
-      clusterFolders.append(cluster.name)
+      topResources += resources.map { "\(cluster.name)/\($0)" }
+      files.append(ManifestFile(path: "\(cluster.name)/priority.yaml", documents: priority))
+      files.append(
+        ManifestFile(
+          path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(["priority.yaml"] + resources)]))
     }
-    files.append(ManifestFile(path: "priority.yaml", documents: PriorityObjects.documents(projectName: projectName)))
-    files.append(
-      ManifestFile(path: "kustomization.yaml", documents: [kustomization(["priority.yaml"] + clusterFolders)]))
+    files.append(ManifestFile(path: "priority.yaml", documents: priority))
+    files.append(ManifestFile(path: "kustomization.yaml", documents: [kustomization(topResources)]))
     return files
   }
 
