@@ -58,6 +58,12 @@ public enum KubernetesManifests {
         files.append(ManifestFile(path: "\(cluster.name)/front-door.yaml", documents: frontDoor))
         resources.append("front-door.yaml")
       }
+      let dashboards = DashboardObjects(
+        cluster: cluster, ir: ir, analysis: analysis, settings: settings, projectName: projectName,
+        namespace: objects.namespace
+      ).documents()
+      files.append(ManifestFile(path: "\(cluster.name)/dashboards.yaml", documents: dashboards))
+      resources.append("dashboards.yaml")
       // A run without an image has no JobSet (K7004 warns).
       let runs = ir.trainingRuns.filter { $0.cluster?.name == cluster.name && $0.spec.image != nil }
       let training = runs.sorted { $0.id < $1.id }.flatMap {

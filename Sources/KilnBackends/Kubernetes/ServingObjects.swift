@@ -176,6 +176,9 @@ struct ServingObjects {
     /// (python/sglang/srt/metrics/collector.py). `or` reads whichever the pinned image exports.
     var tpotBuckets: [String]
     var requests: String
+    /// Output tokens generated (a counter) and requests waiting for a slot (a gauge).
+    var generated: String
+    var waiting: String
     /// vLLM renamed its KV-cache gauge in v0.9.2 (`gpu_cache_usage_perc` → `kv_cache_usage_perc`);
     /// `or` reads whichever the pinned image exports.
     var kvUsageNames: [String]
@@ -188,12 +191,14 @@ struct ServingObjects {
       ? Metrics(
         running: "sglang:num_running_reqs", ttftBucket: "sglang:time_to_first_token_seconds_bucket",
         tpotBuckets: ["sglang:inter_token_latency_seconds_bucket", "sglang:time_per_output_token_seconds_bucket"],
-        requests: "sglang:num_requests_total",
+        requests: "sglang:num_requests_total", generated: "sglang:generation_tokens_total",
+        waiting: "sglang:num_queue_reqs",
         kvUsageNames: ["sglang:token_usage"])
       : Metrics(
         running: "vllm:num_requests_running", ttftBucket: "vllm:time_to_first_token_seconds_bucket",
         tpotBuckets: ["vllm:inter_token_latency_seconds_bucket", "vllm:time_per_output_token_seconds_bucket"],
-        requests: "vllm:request_success_total",
+        requests: "vllm:request_success_total", generated: "vllm:generation_tokens_total",
+        waiting: "vllm:num_requests_waiting",
         kvUsageNames: ["vllm:kv_cache_usage_perc", "vllm:gpu_cache_usage_perc"])
   }
 
@@ -428,17 +433,15 @@ struct ServingObjects {
         ),
       ]))
     var rules: [JSONValue] = []
-    let scope = "{namespace=\"\(namespace)\", service=\"\(name)\"}"
+    let scope = self.scope
     let metrics = self.metrics
     // A latency objective: the p95 of the engine's histogram over 5 minutes, in seconds; of the first of its
     // names the engine exports.
     func latencyAlert(_ alertName: String, _ buckets: [String], _ objective: Double?, _ what: String) {
       guard let objective else { return }
       let limit = Self.number(objective)
-      let rates = buckets.map { "sum by (le) (rate(\($0)\(scope)[5m]))" }.joined(separator: " or ")
       rules.append(
-        alert(
-          alertName, "histogram_quantile(0.95, \(rates)) > \(limit)", "p95 \(what) above the \(limit)s objective"))
+        alert(alertName, "\(p95(buckets, window: "5m")) > \(limit)", "p95 \(what) above the \(limit)s objective"))
     }
     // A disaggregated entry's TTFT is its prefill pool's, its TPOT its decode pool's.
     latencyAlert(
@@ -471,6 +474,15 @@ struct ServingObjects {
         ),
       ]))
     return documents
+  }
+
+  /// The label matchers of this entry's series: the ServiceMonitor's target labels.
+  var scope: String { "{namespace=\"\(namespace)\", service=\"\(name)\"}" }
+
+  /// The p95 of a latency histogram over `window`, of the first of its names the engine exports.
+  func p95(_ buckets: [String], window: String) -> String {
+    "histogram_quantile(0.95, "
+      + buckets.map { "sum by (le) (rate(\($0)\(scope)[\(window)]))" }.joined(separator: " or ") + ")"
   }
 
   /// A decimal without binary noise (0.0144, not 0.014399999999998414).
