@@ -26,7 +26,7 @@ public struct Builder: Sendable {
     let manifests = Self.manifests(lint)
     var files: [(path: String, text: String)] = []
     for file in manifests {
-      files.append((file.path, try YAMLWriter().write(file.documents)))
+      files.append((file.path, try file.text ?? YAMLWriter().write(file.documents)))
     }
     return Output(lint: lint, files: files)
   }
@@ -44,9 +44,7 @@ public struct Builder: Sendable {
   public func stream(_ files: [(path: String, text: String)]) -> String {
     // Each cluster folder's copy of the priority classes is for applying that folder alone; the stream is
     // the whole fleet, which has them once, at the top.
-    let objects = files.filter {
-      !$0.path.hasSuffix("kustomization.yaml") && !($0.path.contains("/") && $0.path.hasSuffix("/priority.yaml"))
-    }
+    let objects = files.filter { ManifestFile.isFleetObjects($0.path) }
     let top = objects.filter { !$0.path.contains("/") }
     return (top + objects.filter { $0.path.contains("/") }).map(\.text).joined()
   }

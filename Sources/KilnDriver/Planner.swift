@@ -74,6 +74,6 @@ public struct Planner: Sendable {
     guard let report = lint.report() else { throw .invalid(side: label, lint: lint) }
     return PlanSide(
       label: label, project: lint.project, report: report, diagnostics: lint.diagnostics,
-      manifests: Builder.manifests(lint).filter { !$0.path.hasSuffix("kustomization.yaml") }.flatMap(\.documents))
+      manifests: Builder.manifests(lint).filter { ManifestFile.isFleetObjects($0.path) }.flatMap(\.documents))
   }
 }

@@ -41,7 +41,7 @@ public enum Expansion {
     for cluster in ir.clusters.sorted(by: { $0.id < $1.id }) {
       for group in cluster.rackGroups {
         for rack in 0..<group.racks {
-          let rackID = "\(cluster.id)/rack/\(group.name)-\(pad(rack + 1, group.racks))"
+          let rackID = "\(cluster.id)/rack/\(Placement.rackName(group, rack))"
           sink(#"{"id":"\#(rackID)","kind":"rack","powerLimit_W":\#(Int(saturating: group.powerLimit.value))}"#)
           for slot in 0..<group.serversPerRack {
             let serverID = "\(rackID)/server/\(slot + 1)"
@@ -155,7 +155,7 @@ public enum Expansion {
         guard ports > 0 else { continue }
         for rack in 0..<group.racks {
           for slot in 0..<group.serversPerRack {
-            let serverID = "\(cluster.id)/rack/\(group.name)-\(pad(rack + 1, group.racks))/server/\(slot + 1)"
+            let serverID = Placement.serverID(cluster, group, rack: rack, slot: slot)
             for port in 0..<ports {
               let plane = request.topology == .multiPlane ? port % planes : 0
               let leaf: Int

@@ -40,7 +40,9 @@ import _KilnTestSupport
       let own = files.filter { $0.path.hasPrefix(folder + "/") }
       let kustomization = try #require(own.first { $0.path.hasSuffix("/kustomization.yaml") })
       let listed = Set((kustomization.documents.first?["resources"]?.items ?? []).compactMap(\.text))
-      let present = Set(own.map { String($0.path.dropFirst(folder.count + 1)) }).subtracting(["kustomization.yaml"])
+      // Kubernetes objects: every YAML file but the kustomization (node labels and their script are not).
+      let present = Set(own.filter { $0.path.hasSuffix(".yaml") }.map { String($0.path.dropFirst(folder.count + 1)) })
+        .subtracting(["kustomization.yaml"])
       #expect(
         listed == present,
         "\(project) \(folder): kustomization lists \(listed.sorted()), folder has \(present.sorted())")

@@ -21,6 +21,8 @@ import _KilnTestSupport
   /// other tools, named as examples.
   static let foreignNames: Set<String> = [
     "kiln-ci.sh", "plan.md", "notes.md", "pretrain.py", "sft.py", "multi-node-serving.sh",
+    // Files `kiln build` writes into its output folder, and the map a user gives its label script.
+    "label-nodes.sh", "nodes.tsv",
   ]
 
   static func text(_ document: String) throws -> String {

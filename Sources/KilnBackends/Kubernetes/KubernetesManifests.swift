@@ -4,10 +4,26 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// One generated file: its path below the output folder and its documents.
+/// One generated file: its path below the output folder and its documents, or, for a file that is not
+/// Kubernetes YAML (a node-label list, a script), its text.
 public struct ManifestFile: Sendable {
   public var path: String
   public var documents: [JSONValue]
+  public var text: String?
+
+  public init(path: String, documents: [JSONValue], text: String? = nil) {
+    self.path = path
+    self.documents = documents
+    self.text = text
+  }
+
+  /// Whether a file's objects belong to the fleet as one stream (`kiln build -o -`, plans): Kubernetes YAML
+  /// other than kustomizations and the cluster folders' copies of the priority classes, which the top
+  /// `priority.yaml` holds once.
+  public static func isFleetObjects(_ path: String) -> Bool {
+    path.hasSuffix(".yaml") && !path.hasSuffix("kustomization.yaml")
+      && !(path.contains("/") && path.hasSuffix("/priority.yaml"))
+  }
 }
 
 /// The Kubernetes backend (docs/kubernetes.md): per cluster a Namespace, Kueue
@@ -26,7 +42,9 @@ public enum KubernetesManifests {
     var topResources = ["priority.yaml"]
     let priority = PriorityObjects.documents(projectName: projectName)
     for cluster in ir.clusters.sorted(by: { $0.name < $1.name }) {
-      let objects = ClusterObjects(cluster: cluster, settings: settings, projectName: projectName)
+      let placement = PlacementObjects(cluster: cluster, placement: Placement(cluster, in: ir), settings: settings)
+      let objects = ClusterObjects(
+        cluster: cluster, settings: settings, projectName: projectName, levels: placement.levels)
       let documents = objects.documents
       guard !documents.isEmpty else { continue }
       files.append(ManifestFile(path: "\(cluster.name)/cluster.yaml", documents: documents))
@@ -39,7 +57,11 @@ public enum KubernetesManifests {
           projectName: projectName, namespace: objects.namespace)
         // A disaggregated entry's router comes with its decode pool.
         let router = ir.serving[index].role == .decode ? DisaggregationRouter(decode: pool).documents() : []
-        return router + pool.documents(label: objects.nodeLabel(gpu: ir.serving[index].server?.gpu?.name))
+        return router
+          + pool.documents(
+            label: objects.nodeLabel(gpu: ir.serving[index].server?.gpu?.name),
+            exclusiveTopology: Self.exclusiveTopology(
+              ir.serving[index], placement: placement.placement, settings: settings))
       }
       if !serving.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/serving.yaml", documents: serving))
@@ -71,7 +93,7 @@ public enum KubernetesManifests {
         TrainingObjects(
           run: run, cluster: cluster, settings: settings, projectName: projectName, namespace: objects.namespace
         )
-        .documents(label: objects.nodeLabel(gpu: run.gpu?.name), blockGPUs: blockGPUs(cluster, ir))
+        .documents(label: objects.nodeLabel(gpu: run.gpu?.name), placement: placement.placement)
       }
       if !training.isEmpty {
         files.append(ManifestFile(path: "\(cluster.name)/training.yaml", documents: training))
@@ -79,6 +101,7 @@ public enum KubernetesManifests {
       }
       topResources += resources.map { "\(cluster.name)/\($0)" }
       files.append(ManifestFile(path: "\(cluster.name)/priority.yaml", documents: priority))
+      files += placement.files
       files.append(
         ManifestFile(
           path: "\(cluster.name)/kustomization.yaml", documents: [kustomization(["priority.yaml"] + resources)]))
@@ -88,19 +111,16 @@ public enum KubernetesManifests {
     return files
   }
 
-  /// GPUs under one topology block: a leaf group (endpoints under one leaf, across the rails) or
-  /// a scalable unit; nil without a sized fabric.
-  static func blockGPUs(_ cluster: IRCluster, _ ir: IRProject) -> Int? {
-    // The cluster's own `fabric:` reference names its compute fabric; a fabric listing the cluster
-    // is the fallback (a storage fabric may list it too).
-    let named = cluster.spec.fabric?.target.map { ir.fabrics[$0] }
-    guard let fabric = named ?? ir.fabrics.first(where: { $0.attached.contains(cluster.id) }),
-      let size = fabric.sizeValue,
-      let perNode = cluster.rackGroups.first?.server.gpuCount, let request = fabric.request
+  /// The LeaderWorkerSet of a serving entry whose replica spans servers asks LWS to place each replica alone
+  /// in one block (`leaderworkerset.sigs.k8s.io/exclusive-topology`) when a replica fits a block and the
+  /// cluster has a block for every replica at `replicas.max`; otherwise it asks nothing, since LWS offers
+  /// only exclusive placement and it would leave replicas unscheduled.
+  static func exclusiveTopology(_ serving: IRServing, placement: Placement, settings: ProjectSpec) -> String? {
+    guard serving.serversPerReplica > 1, let perBlock = placement.serversPerBlock,
+      serving.serversPerReplica <= perBlock
     else { return nil }
-    // Nodes under one leaf (per plane or rail) form a block: leafDown nodes.
-    let nodes = request.topology == .fatTree ? size.leafDown / max(1, request.portsPerNode) : size.leafDown
-    return max(1, nodes) * perNode
+    let blocks = Set(placement.servers.compactMap(\.block)).count
+    return blocks >= serving.entry.maxReplicas.value ? settings.kubernetes.blockLabel.value : nil
   }
 
   static func kustomization(_ resources: [String]) -> JSONValue {
@@ -140,6 +160,8 @@ struct ClusterObjects {
   let cluster: IRCluster
   let settings: ProjectSpec
   let projectName: String
+  /// The Topology's levels, coarsest first (PlacementObjects.levels).
+  let levels: [String]
 
   var namespace: String { GeneratedNames.namespace(cluster, prefix: settings.kubernetes.namespacePrefix.value) }
   var topologyName: String { GeneratedNames.topology(cluster) }
@@ -192,8 +214,6 @@ struct ClusterObjects {
             labels: [("kiln.dev/cluster", .string(cluster.name))], specLabels: cluster.spec.labels)
         ),
       ]))
-    let block = settings.kubernetes.blockLabel.value
-    let rack = settings.kubernetes.rackLabel.value
     documents.append(
       .object([
         ("apiVersion", .string(KubernetesManifests.kueueAPI)), ("kind", .string("Topology")),
@@ -208,7 +228,7 @@ struct ClusterObjects {
           .object([
             (
               "levels",
-              .array([block, rack, "kubernetes.io/hostname"].map { .object([("nodeLabel", .string($0))]) })
+              .array(levels.map { .object([("nodeLabel", .string($0))]) })
             )
           ])
         ),

@@ -10,6 +10,7 @@ enum KubernetesNameMessage: DiagnosticMessage {
   case trainingWithoutImage(run: String)
   case noGatewayClass(region: String, loadBalancer: String?)
   case routeConflict(region: String, model: String, first: String, second: String)
+  case trainingSlices(run: String, pods: Int, perBlock: Int, slice: Int)
 
   enum ID {
     static let clusterObjectTooLong = MessageID(
@@ -35,11 +36,14 @@ enum KubernetesNameMessage: DiagnosticMessage {
     static let routeConflict = MessageID(
       BackendCodes.routeConflict, "kubernetes-route-conflict",
       "entries FIRST and SECOND of Region REGION would share the route of model MODEL")
+    static let trainingSlices = MessageID(
+      BackendCodes.trainingSlices, "kubernetes-training-slices",
+      "TrainingRun RUN's PODS pods divide only into slices of SLICE, under half a block of PER_BLOCK")
   }
 
   static let all = [
     ID.clusterObjectTooLong, ID.servingWorkloadTooLong, ID.jobSetJobTooLong, ID.leaderWorkerSetTooLong,
-    ID.serviceFirstLetter, ID.trainingWithoutImage, ID.noGatewayClass, ID.routeConflict,
+    ID.serviceFirstLetter, ID.trainingWithoutImage, ID.noGatewayClass, ID.routeConflict, ID.trainingSlices,
   ]
 
   var id: MessageID {
@@ -52,6 +56,7 @@ enum KubernetesNameMessage: DiagnosticMessage {
     case .trainingWithoutImage: ID.trainingWithoutImage
     case .noGatewayClass: ID.noGatewayClass
     case .routeConflict: ID.routeConflict
+    case .trainingSlices: ID.trainingSlices
     }
   }
 
@@ -69,6 +74,8 @@ enum KubernetesNameMessage: DiagnosticMessage {
     case .trainingWithoutImage(let run): "TrainingRun '\(run)' names no image; kiln build generates no JobSet for it"
     case .noGatewayClass(let region, let loadBalancer):
       "Region '\(region)' names no gateway class\(loadBalancer.map { " (loadBalancer: \($0) has no default)" } ?? ""); kiln build writes no Gateway or HTTPRoutes for it"
+    case .trainingSlices(let run, let pods, let perBlock, let slice):
+      "TrainingRun '\(run)' has \(pods) pods, which divide only into slices of \(slice), under half of its fabric's \(perBlock)-server blocks"
     case .routeConflict(let region, let model, let first, let second):
       "'\(first)' and '\(second)' of Region '\(region)' both serve '\(model)': with match: header they would share one route"
     }

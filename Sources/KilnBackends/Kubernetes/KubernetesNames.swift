@@ -45,9 +45,16 @@ public enum BackendCodes {
       "ingress: {match: header}\nserving:\n  - {name: chat, model: llama}\n  - {name: chat-long, model: llama}\n",
     fix: "Use `match: path`, or serve each model once per region (replicas scale one entry).")
 
+  public static let trainingSlices = DiagnosticCode(
+    "K7007", "training pods do not divide into the fabric's blocks", severity: .warning,
+    explanation:
+      "A TrainingRun larger than one block of its cluster's fabric (the servers under one leaf, or one scalable unit) asks Kueue for slices of whole blocks: the largest number of pods that divides the run and fits a block. When that is under half a block (a prime number of servers, say), each slice leaves most of its block idle for other work and the run's traffic crosses the spines more than it needs to.",
+    example: "gpus: 56   # 7 servers, on a fabric with blocks of 4: slices of 1",
+    fix: "Use a number of servers that divides into whole blocks (a multiple of the block, or a divisor of it).")
+
   public static let all: [DiagnosticCode] = [
     nameTooLong, leaderWorkerSetNameTooLong, serviceName, trainingWithoutImage, regionWithoutGatewayClass,
-    routeConflict,
+    routeConflict, trainingSlices,
   ]
 }
 
@@ -108,6 +115,21 @@ public enum KubernetesNames {
             KubernetesNameMessage.trainingWithoutImage(run: run.spec.name),
             at: run.spec.nameRange, help: ["add `image:` to the TrainingRun's spec"], subjects: [run.id]))
         continue
+      }
+      if let cluster = run.cluster,
+        let perNode = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 })?.server.gpuCount
+      {
+        let placement = Placement(cluster, in: ir)
+        let pods = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
+        if let perBlock = placement.serversPerBlock,
+          let slice = TrainingObjects.sliceSize(pods: pods, serversPerBlock: perBlock), 2 * slice < perBlock
+        {
+          diagnostics.append(
+            Diagnostic(
+              KubernetesNameMessage.trainingSlices(run: run.spec.name, pods: pods, perBlock: perBlock, slice: slice),
+              at: run.spec.gpus.range,
+              help: ["use a number of servers that divides into whole blocks of \(perBlock)"], subjects: [run.id]))
+        }
       }
       let job = GeneratedNames.jobSetJob(run)
       if job.utf8.count > maximumLength {

@@ -301,7 +301,9 @@ struct ServingObjects {
     ])
   }
 
-  func documents(label: (key: String, value: String)) -> [JSONValue] {
+  /// `exclusiveTopology`: the node label a LeaderWorkerSet places each replica alone under (one block of the
+  /// fabric), or nil.
+  func documents(label: (key: String, value: String), exclusiveTopology: String? = nil) -> [JSONValue] {
     let entry = serving.entry
     var documents: [JSONValue] = []
     let template: JSONValue = .object([
@@ -341,7 +343,12 @@ struct ServingObjects {
       documents.append(
         .object([
           ("apiVersion", .string(workload.apiVersion)), ("kind", .string(workload.kind)),
-          ("metadata", metadata()),
+          (
+            "metadata",
+            metadata(
+              annotations: exclusiveTopology.map { [("leaderworkerset.sigs.k8s.io/exclusive-topology", .string($0))] }
+                ?? [])
+          ),
           (
             "spec",
             .object([

@@ -3,8 +3,9 @@ import KilnIR
 import KilnSpec
 import KilnSupport
 
-/// A TrainingRun as a suspended JobSet in its queue: Kueue admits it and unsuspends it. The
-/// topology request is required within one block when the run fits one, preferred otherwise.
+/// A TrainingRun as a suspended JobSet in its queue: Kueue admits it and unsuspends it. The topology
+/// request is the tightest level of the fabric that holds the run (a block, else a pod of blocks), preferred
+/// at the coarsest when none does, with slices of whole blocks where the pods divide into them.
 struct TrainingObjects {
   let run: IRTrainingRun
   let cluster: IRCluster
@@ -42,15 +43,42 @@ struct TrainingObjects {
     ]
   }
 
-  func documents(label: (key: String, value: String), blockGPUs: Int?) -> [JSONValue] {
+  /// Pods per slice: the largest divisor of the run's pods that fits a block, so every slice is whole and
+  /// inside one block; nil when the run fits one block or there are no blocks.
+  static func sliceSize(pods: Int, serversPerBlock: Int?) -> Int? {
+    guard let perBlock = serversPerBlock, perBlock > 0, pods > perBlock else { return nil }
+    return (1...perBlock).reversed().first { pods % $0 == 0 }
+  }
+
+  /// The pod template's Kueue topology annotations (docs/kubernetes.md §5.4).
+  func topologyAnnotations(pods: Int, placement: Placement) -> [(String, JSONValue)] {
+    let kubernetes = settings.kubernetes
+    let block = kubernetes.blockLabel.value
+    if let perBlock = placement.serversPerBlock, pods <= perBlock {
+      return [("kueue.x-k8s.io/podset-required-topology", .string(block))]
+    }
+    var annotations: [(String, JSONValue)]
+    if let perPod = placement.serversPerPod, pods <= perPod {
+      annotations = [("kueue.x-k8s.io/podset-required-topology", .string(kubernetes.podLabel.value))]
+    } else {
+      let top = placement.serversPerPod != nil ? kubernetes.podLabel.value : block
+      annotations = [("kueue.x-k8s.io/podset-preferred-topology", .string(top))]
+    }
+    if let slice = Self.sliceSize(pods: pods, serversPerBlock: placement.serversPerBlock) {
+      annotations += [
+        ("kueue.x-k8s.io/podset-slice-required-topology", .string(block)),
+        ("kueue.x-k8s.io/podset-slice-size", .string(String(slice))),
+      ]
+    }
+    return annotations
+  }
+
+  func documents(label: (key: String, value: String), placement: Placement) -> [JSONValue] {
     guard let group = cluster.rackGroups.first(where: { $0.server.gpuCount > 0 }) else { return [] }
     let perNode = group.server.gpuCount
     let nodes = max(1, (run.spec.gpus.value + perNode - 1) / perNode)
     let queue = run.queue
     let gpuResource = PodTemplates.gpuResource(group.server.gpu)
-    let block = settings.kubernetes.blockLabel.value
-    let fits = blockGPUs.map { run.spec.gpus.value <= $0 } ?? false
-    let topology = fits ? "kueue.x-k8s.io/podset-required-topology" : "kueue.x-k8s.io/podset-preferred-topology"
     let command = run.spec.command.map(\.value)
     var container: [(String, JSONValue)] = [
       ("name", .string("trainer")),
@@ -68,7 +96,7 @@ struct TrainingObjects {
       ("securityContext", PodTemplates.securityContext()), ("volumeMounts", .array(PodTemplates.volumeMounts)),
     ]
     let pod: JSONValue = .object([
-      ("metadata", .object([("annotations", .object([(topology, .string(block))]))])),
+      ("metadata", .object([("annotations", .object(topologyAnnotations(pods: nodes, placement: placement)))])),
       (
         "spec",
         .object([

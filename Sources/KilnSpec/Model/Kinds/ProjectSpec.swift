@@ -44,6 +44,7 @@ public struct ProjectSpec: SpecRecord {
     public var monitoringLabels: [String: String] { monitoringLabelEntries.dictionary }
     public var blockLabel: Located<String> = .placeholder
     public var rackLabel: Located<String> = .placeholder
+    public var podLabel: Located<String> = .placeholder
   }
 
   public var environments: [String] { environmentEntries.map(\.name) }
@@ -143,6 +144,10 @@ public struct ProjectSpec: SpecRecord {
               .field(
                 "rack", .text, \.kubernetes.rackLabel, default: .value("kiln.dev/rack"),
                 "*(backend)* node label key of the level \"rack\""),
+              .field(
+                "pod", .text, \.kubernetes.podLabel, default: .value("kiln.dev/fabric-pod"),
+                "*(backend)* node label key of the level \"pod\" above the blocks of a three-tier fabric: the leaves that share a group of spines"
+              ),
             ]),
         ]),
       .namedRecords(

@@ -1,0 +1,83 @@
+import KilnSpec
+import KilnSupport
+
+/// Where each server of a cluster sits in its compute fabric (docs/kubernetes.md §5.2, "Placement"): its
+/// block — the servers under one leaf (fat-tree, multi-plane) or one scalable unit (rail-optimized) — the
+/// pod of blocks that share spines in a three-tier fabric, and its rack. The servers are walked in the order
+/// `kiln ir --expand` wires them (Expansion.writeFabric), so the labels and the links agree.
+public struct Placement: Sendable {
+  public struct Server: Sendable {
+    /// The stable id `kiln ir --expand` gives the server.
+    public var id: String
+    public var rack: String
+    public var block: Int?
+    public var pod: Int?
+  }
+
+  public var servers: [Server] = []
+  /// Servers in one block and in one pod; nil without a sized compute fabric (or without pods).
+  public var serversPerBlock: Int?
+  public var serversPerPod: Int?
+
+  public init(_ cluster: IRCluster, in ir: IRProject) {
+    let fabric = cluster.spec.fabric?.target.map { ir.fabrics[$0] }
+    let size = fabric?.sizeValue
+    let request = fabric?.request
+    var endpoint = 0
+    var node = 0
+    var blockOf: [String: (block: Int, pod: Int?)] = [:]
+    if let fabric, let size, let request, size.tiers > 1 {
+      let planes = max(1, size.planes)
+      let leavesPerPod = size.tiers == 3 && request.topology != .railOptimized ? max(1, request.radix / 2) : nil
+      for position in fabric.attachedClusters {
+        let attached = ir.clusters[position]
+        for group in attached.rackGroups {
+          let ports = group.server.ports(role: .compute)
+          guard ports > 0 else { continue }
+          for rack in 0..<group.racks {
+            for slot in 0..<group.serversPerRack {
+              let leaf: Int
+              switch request.topology {
+              case .railOptimized: leaf = node / max(1, size.leafDown)
+              case .multiPlane: leaf = endpoint / planes / max(1, size.leafDown)
+              case .fatTree: leaf = endpoint / max(1, size.leafDown)
+              }
+              if attached.id == cluster.id {
+                blockOf[Self.serverID(attached, group, rack: rack, slot: slot)] = (leaf, leavesPerPod.map { leaf / $0 })
+              }
+              endpoint += ports
+              node += 1
+            }
+          }
+        }
+      }
+      let perNode = max(
+        1, cluster.rackGroups.first { $0.server.ports(role: .compute) > 0 }?.server.ports(role: .compute) ?? 1)
+      switch request.topology {
+      case .railOptimized: serversPerBlock = size.leafDown
+      case .multiPlane: serversPerBlock = size.leafDown * planes / perNode
+      case .fatTree: serversPerBlock = max(1, size.leafDown / perNode)
+      }
+      serversPerPod = leavesPerPod.map { $0 * (serversPerBlock ?? 1) }
+    }
+    for group in cluster.rackGroups {
+      for rack in 0..<group.racks {
+        for slot in 0..<group.serversPerRack {
+          let id = Self.serverID(cluster, group, rack: rack, slot: slot)
+          servers.append(
+            Server(id: id, rack: Self.rackName(group, rack), block: blockOf[id]?.block, pod: blockOf[id]?.pod))
+        }
+      }
+    }
+  }
+
+  /// `Cluster/<c>/rack/<group>-<NN>/server/<slot>`, as Expansion names it.
+  public static func serverID(_ cluster: IRCluster, _ group: IRRackGroup, rack: Int, slot: Int) -> String {
+    "\(cluster.id)/rack/\(rackName(group, rack))/server/\(slot + 1)"
+  }
+
+  /// `<group>-<NN>`, numbered from 1 and padded to the group's rack count.
+  public static func rackName(_ group: IRRackGroup, _ rack: Int) -> String {
+    "\(group.name)-\(Expansion.pad(rack + 1, group.racks))"
+  }
+}
