@@ -10,15 +10,6 @@ import _KilnTestSupport
 /// own objects name — namespace, priority classes, queues, flavors, topology, services, gateways — and its
 /// kustomization lists every file in it; the top kustomization names each object once.
 @Suite struct ClusterFolderTests {
-  static let projects = [
-    "specs/reference", "specs/examples/starter", "specs/examples/disaggregated", "specs/examples/superpod-h100",
-  ]
-
-  func files(_ project: String) throws -> [ManifestFile] {
-    let lint = try inRepository { try Linter().lint(project) }
-    return KubernetesManifests.render(
-      try #require(lint.ir), analysis: try #require(lint.analysis), projectName: "test")
-  }
 
   /// Every value of `key` anywhere in `value`.
   static func values(of key: String, in value: JSONValue) -> [JSONValue] {
@@ -30,9 +21,9 @@ import _KilnTestSupport
     }
   }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func everyFolderHoldsWhatItsObjectsName(project: String) throws {
-    let files = try files(project)
+    let files = try RenderedManifests.files(project)
     let folders = Set(
       files.compactMap { $0.path.split(separator: "/").count == 2 ? String($0.path.split(separator: "/")[0]) : nil })
     #expect(!folders.isEmpty)

@@ -10,10 +10,6 @@ import _KilnTestSupport
 /// with a fixed uid, whose thresholds are the analysed figures. (CI's check_promql.py runs every query
 /// through promtool.)
 @Suite struct DashboardTests {
-  static let projects = [
-    "specs/reference", "specs/examples/starter", "specs/examples/disaggregated", "specs/examples/superpod-h100",
-  ]
-
   /// Each dashboard's JSON, by ConfigMap name.
   func dashboards(_ project: String) throws -> [(String, [String: Any])] {
     let lint = try inRepository { try Linter().lint(project) }
@@ -31,7 +27,7 @@ import _KilnTestSupport
     return out
   }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func classicJSONWithFixedUIDs(project: String) throws {
     let dashboards = try dashboards(project)
     #expect(dashboards.count >= 2)

@@ -10,18 +10,9 @@ import _KilnTestSupport
 /// the route's namespace, every InferencePool selects the pods of exactly one workload, and the engines'
 /// NetworkPolicies admit the gateway.
 @Suite struct FrontDoorTests {
-  static let projects = [
-    "specs/reference", "specs/examples/starter", "specs/examples/disaggregated", "specs/examples/superpod-h100",
-  ]
+  func documents(_ project: String) throws -> [JSONValue] { try RenderedManifests.documents(project) }
 
-  func documents(_ project: String) throws -> [JSONValue] {
-    let lint = try inRepository { try Linter().lint(project) }
-    let ir = try #require(lint.ir)
-    let analysis = try #require(lint.analysis)
-    return KubernetesManifests.render(ir, analysis: analysis, projectName: "test").flatMap(\.documents)
-  }
-
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func routesResolveAndPoolsSelectOneWorkload(project: String) throws {
     let documents = try documents(project)
     func key(_ document: JSONValue) -> String {
@@ -84,27 +75,5 @@ import _KilnTestSupport
     let route = try #require(documents.first { $0["kind"]?.text == "HTTPRoute" })
     // 500 ms + 30 ms × 131,072 tokens = 3,932.66 s, rounded up.
     #expect(route["spec"]?["rules"]?.items.first?["timeouts"]?["request"]?.text == "3933s")
-  }
-}
-
-extension JSONValue {
-  subscript(_ key: String) -> JSONValue? {
-    guard case .object(let members) = self else { return nil }
-    return members.first { $0.0 == key }?.1
-  }
-
-  var text: String? {
-    if case .string(let value) = self { return value }
-    return nil
-  }
-
-  var items: [JSONValue] {
-    if case .array(let values) = self { return values }
-    return []
-  }
-
-  var members: [(String, JSONValue)] {
-    if case .object(let values) = self { return values }
-    return []
   }
 }

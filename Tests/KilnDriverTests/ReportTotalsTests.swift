@@ -8,10 +8,6 @@ import _KilnTestSupport
 /// with each other (docs/report-format.md). Rows are rounded one by one (whole dollars, 0.1 kW), so a sum may
 /// differ from its total by half a unit per row, and no more: a missing row of storage or a site shows.
 @Suite struct ReportTotalsTests {
-  static let projects = [
-    "specs/reference", "specs/examples/superpod-h100", "specs/examples/starter", "specs/examples/disaggregated",
-  ]
-
   func output(_ project: String, _ format: ReportFormat) throws -> String {
     try #require(try inRepository { try Reporter().report(project, format: format) }.text)
   }
@@ -37,7 +33,7 @@ import _KilnTestSupport
 
   static func unit(_ cell: String) -> Double { cell.contains("kW") ? 0.1 : 1 }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func json(project: String) throws {
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(output(project, .json).utf8)) as? [String: Any])
@@ -78,7 +74,7 @@ import _KilnTestSupport
     close(sum(storage, "power_kW"), sum(sites, "storage_kW"), rows: storage.count, unit: 0.02, "storage power")
   }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func markdown(project: String) throws {
     let text = try output(project, .markdown)
     var tables = 0
@@ -103,7 +99,7 @@ import _KilnTestSupport
     try agree(project, capex: Self.totalRow(text, after: "### Capex"), tco: Self.totalRow(text, after: "### TCO"))
   }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func html(project: String) throws {
     let text = try output(project, .html)
     var tables = 0
@@ -119,7 +115,7 @@ import _KilnTestSupport
     #expect(tables >= 4)
   }
 
-  @Test(arguments: projects)
+  @Test(arguments: RenderedManifests.projects)
   func csv(project: String) throws {
     let lines = try output(project, .csv).split(separator: "\n").map {
       $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
