@@ -2,8 +2,9 @@ import KilnDiagnostics
 import KilnIR
 import KilnSpec
 
-/// The K7 diagnostics: names Kiln would generate that Kubernetes would refuse. Checked by `kiln lint`
-/// too, so CI catches them before a build.
+/// The K7 diagnostics: what `kiln build` cannot compile as the spec says — names Kubernetes would refuse, a
+/// region without a gateway class, two entries on one route, training pods that do not divide into the
+/// fabric's blocks. Checked by `kiln lint` too, so CI catches them before a build.
 public enum BackendCodes {
   public static let nameTooLong = DiagnosticCode(
     "K7001", "generated Kubernetes name too long",
