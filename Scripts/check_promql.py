@@ -105,7 +105,8 @@ def dashboard_groups(configmap):
 
 failures = []
 with tempfile.TemporaryDirectory(prefix="kiln-promql-") as work:
-    for project in ["specs/reference"] + sorted(glob.glob("specs/examples/*")):
+    examples = sorted(os.path.dirname(p) for p in glob.glob("specs/examples/**/kiln.yaml", recursive=True))
+    for project in ["specs/reference"] + examples:
         out = os.path.join(work, "out", os.path.basename(project))
         rules_dir = os.path.join(work, "rules", os.path.basename(project))
         os.makedirs(rules_dir)

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 shared=../shared
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for project in specs/reference specs/examples/*; do
+# Every project: the reference, and each folder under specs/examples that holds a kiln.yaml.
+for project in specs/reference $(find specs/examples -name kiln.yaml -exec dirname {} \; | sort); do
   out="$work/$(basename "$project")"
   "$kiln" build "$project" -o "$out"
   # The project's own target version (kubernetes.version in kiln.yaml), 1.31 when it names none.

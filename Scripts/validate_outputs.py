@@ -42,7 +42,9 @@ for name, schema in schemas.items():
     os.makedirs(os.path.join(work, name))
     with open(os.path.join(work, name + ".schema.json"), "w") as handle:
         json.dump(schema, handle)
-projects = ["specs/reference", "specs/calibration"] + sorted(glob.glob("specs/examples/*"))
+# Example projects are the folders under specs/examples that hold a kiln.yaml (specs/examples/fleets/* too).
+examples = sorted(os.path.dirname(path) for path in glob.glob("specs/examples/**/kiln.yaml", recursive=True))
+projects = ["specs/reference", "specs/calibration"] + examples
 projects += sorted(glob.glob("specs/changes/*/base"))
 projects += sorted(glob.glob("specs/changes/*/head"))
 counts = {"document": 0, "overlay": 0}
@@ -123,7 +125,7 @@ def validate_json(label, command, validator):
 
 report_validator = documented_schema("docs/report-format.md")
 reports = 0
-for base in ["specs/reference"] + sorted(os.path.join("specs/examples", d) for d in os.listdir("specs/examples")):
+for base in ["specs/reference"] + examples:
     reports += validate_json(f"{base} report", [kiln, "report", base, "--format", "json"], report_validator)
 print(f"JSON reports validated against docs/report-format.md's schema: {reports}")
 

@@ -94,6 +94,10 @@ public enum Expansion {
   static func writeFabric(
     _ fabric: IRFabric, size: FabricSize, request: FabricRequest, ir: IRProject, to sink: (String) -> Void
   ) {
+    if let shape = request.dragonfly, request.topology == .dragonfly {
+      writeDragonfly(fabric, size: size, shape: shape, ir: ir, to: sink)
+      return
+    }
     let planes = max(1, size.planes)
     // Each plane's client leaves come first, then its storage leaves (k/2 ports down, k/2 up).
     let storageLeavesPerPlane = size.storageLeaves / planes
@@ -201,6 +205,58 @@ public enum Expansion {
             #"{"id":"\#(storageNodeID(storage, node))/nic/storage-\#(port)","kind":"endpoint-link","to":"\#(target)"}"#
           )
           storagePort += 1
+        }
+      }
+    }
+  }
+
+  /// A dragonfly's routers (`Fabric/<f>/group/<g>/router/<i>`; ports 0 … p − 1 to hosts, then a − 1 local,
+  /// then h global), its local links (all-to-all in a group), its global links (Dragonfly.globalLinks) and
+  /// its endpoint links (routers filled in order).
+  static func writeDragonfly(
+    _ fabric: IRFabric, size: FabricSize, shape: DragonflyShape, ir: IRProject, to sink: (String) -> Void
+  ) {
+    let a = shape.routersPerGroup
+    let p = shape.hostsPerRouter
+    let h = shape.globalLinksPerRouter
+    func router(_ group: Int, _ index: Int) -> String { "\(fabric.id)/group/\(group)/router/\(index)" }
+    for group in 0..<size.groups {
+      for index in 0..<a {
+        sink(#"{"id":"\#(router(group, index))","kind":"switch","model":"\#(fabric.switchModel?.name ?? "")"}"#)
+      }
+    }
+    for group in 0..<size.groups {
+      for i in 0..<a {
+        for j in (i + 1)..<max(i + 1, a) {
+          // Router i's local port for router j skips itself: j − 1 when j > i.
+          sink(
+            #"{"id":"\#(router(group, i))/port/\#(p + j - 1)","kind":"link","to":"\#(router(group, j))/port/\#(p + i)"}"#
+          )
+        }
+      }
+    }
+    for link in Dragonfly.globalLinks(groups: size.groups, portsPerGroup: a * h) {
+      let from = "\(router(link.from.0, link.from.1 / h))/port/\(p + a - 1 + link.from.1 % h)"
+      let to = "\(router(link.to.0, link.to.1 / h))/port/\(p + a - 1 + link.to.1 % h)"
+      sink(#"{"id":"\#(from)","kind":"link","to":"\#(to)"}"#)
+    }
+    var endpoint = 0
+    for position in fabric.attachedClusters {
+      let cluster = ir.clusters[position]
+      for group in cluster.rackGroups {
+        let ports = group.server.ports(role: .compute)
+        guard ports > 0 else { continue }
+        for rack in 0..<group.racks {
+          for slot in 0..<group.serversPerRack {
+            let serverID = Placement.serverID(cluster, group, rack: rack, slot: slot)
+            for port in 0..<ports {
+              let global = endpoint / p
+              sink(
+                #"{"id":"\#(serverID)/nic/compute-\#(port)","kind":"endpoint-link","to":"\#(router(global / a, global % a))/port/\#(endpoint % p)"}"#
+              )
+              endpoint += 1
+            }
+          }
         }
       }
     }

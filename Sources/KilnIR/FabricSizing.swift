@@ -8,6 +8,29 @@ public enum FabricTopology: String, Sendable, Hashable {
   case fatTree = "fat-tree"
   case railOptimized = "rail-optimized"
   case multiPlane = "multi-plane"
+  case dragonfly
+}
+
+/// A canonical dragonfly (Kim et al., ISCA 2008): groups of `routersPerGroup` routers (a) wired all-to-all,
+/// `hostsPerRouter` endpoints (p) and `globalLinksPerRouter` links to other groups (h) on each router.
+public struct DragonflyShape: Sendable, Hashable {
+  public var routersPerGroup: Int
+  public var hostsPerRouter: Int
+  public var globalLinksPerRouter: Int
+  /// nil: ceil(endpoints ÷ (a × p)).
+  public var groups: Int?
+
+  public init(routersPerGroup: Int, hostsPerRouter: Int, globalLinksPerRouter: Int, groups: Int? = nil) {
+    self.routersPerGroup = routersPerGroup
+    self.hostsPerRouter = hostsPerRouter
+    self.globalLinksPerRouter = globalLinksPerRouter
+    self.groups = groups
+  }
+
+  /// Router ports in use when every port is wired: p + (a − 1) + h.
+  public var routerPorts: Int { hostsPerRouter + routersPerGroup - 1 + globalLinksPerRouter }
+  /// The most groups global links can join, one link between each pair: a × h + 1.
+  public var maximumGroups: Int { saturatingAdd(saturatingMultiply(routersPerGroup, globalLinksPerRouter), 1) }
 }
 
 /// What a fabric must connect and with what.
@@ -32,6 +55,8 @@ public struct FabricRequest: Sendable, Hashable {
   /// whatever `down:up` says of the clients' leaves: the DGX SuperPOD H100 RA's storage fabric is 1:1 on the
   /// storage side and ~4:3 on the DGX side. Spread over the planes like the other endpoints.
   public var storageEndpoints: Int
+  /// The shape of a dragonfly (topology `.dragonfly`).
+  public var dragonfly: DragonflyShape?
 
   public init(
     topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
@@ -47,6 +72,7 @@ public struct FabricRequest: Sendable, Hashable {
     self.tiers = tiers
     self.planes = planes
     self.storageEndpoints = storageEndpoints
+    self.dragonfly = nil
   }
 }
 
@@ -81,8 +107,11 @@ public struct FabricSize: Sendable, Hashable {
   public var capacity: Int
   /// Switch ports in use (both ends of switch links + the switch end of endpoint links), all planes.
   public var switchPortsUsed: Int
-  /// Worst-case switches on an endpoint-to-endpoint path (1, 3 or 5; 0 for an empty fabric).
+  /// Worst-case switches on an endpoint-to-endpoint path (1, 3 or 5; 3 for a dragonfly: local, global,
+  /// local; 0 for an empty fabric).
   public var hops: Int
+  /// A dragonfly's groups (its routers are `leaves`); 0 for the other topologies.
+  public var groups = 0
   /// Ports in use per switch, grouped (all planes); the sum is `switchPortsUsed`.
   var switchLoads: [SwitchLoad]
 }
@@ -92,11 +121,16 @@ public enum FabricSizingError: Error, Sendable, Hashable {
   case exceedsCapacity(endpoints: Int, capacity: Int, tiers: Int)
   /// Radix or ratio that cannot build a fabric (radix < 2, down/up not positive, leafDown == 0, …).
   case invalidParameters(String)
+  /// A dragonfly router needs more ports than the switch has: p + (a − 1) + h > radix.
+  case dragonflyRadix(needed: Int, radix: Int)
+  /// More dragonfly groups than global links can join (a × h + 1).
+  case dragonflyGroups(groups: Int, maximum: Int)
 }
 
 public enum FabricSizing {
   /// Sizes a fabric by the rules of docs/language.md §4.5.
   public static func size(_ request: FabricRequest) -> Result<FabricSize, FabricSizingError> {
+    if request.topology == .dragonfly { return Dragonfly.size(request) }
     let plan: Plan
     switch Plan.make(request) {
     case .success(let made): plan = made

@@ -146,10 +146,16 @@ public enum IRBuilder {
         usesBreakout = true
       }
       let topology = FabricTopology(rawValue: spec.topology.value.rawValue) ?? .fatTree
-      let built = FabricRequest(
+      var built = FabricRequest(
         topology: topology, endpoints: endpoints, nodes: nodes, portsPerNode: max(1, portsPerNode), radix: radix,
         down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value,
         storageEndpoints: storageEndpoints)
+      if let a = spec.routersPerGroup?.value, let p = spec.hostsPerRouter?.value,
+        let h = spec.globalLinksPerRouter?.value
+      {
+        built.dragonfly = DragonflyShape(
+          routersPerGroup: a, hostsPerRouter: p, globalLinksPerRouter: h, groups: spec.groups?.value)
+      }
       request = built
       size = FabricSizing.size(built)
     }

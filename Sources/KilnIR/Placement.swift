@@ -40,7 +40,7 @@ public struct Placement: Sendable {
               switch request.topology {
               case .railOptimized: leaf = node / max(1, size.leafDown)
               case .multiPlane: leaf = endpoint / planes / max(1, size.leafDown)
-              case .fatTree: leaf = endpoint / max(1, size.leafDown)
+              case .fatTree, .dragonfly: leaf = endpoint / max(1, size.leafDown)
               }
               if attached.id == cluster.id {
                 blockOf[Self.serverID(attached, group, rack: rack, slot: slot)] = (leaf, leavesPerPod.map { leaf / $0 })
@@ -56,7 +56,7 @@ public struct Placement: Sendable {
       switch request.topology {
       case .railOptimized: serversPerBlock = size.leafDown
       case .multiPlane: serversPerBlock = size.leafDown * planes / perNode
-      case .fatTree: serversPerBlock = max(1, size.leafDown / perNode)
+      case .fatTree, .dragonfly: serversPerBlock = max(1, size.leafDown / perNode)
       }
       serversPerPod = leavesPerPod.map { $0 * (serversPerBlock ?? 1) }
     }

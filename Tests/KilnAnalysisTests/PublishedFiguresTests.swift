@@ -53,4 +53,14 @@ import _KilnTestSupport
     #expect(size.switches == 16)
     #expect(storage.request?.storageEndpoints == 96)
   }
+
+  /// ISCA'25 (arXiv:2505.09343) Table 3, DF: the canonical dragonfly of 64-port switches — 261,632
+  /// endpoints, 16,352 switches, 384,272 links — as the fleet example writes it.
+  @Test func iscaDragonflyFleet() throws {
+    let ir = try load("specs/examples/fleets/isca-dragonfly")
+    let fabric = try #require(ir.fabrics.first)
+    let size = try #require(fabric.sizeValue)
+    #expect(fabric.request?.endpoints == 261_632)
+    #expect((size.groups, size.switches, size.switchLinks) == (511, 16_352, 384_272))
+  }
 }

@@ -7,8 +7,7 @@ import _KilnTestSupport
 /// `kiln build`: golden manifests, same bytes every run, atomic and careful writes.
 @Suite struct BuildTests {
   static var projects: [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: Golden.repositoryRoot + "/specs/examples")) ?? []
-    return ["specs/reference"] + names.sorted().map { "specs/examples/" + $0 }
+    ["specs/reference"] + Golden.exampleProjects
   }
 
   func build(_ path: String) throws -> [(path: String, text: String)] {

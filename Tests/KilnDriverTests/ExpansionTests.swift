@@ -58,4 +58,27 @@ import _KilnTestSupport
     #expect(endpointLinks.count == 256 + 96)
     #expect(endpointLinks.filter { ($0["id"] as? String)?.hasPrefix("Storage/lustre/node/") == true }.count == 96)
   }
+
+  /// A dragonfly's expansion (the fleet example, cut to 40 racks: 1,280 endpoints in 3 groups of 32 routers)
+  /// uses every port once, and lists as many switches and links as its sizing.
+  @Test func dragonflyPortsOnce() throws {
+    let folder = try ProjectCopy.make(
+      of: "specs/examples/fleets/isca-dragonfly", tag: "dragonfly-expand",
+      edits: [("cluster.yaml", "      count: 8176", "      count: 40")])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var lines: [String] = []
+    _ = try Reporter().expand(folder) { lines.append($0) }
+    let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    var ports: [String: Int] = [:]
+    for object in objects {
+      if object["kind"] as? String == "link", let id = object["id"] as? String { ports[id, default: 0] += 1 }
+      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
+    }
+    #expect(ports.values.allSatisfy { $0 == 1 })
+    #expect(objects.filter { $0["kind"] as? String == "switch" }.count == 96)
+    // 3 × 32 × 31 / 2 local + 3 × 512 / 2 global.
+    #expect(objects.filter { $0["kind"] as? String == "link" }.count == 1_488 + 768)
+    // Every port number stays below the QM9700's 64.
+    #expect(ports.keys.allSatisfy { (Int($0.components(separatedBy: "/port/").last ?? "") ?? 99) < 64 })
+  }
 }

@@ -11,8 +11,7 @@ import _KilnTestSupport
   static let root = Golden.repositoryRoot
 
   static var exampleProjects: [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/specs/examples")) ?? []
-    return ["specs/reference"] + names.sorted().map { "specs/examples/" + $0 }
+    ["specs/reference"] + Golden.exampleProjects
   }
 
   static var invalidCases: [String] {

@@ -222,4 +222,51 @@ import Testing
     #expect((size.tiers, size.leaves, size.storageLeaves, size.spines, size.cores) == (3, 66, 2, 66, 33))
     #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
   }
+
+  static func dragonfly(_ endpoints: Int, a: Int = 32, p: Int = 16, h: Int = 16, groups: Int? = nil, radix: Int = 64)
+    -> FabricRequest
+  {
+    var request = FabricRequest(
+      topology: .dragonfly, endpoints: endpoints, nodes: endpoints, portsPerNode: 1, radix: radix)
+    request.dragonfly = DragonflyShape(routersPerGroup: a, hostsPerRouter: p, globalLinksPerRouter: h, groups: groups)
+    return request
+  }
+
+  // ISCA'25 arXiv:2505.09343 Table 3, DF: the canonical dragonfly of 64-port switches with a = 32 routers per
+  // group, p = h = 16: 261,632 endpoints in 511 groups, 16,352 switches, 384,272 switch-to-switch links
+  // (511 × 32 × 31 / 2 local + 16,352 × 16 / 2 global: every port in use).
+  @Test func iscaDragonfly() throws {
+    let size = try FabricSizing.size(Self.dragonfly(261_632)).get()
+    #expect(size.groups == 511)
+    #expect(size.switches == 16_352)
+    #expect(size.switchLinks == 384_272)
+    #expect(size.capacity == 261_632)
+    #expect(size.hops == 3)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    #expect(size.switchPortsUsed == 16_352 * 63)
+  }
+
+  // Its validity limits: a router needs p + a − 1 + h ports, and global links join at most a × h + 1 groups.
+  @Test func dragonflyLimits() {
+    #expect(FabricSizing.size(Self.dragonfly(1_000, h: 18)) == .failure(.dragonflyRadix(needed: 65, radix: 64)))
+    #expect(
+      FabricSizing.size(Self.dragonfly(1_000, a: 4, p: 2, h: 1, radix: 64))
+        == .failure(.dragonflyGroups(groups: 125, maximum: 5)))
+    #expect(
+      FabricSizing.size(Self.dragonfly(600, groups: 1))
+        == .failure(.exceedsCapacity(endpoints: 600, capacity: 512, tiers: 1)))
+  }
+
+  // Global links use every port once whenever g × a × h is even, and leave one port per group otherwise.
+  @Test(arguments: [(2, 6), (3, 5), (4, 5), (5, 8), (7, 3)])
+  func dragonflyGlobalPortsOnce(groups: Int, ports: Int) {
+    let links = Dragonfly.globalLinks(groups: groups, portsPerGroup: ports)
+    var used = Set<String>()
+    for link in links {
+      #expect(link.from.0 != link.to.0)
+      #expect(
+        used.insert("\(link.from.0)/\(link.from.1)").inserted && used.insert("\(link.to.0)/\(link.to.1)").inserted)
+    }
+    #expect(used.count == (groups * ports % 2 == 0 ? groups * ports : groups * (ports - 1)))
+  }
 }

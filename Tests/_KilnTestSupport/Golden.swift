@@ -13,6 +13,15 @@ public enum Golden {
     return FileManager.default.currentDirectoryPath
   }()
 
+  /// The example projects: every folder under specs/examples that holds a kiln.yaml (the published fleets
+  /// under specs/examples/fleets too), as repository-relative paths, sorted.
+  public static var exampleProjects: [String] {
+    let base = repositoryRoot + "/specs/examples"
+    let files = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0 == "kiln.yaml" || $0.hasSuffix("/kiln.yaml") }
+      .map { "specs/examples/" + String($0.dropLast("/kiln.yaml".count)) }.sorted()
+  }
+
   public static var updating: Bool { ProcessInfo.processInfo.environment["KILN_UPDATE_GOLDEN"] == "1" }
 
   public static func assertMatches(

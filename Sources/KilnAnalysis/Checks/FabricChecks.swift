@@ -29,6 +29,18 @@ struct FabricCapacityCheck: AnalysisCheck {
           FabricMessage.invalidParameters(fabric: fabric.id, reason: reason),
           at: fabric.spec.switchModel.name.range,
           subjects: [fabric.id])
+      case .dragonflyRadix(let needed, let radix):
+        return Diagnostic(
+          FabricMessage.dragonflyRadix(
+            fabric: fabric.id, needed: needed, radix: radix, switchModel: fabric.switchModel?.name),
+          at: fabric.spec.dragonflyKey ?? fabric.spec.switchModel.name.range,
+          help: ["use fewer hosts, routers per group or global links per router, or a switch with more ports"],
+          subjects: [fabric.id])
+      case .dragonflyGroups(let groups, let maximum):
+        return Diagnostic(
+          FabricMessage.dragonflyGroups(fabric: fabric.id, groups: groups, maximum: maximum),
+          at: fabric.spec.groups?.range ?? fabric.spec.dragonflyKey ?? fabric.spec.switchModel.name.range,
+          help: ["give each router more global links, or more routers or hosts per group"], subjects: [fabric.id])
       }
     }
   }

@@ -284,7 +284,9 @@ public struct ProjectReport: Sendable {
     for fabric in ir.fabrics {
       let size = fabric.sizeValue
       var byTier: [String: Int] = [:]
-      if let size {
+      if let size, size.groups > 0 {
+        byTier["router"] = size.leaves
+      } else if let size {
         byTier["leaf"] = size.leaves
         if size.spines > 0 { byTier["spine"] = size.spines }
         if size.cores > 0 { byTier["core"] = size.cores }
@@ -301,7 +303,8 @@ public struct ProjectReport: Sendable {
           switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
           endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
-          bisectionBandwidthGbps: size.map { size in
+          // A dragonfly's bisection rests on its global links, which this formula does not see.
+          bisectionBandwidthGbps: size.flatMap { $0.groups > 0 ? nil : $0 }.map { size in
             Double(endpoints) / 2 * linkGbps / (size.tiers > 1 ? max(1, fabric.spec.oversubscription.value) : 1)
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },

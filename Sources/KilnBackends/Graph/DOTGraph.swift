@@ -24,7 +24,8 @@ public enum DOTGraph {
     for fabric in ir.fabrics.sorted(by: { $0.spec.name < $1.spec.name }) {
       var label = "\(fabric.id)\\n\(fabric.spec.topology.value)"
       if let size = fabric.sizeValue {
-        let tiers = [("leaf", size.leaves), ("spine", size.spines), ("core", size.cores)].filter { $0.1 > 0 }
+        let tiers = [(size.groups > 0 ? "router" : "leaf", size.leaves), ("spine", size.spines), ("core", size.cores)]
+          .filter { $0.1 > 0 }
           .map { "\($0.1) \($0.0)" }.joined(separator: ", ")
         label += "\\n\(size.planes > 1 ? "\(size.planes) planes, " : "")\(tiers)"
       }

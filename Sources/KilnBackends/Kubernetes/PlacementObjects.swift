@@ -11,12 +11,15 @@ struct PlacementObjects {
   let placement: Placement
   let settings: ProjectSpec
 
-  /// The Topology's levels, coarsest first: the fabric's pods (three tiers) and blocks, racks, hosts.
+  /// The Topology's levels, coarsest first: the fabric's pods (three tiers) and blocks, racks, hosts. A
+  /// cluster without blocks (no compute fabric, one switch, a dragonfly) has racks and hosts only, since its
+  /// nodes carry no block label for Kueue to group them by.
   var levels: [String] {
     let kubernetes = settings.kubernetes
-    return (placement.serversPerPod != nil ? [kubernetes.podLabel.value] : []) + [
-      kubernetes.blockLabel.value, kubernetes.rackLabel.value, "kubernetes.io/hostname",
-    ]
+    return (placement.serversPerPod != nil ? [kubernetes.podLabel.value] : [])
+      + (placement.serversPerBlock != nil ? [kubernetes.blockLabel.value] : []) + [
+        kubernetes.rackLabel.value, "kubernetes.io/hostname",
+      ]
   }
 
   /// The labels of one server, in a fixed order.

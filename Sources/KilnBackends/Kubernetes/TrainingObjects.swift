@@ -61,7 +61,10 @@ struct TrainingObjects {
     if let perPod = placement.serversPerPod, pods <= perPod {
       annotations = [("kueue.x-k8s.io/podset-required-topology", .string(kubernetes.podLabel.value))]
     } else {
-      let top = placement.serversPerPod != nil ? kubernetes.podLabel.value : block
+      // The coarsest level the Topology has: pods, blocks, or racks where the fabric gives no blocks.
+      let top =
+        placement.serversPerPod != nil
+        ? kubernetes.podLabel.value : placement.serversPerBlock != nil ? block : kubernetes.rackLabel.value
       annotations = [("kueue.x-k8s.io/podset-preferred-topology", .string(top))]
     }
     if let slice = Self.sliceSize(pods: pods, serversPerBlock: placement.serversPerBlock) {

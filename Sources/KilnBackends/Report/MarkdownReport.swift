@@ -50,7 +50,7 @@ public enum MarkdownReport {
       "\n## Fabrics\n\n| fabric | topology | tiers | planes | endpoints | switches (leaf/spine/core) | switch links | optics | $ per endpoint |\n"
     out += "|---|---|---:|---:|---:|---|---:|---:|---:|\n"
     for fabric in report.fabrics {
-      let tiers = ["leaf", "spine", "core"].compactMap { fabric.switchesByTier[$0].map(String.init) }.joined(
+      let tiers = ["leaf", "spine", "core", "router"].compactMap { fabric.switchesByTier[$0].map(String.init) }.joined(
         separator: "/")
       out +=
         "| \(fabric.name) | \(fabric.topology) | \(fabric.tiers.map(String.init) ?? "—") | \(fabric.planes.map(String.init) ?? "—") "

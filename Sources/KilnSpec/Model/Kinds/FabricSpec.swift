@@ -8,6 +8,7 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
     case fatTree = "fat-tree"
     case railOptimized = "rail-optimized"
     case multiPlane = "multi-plane"
+    case dragonfly
   }
 
   public static let referenceKind = SpecKind.fabric.rawValue
@@ -25,6 +26,13 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public var planes: Located<Int>?
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
+  /// A dragonfly's shape: routers per group (a), hosts per router (p), global links per router (h), and the
+  /// groups (g; nil: as many as the endpoints need).
+  public var dragonflyKey: SourceRange?
+  public var routersPerGroup: Located<Int>?
+  public var hostsPerRouter: Located<Int>?
+  public var globalLinksPerRouter: Located<Int>?
+  public var groups: Located<Int>?
 
   public init() {}
 
@@ -52,5 +60,24 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
         "leaf down:up port ratio. `\"1:1\"` is non-blocking; `200%` means the same as `\"2:1\"`"),
+      .group(
+        "dragonfly", requiredWhen: "`topology: dragonfly`", keyRange: \FabricSpec.dragonflyKey,
+        "the canonical dragonfly's shape ([models.md §4.11](models.md#411-dragonfly)): groups of routers wired all-to-all, the groups joined by global links",
+        [
+          .field(
+            "routersPerGroup", .count, \.routersPerGroup, required: true,
+            range: .atMost(65_536, "65,536", positive: true),
+            "routers in a group (a)"),
+          .field(
+            "hostsPerRouter", .count, \.hostsPerRouter, required: true,
+            range: .atMost(65_536, "65,536", positive: true),
+            "endpoint ports per router (p)"),
+          .field(
+            "globalLinksPerRouter", .count, \.globalLinksPerRouter, required: true,
+            range: .atMost(65_536, "65,536"), "links from each router to other groups (h)"),
+          .field(
+            "groups", .count, \.groups, default: .rule("as many as the endpoints need: ceil(E ÷ (a × p))"),
+            range: .atMost(1_000_000, "1,000,000", positive: true), "groups (g), at most a × h + 1"),
+        ]),
     ])
 }
