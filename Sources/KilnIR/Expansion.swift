@@ -152,19 +152,25 @@ public enum Expansion {
     let role: NICGroup.Role = fabric.spec.purpose.value == .storage ? .storage : .compute
     var endpoint = 0
     var node = 0
+    var rackIndex = 0
     for position in fabric.attachedClusters {
       let cluster = ir.clusters[position]
       for group in cluster.rackGroups {
         let ports = group.server.ports(role: role)
         guard ports > 0 else { continue }
         for rack in 0..<group.racks {
+          defer { rackIndex += 1 }
           for slot in 0..<group.serversPerRack {
             let serverID = Placement.serverID(cluster, group, rack: rack, slot: slot)
             for port in 0..<ports {
               let plane = request.topology == .multiPlane ? port % planes : 0
               let leaf: Int
               let leafPort: Int
-              if request.topology == .railOptimized {
+              if request.topology == .railOptimized, request.railRacks != nil {
+                // A leaf per rack per rail: the rack's servers in slot order.
+                leaf = rackIndex * request.portsPerNode + port
+                leafPort = slot
+              } else if request.topology == .railOptimized {
                 leaf = (node / max(1, size.leafDown)) * request.portsPerNode + port
                 leafPort = node % max(1, size.leafDown)
               } else {

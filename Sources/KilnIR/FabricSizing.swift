@@ -57,6 +57,9 @@ public struct FabricRequest: Sendable, Hashable {
   public var storageEndpoints: Int
   /// The shape of a dragonfly (topology `.dragonfly`).
   public var dragonfly: DragonflyShape?
+  /// Rail-optimized with a leaf per rack per rail: the attached racks in order, each as its servers; nil for a
+  /// leaf per rail per `down` nodes.
+  public var railRacks: [Int]?
 
   public init(
     topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
@@ -73,6 +76,7 @@ public struct FabricRequest: Sendable, Hashable {
     self.planes = planes
     self.storageEndpoints = storageEndpoints
     self.dragonfly = nil
+    self.railRacks = nil
   }
 }
 
@@ -237,6 +241,14 @@ private struct Plan {
             + "(\(request.endpoints) ≠ \(request.nodes) × \(request.portsPerNode))")
       }
       leaves = saturatingMultiply(ceilDivide(request.nodes, down), request.portsPerNode)
+      if let racks = request.railRacks {
+        // A leaf per rack per rail: every server of a rack needs a down port on each rail's leaf.
+        if let fullest = racks.max(), fullest > down {
+          return invalid(
+            "a leaf per rack per rail needs \(fullest) ports down for a rack of \(fullest) servers; a leaf has \(down)")
+        }
+        leaves = saturatingMultiply(racks.count, request.portsPerNode)
+      }
     }
     let planeStorage = ceilDivide(request.storageEndpoints, planes)
     let storageDown = leafDownPorts(radix: request.radix, down: 1, up: 1)
@@ -284,7 +296,9 @@ private struct Plan {
       let leaves = maxLeaves(tiers: tiers)
       if request.topology == .railOptimized {
         let rails = max(request.portsPerNode, 1)
-        perPlane = saturatingMultiply(saturatingMultiply(leaves / rails, rails), down)
+        // By rack, a leaf holds a rack's servers, not `down` of them.
+        let perLeaf = request.railRacks.map { min(down, $0.max() ?? down) } ?? down
+        perPlane = saturatingMultiply(saturatingMultiply(leaves / rails, rails), perLeaf)
       } else {
         perPlane = saturatingMultiply(leaves, down)
       }
@@ -358,6 +372,10 @@ private struct Plan {
   /// rail-optimized unit puts each node's rail r on the unit's leaf r.
   func leafLoads(tiers: Int, planeLeaves: Int) -> [SwitchLoad] {
     let uplinks = tiers == 1 ? 0 : up
+    if request.topology == .railOptimized && tiers > 1, let racks = request.railRacks {
+      // Each rack's rail leaves hold the rack's servers.
+      return racks.map { SwitchLoad(switches: request.portsPerNode, ports: $0 + uplinks) }
+    }
     if request.topology == .railOptimized && tiers > 1 {
       let rails = request.portsPerNode
       var loads = [SwitchLoad(switches: request.nodes / down * rails, ports: down + uplinks)]

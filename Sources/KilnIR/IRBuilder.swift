@@ -150,6 +150,14 @@ public enum IRBuilder {
         topology: topology, endpoints: endpoints, nodes: nodes, portsPerNode: max(1, portsPerNode), radix: radix,
         down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value,
         storageEndpoints: storageEndpoints)
+      if topology == .railOptimized, spec.railGroup.value == .rack {
+        // The attached racks in the order the expansion wires them: clusters by id, rack groups, racks.
+        built.railRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in
+          clusters[position].rackGroups.filter { $0.server.ports(role: role) > 0 }.flatMap { group in
+            Array(repeating: group.serversPerRack, count: group.racks)
+          }
+        }
+      }
       if let a = spec.routersPerGroup?.value, let p = spec.hostsPerRouter?.value,
         let h = spec.globalLinksPerRouter?.value
       {

@@ -25,6 +25,7 @@ public struct Placement: Sendable {
     let request = fabric?.request
     var endpoint = 0
     var node = 0
+    var rackIndex = 0
     var blockOf: [String: (block: Int, pod: Int?)] = [:]
     if let fabric, let size, let request, size.tiers > 1 {
       let planes = max(1, size.planes)
@@ -35,9 +36,11 @@ public struct Placement: Sendable {
           let ports = group.server.ports(role: .compute)
           guard ports > 0 else { continue }
           for rack in 0..<group.racks {
+            defer { rackIndex += 1 }
             for slot in 0..<group.serversPerRack {
               let leaf: Int
               switch request.topology {
+              case .railOptimized where request.railRacks != nil: leaf = rackIndex
               case .railOptimized: leaf = node / max(1, size.leafDown)
               case .multiPlane: leaf = endpoint / planes / max(1, size.leafDown)
               case .fatTree, .dragonfly: leaf = endpoint / max(1, size.leafDown)
@@ -54,7 +57,7 @@ public struct Placement: Sendable {
       let perNode = max(
         1, cluster.rackGroups.first { $0.server.ports(role: .compute) > 0 }?.server.ports(role: .compute) ?? 1)
       switch request.topology {
-      case .railOptimized: serversPerBlock = size.leafDown
+      case .railOptimized: serversPerBlock = request.railRacks.map { $0.max() ?? 1 } ?? size.leafDown
       case .multiPlane: serversPerBlock = size.leafDown * planes / perNode
       case .fatTree, .dragonfly: serversPerBlock = max(1, size.leafDown / perNode)
       }

@@ -81,4 +81,38 @@ import _KilnTestSupport
     // Every port number stays below the QM9700's 64.
     #expect(ports.keys.allSatisfy { (Int($0.components(separatedBy: "/port/").last ?? "") ?? 99) < 64 })
   }
+
+  /// The SuperPOD example with a leaf per rack per rail: 32 racks × 8 rails = 256 leaves (three tiers: two
+  /// hold 64 leaves of 64-port switches), every port once,
+  /// and rail r of every server of a rack on that rack's leaf r.
+  @Test func railsByRackPortsOnce() throws {
+    let folder = try ProjectCopy.make(
+      of: "specs/examples/superpod-h100", tag: "rails-by-rack",
+      edits: [
+        (
+          "network.yaml", "  topology: rail-optimized\n  tiers: 2\n",
+          "  topology: rail-optimized\n  railGroup: rack\n  tiers: 3\n"
+        )
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var lines: [String] = []
+    _ = try Reporter().expand(folder) { lines.append($0) }
+    let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    var ports: [String: Int] = [:]
+    for object in objects {
+      if object["kind"] as? String == "link", let id = object["id"] as? String { ports[id, default: 0] += 1 }
+      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
+    }
+    #expect(ports.values.allSatisfy { $0 == 1 })
+    let leaves = objects.filter {
+      $0["kind"] as? String == "switch" && ($0["id"] as? String)?.hasPrefix("Fabric/ib-compute/leaf/") == true
+    }
+    #expect(leaves.count == 256)
+    let link = try #require(
+      objects.first {
+        $0["kind"] as? String == "endpoint-link"
+          && ($0["id"] as? String) == "Cluster/superpod/rack/su-02/server/3/nic/compute-5"
+      })
+    #expect(link["to"] as? String == "Fabric/ib-compute/leaf/13/port/2")
+  }
 }

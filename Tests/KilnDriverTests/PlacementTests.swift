@@ -32,6 +32,26 @@ import _KilnTestSupport
 
   @Test(arguments: ["specs/reference", "specs/examples/superpod-h100"])
   func labelsAgreeWithTheExpansion(project: String) throws {
+    try checkLabels(project)
+  }
+
+  /// The same with a leaf per rack per rail: a block is a rack.
+  @Test func railsByRackLabelsAgree() throws {
+    let folder = try ProjectCopy.make(
+      of: "specs/examples/superpod-h100", tag: "placement-rack",
+      edits: [
+        (
+          "network.yaml", "  topology: rail-optimized\n  tiers: 2\n",
+          "  topology: rail-optimized\n  railGroup: rack\n  tiers: 3\n"
+        ),
+        // 640 switches in three tiers need more power and positions than the example's site has.
+        ("site.yaml", "capacity: 2.5MW", "capacity: 5MW"), ("site.yaml", "positions: 48", "positions: 64"),
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try checkLabels(folder)
+  }
+
+  func checkLabels(_ project: String) throws {
     let objects = try expansion(project)
     // Server id → the leaf its first compute NIC is linked to.
     var leafOf: [String: String] = [:]

@@ -269,4 +269,23 @@ import Testing
     }
     #expect(used.count == (groups * ports % 2 == 0 ? groups * ports : groups * (ports - 1)))
   }
+
+  // A leaf per rack per rail (DGX SuperPOD GB200 NVL72, as issue 14 quotes it): a scalable unit of 8 racks of
+  // 18 four-GPU compute trays, one NIC per GPU, takes 8 × 4 = 32 leaves; the node-count rule gives
+  // ceil(144 / 32) × 4 = 20. A rack with more servers than a leaf's down ports cannot be built.
+  @Test func railsByRack() throws {
+    var request = FabricRequest(topology: .railOptimized, endpoints: 576, nodes: 144, portsPerNode: 4, radix: 64)
+    #expect(try FabricSizing.size(request).get().leaves == 20)
+    request.railRacks = Array(repeating: 18, count: 8)
+    let size = try FabricSizing.size(request).get()
+    #expect(size.leaves == 32)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    request.railRacks = [33]
+    request.endpoints = 132
+    request.nodes = 33
+    guard case .failure(.invalidParameters) = FabricSizing.size(request) else {
+      Issue.record("a rack of 33 servers on 32-port-down leaves should not size")
+      return
+    }
+  }
 }

@@ -3,6 +3,8 @@ import KilnDiagnostics
 /// `Fabric`: a network, with defaults: compute purpose, `auto` tiers, 1:1.
 public struct FabricSpec: SpecRecord, ReferenceTarget {
   public enum Purpose: String, ChoiceValue { case compute, storage }
+  /// What a rail-optimized fabric gives a leaf per rail: a group of `down` nodes, or a rack.
+  public enum RailGroup: String, ChoiceValue { case nodes, rack }
   public enum Technology: String, ChoiceValue { case infiniband, ethernet }
   public enum Topology: String, ChoiceValue {
     case fatTree = "fat-tree"
@@ -24,6 +26,7 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public var tiers: Located<Int?> = .placeholder
   /// `nil`: the nodes' compute NIC count, resolved by the IR.
   public var planes: Located<Int>?
+  public var railGroup: Located<RailGroup> = .placeholder
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
   /// A dragonfly's shape: routers per group (a), hosts per router (p), global links per router (h), and the
@@ -57,6 +60,10 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       .field(
         "planes", .count, \.planes, default: .rule("the nodes' compute NIC count"),
         "`multi-plane` only: NIC *i* of a node joins plane *i* mod `planes`"),
+      .field(
+        "railGroup", RailGroup.fieldType, \.railGroup, default: .value("nodes"),
+        "`rail-optimized` only: a leaf per rail for every `down` nodes (`nodes`, the DGX SuperPOD H100's scalable units), or for every rack (`rack`: a leaf per rack per rail, as DGX SuperPOD GB200 NVL72 builds it)"
+      ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
         "leaf down:up port ratio. `\"1:1\"` is non-blocking; `200%` means the same as `\"2:1\"`"),
