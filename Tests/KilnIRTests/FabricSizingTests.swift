@@ -66,7 +66,20 @@ import Testing
       switchLinks: 800),
   ]
 
-  @Test(arguments: isca + superPODs + others)
+  // NVIDIA DGX SuperPOD with DGX B300 and Quantum-X800 InfiniBand (RA-11339-001), Table 3: SUs of 72
+  // DGX B300, rail-optimized, 8 rails of 800G on 144-port switches; leaves 8 per SU; spines 4 / 8 / 18 / 36
+  // / 72 — the smallest divisor of a leaf's 72 uplinks that holds them (the 18-SU row's GPU cell prints
+  // 9,216 for 1,296 × 8 = 10,368, a published typo; its cables say 10,368).
+  static let superPODB300: [Published] = [(1, 8, 4), (2, 16, 8), (4, 32, 18), (8, 64, 36), (18, 144, 72)].map {
+    units, leaves, spines in
+    Published(
+      name: "SuperPOD B300 XDR \(units) SU",
+      request: FabricRequest(
+        topology: .railOptimized, endpoints: units * 72 * 8, nodes: units * 72, portsPerNode: 8, radix: 144),
+      tiers: 2, leaves: leaves, spines: spines, cores: 0, switchLinks: leaves * 72)
+  }
+
+  @Test(arguments: isca + superPODs + others + superPODB300)
   func publishedCounts(_ published: Published) throws {
     let size = try FabricSizing.size(published.request).get()
     #expect(size.tiers == published.tiers)
@@ -270,9 +283,10 @@ import Testing
     #expect(used.count == (groups * ports % 2 == 0 ? groups * ports : groups * (ports - 1)))
   }
 
-  // A leaf per rack per rail (DGX SuperPOD GB200 NVL72, as issue 14 quotes it): a scalable unit of 8 racks of
-  // 18 four-GPU compute trays, one NIC per GPU, takes 8 × 4 = 32 leaves; the node-count rule gives
-  // ceil(144 / 32) × 4 = 20. A rack with more servers than a leaf's down ports cannot be built.
+  // A leaf per rack per rail: a unit of 8 racks of 18 four-GPU compute trays (a DGX SuperPOD GB200 scalable
+  // unit's racks), one NIC per GPU, takes 8 × 4 = 32 leaves; the node-count rule gives ceil(144 / 32) × 4 =
+  // 20. (The GB200 RA's published text gives no per-SU leaf count to check the 32 against.) A rack with more
+  // servers than a leaf's down ports cannot be built.
   @Test func railsByRack() throws {
     var request = FabricRequest(topology: .railOptimized, endpoints: 576, nodes: 144, portsPerNode: 4, radix: 64)
     #expect(try FabricSizing.size(request).get().leaves == 20)

@@ -62,7 +62,7 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
         "`multi-plane` only: NIC *i* of a node joins plane *i* mod `planes`"),
       .field(
         "railGroup", RailGroup.fieldType, \.railGroup, default: .value("nodes"),
-        "`rail-optimized` only: a leaf per rail for every `down` nodes (`nodes`, the DGX SuperPOD H100's scalable units), or for every rack (`rack`: a leaf per rack per rail, as DGX SuperPOD GB200 NVL72 builds it)"
+        "`rail-optimized` only: a leaf per rail for every `down` nodes (`nodes`, the DGX SuperPOD H100's scalable units), or for every rack (`rack`: a leaf per rack per rail, for rack-scale systems such as GB200 NVL72 racks)"
       ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
