@@ -150,42 +150,29 @@ public enum Expansion {
     }
     // Endpoint links: every attached server's NIC ports of the fabric's role, in a fixed order.
     let role: NICGroup.Role = fabric.spec.purpose.value == .storage ? .storage : .compute
-    var endpoint = 0
-    var node = 0
-    var rackIndex = 0
-    for position in fabric.attachedClusters {
-      let cluster = ir.clusters[position]
-      for group in cluster.rackGroups {
-        let ports = group.server.ports(role: role)
-        guard ports > 0 else { continue }
-        for rack in 0..<group.racks {
-          defer { rackIndex += 1 }
-          for slot in 0..<group.serversPerRack {
-            let serverID = Placement.serverID(cluster, group, rack: rack, slot: slot)
-            for port in 0..<ports {
-              let plane = request.topology == .multiPlane ? port % planes : 0
-              let leaf: Int
-              let leafPort: Int
-              if request.topology == .railOptimized, request.railRacks != nil {
-                // A leaf per rack per rail: the rack's servers in slot order.
-                leaf = rackIndex * request.portsPerNode + port
-                leafPort = slot
-              } else if request.topology == .railOptimized {
-                leaf = (node / max(1, size.leafDown)) * request.portsPerNode + port
-                leafPort = node % max(1, size.leafDown)
-              } else {
-                let index = request.topology == .multiPlane ? (endpoint / planes) : endpoint
-                leaf = index / max(1, size.leafDown)
-                leafPort = index % max(1, size.leafDown)
-              }
-              sink(
-                #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, "leaf", leaf))/port/\#(leafPort)"}"#
-              )
-              endpoint += 1
-            }
-            node += 1
-          }
+    fabric.forEachAttachedServer(in: ir, role: role) { server in
+      let serverID = Placement.serverID(
+        ir.clusters[server.clusterPosition], server.group, rack: server.rack, slot: server.slot)
+      for port in 0..<server.ports {
+        let endpoint = server.firstEndpoint + port
+        let plane = request.topology == .multiPlane ? port % planes : 0
+        let leaf: Int
+        let leafPort: Int
+        if request.topology == .railOptimized, request.railRacks != nil {
+          // A leaf per rack per rail: the rack's servers in slot order.
+          leaf = server.rackIndex * request.portsPerNode + port
+          leafPort = server.slot
+        } else if request.topology == .railOptimized {
+          leaf = (server.node / max(1, size.leafDown)) * request.portsPerNode + port
+          leafPort = server.node % max(1, size.leafDown)
+        } else {
+          let index = request.topology == .multiPlane ? (endpoint / planes) : endpoint
+          leaf = index / max(1, size.leafDown)
+          leafPort = index % max(1, size.leafDown)
         }
+        sink(
+          #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, "leaf", leaf))/port/\#(leafPort)"}"#
+        )
       }
     }
     // Storage nodes' ports, after the clients': on a one-tier plane's switch after its endpoints, else on
@@ -246,24 +233,15 @@ public enum Expansion {
       let to = "\(router(link.to.0, link.to.1 / h))/port/\(p + a - 1 + link.to.1 % h)"
       sink(#"{"id":"\#(from)","kind":"link","to":"\#(to)"}"#)
     }
-    var endpoint = 0
-    for position in fabric.attachedClusters {
-      let cluster = ir.clusters[position]
-      for group in cluster.rackGroups {
-        let ports = group.server.ports(role: .compute)
-        guard ports > 0 else { continue }
-        for rack in 0..<group.racks {
-          for slot in 0..<group.serversPerRack {
-            let serverID = Placement.serverID(cluster, group, rack: rack, slot: slot)
-            for port in 0..<ports {
-              let global = endpoint / p
-              sink(
-                #"{"id":"\#(serverID)/nic/compute-\#(port)","kind":"endpoint-link","to":"\#(router(global / a, global % a))/port/\#(endpoint % p)"}"#
-              )
-              endpoint += 1
-            }
-          }
-        }
+    fabric.forEachAttachedServer(in: ir, role: .compute) { server in
+      let serverID = Placement.serverID(
+        ir.clusters[server.clusterPosition], server.group, rack: server.rack, slot: server.slot)
+      for port in 0..<server.ports {
+        let endpoint = server.firstEndpoint + port
+        let index = endpoint / p
+        sink(
+          #"{"id":"\#(serverID)/nic/compute-\#(port)","kind":"endpoint-link","to":"\#(router(index / a, index % a))/port/\#(endpoint % p)"}"#
+        )
       }
     }
   }

@@ -23,36 +23,23 @@ public struct Placement: Sendable {
     let fabric = cluster.spec.fabric?.target.map { ir.fabrics[$0] }
     let size = fabric?.sizeValue
     let request = fabric?.request
-    var endpoint = 0
-    var node = 0
-    var rackIndex = 0
     var blockOf: [String: (block: Int, pod: Int?)] = [:]
     if let fabric, let size, let request, size.tiers > 1 {
       let planes = max(1, size.planes)
       let leavesPerPod = size.tiers == 3 && request.topology != .railOptimized ? max(1, request.radix / 2) : nil
-      for position in fabric.attachedClusters {
-        let attached = ir.clusters[position]
-        for group in attached.rackGroups {
-          let ports = group.server.ports(role: .compute)
-          guard ports > 0 else { continue }
-          for rack in 0..<group.racks {
-            defer { rackIndex += 1 }
-            for slot in 0..<group.serversPerRack {
-              let leaf: Int
-              switch request.topology {
-              case .railOptimized where request.railRacks != nil: leaf = rackIndex
-              case .railOptimized: leaf = node / max(1, size.leafDown)
-              case .multiPlane: leaf = endpoint / planes / max(1, size.leafDown)
-              case .fatTree, .dragonfly: leaf = endpoint / max(1, size.leafDown)
-              }
-              if attached.id == cluster.id {
-                blockOf[Self.serverID(attached, group, rack: rack, slot: slot)] = (leaf, leavesPerPod.map { leaf / $0 })
-              }
-              endpoint += ports
-              node += 1
-            }
-          }
+      fabric.forEachAttachedServer(in: ir, role: .compute) { server in
+        let attached = ir.clusters[server.clusterPosition]
+        guard attached.id == cluster.id else { return }
+        // The leaf of the server's first port (its rail-0 leaf, or plane 0's).
+        let leaf: Int
+        switch request.topology {
+        case .railOptimized where request.railRacks != nil: leaf = server.rackIndex
+        case .railOptimized: leaf = server.node / max(1, size.leafDown)
+        case .multiPlane: leaf = server.firstEndpoint / planes / max(1, size.leafDown)
+        case .fatTree, .dragonfly: leaf = server.firstEndpoint / max(1, size.leafDown)
         }
+        let id = Self.serverID(attached, server.group, rack: server.rack, slot: server.slot)
+        blockOf[id] = (leaf, leavesPerPod.map { leaf / $0 })
       }
       let perNode = max(
         1, cluster.rackGroups.first { $0.server.ports(role: .compute) > 0 }?.server.ports(role: .compute) ?? 1)

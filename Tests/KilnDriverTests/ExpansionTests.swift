@@ -14,6 +14,16 @@ import _KilnTestSupport
     return try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
   }
 
+  /// How often each switch port is an end of a link or endpoint link.
+  func portUses(_ objects: [[String: Any]]) -> [String: Int] {
+    var ports: [String: Int] = [:]
+    for object in objects {
+      if object["kind"] as? String == "link", let id = object["id"] as? String { ports[id, default: 0] += 1 }
+      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
+    }
+    return ports
+  }
+
   @Test(arguments: ["specs/reference", "specs/examples/superpod-h100"])
   func everyPortOnce(project: String) throws {
     let objects = try expand(project)
@@ -66,14 +76,8 @@ import _KilnTestSupport
       of: "specs/examples/fleets/isca-dragonfly", tag: "dragonfly-expand",
       edits: [("cluster.yaml", "      count: 8176", "      count: 40")])
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    var lines: [String] = []
-    _ = try Reporter().expand(folder) { lines.append($0) }
-    let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-    var ports: [String: Int] = [:]
-    for object in objects {
-      if object["kind"] as? String == "link", let id = object["id"] as? String { ports[id, default: 0] += 1 }
-      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
-    }
+    let objects = try expand(folder)
+    let ports = portUses(objects)
     #expect(ports.values.allSatisfy { $0 == 1 })
     #expect(objects.filter { $0["kind"] as? String == "switch" }.count == 96)
     // 3 × 32 × 31 / 2 local + 3 × 512 / 2 global.
@@ -95,14 +99,8 @@ import _KilnTestSupport
         )
       ])
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    var lines: [String] = []
-    _ = try Reporter().expand(folder) { lines.append($0) }
-    let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-    var ports: [String: Int] = [:]
-    for object in objects {
-      if object["kind"] as? String == "link", let id = object["id"] as? String { ports[id, default: 0] += 1 }
-      if let to = object["to"] as? String { ports[to, default: 0] += 1 }
-    }
+    let objects = try expand(folder)
+    let ports = portUses(objects)
     #expect(ports.values.allSatisfy { $0 == 1 })
     let leaves = objects.filter {
       $0["kind"] as? String == "switch" && ($0["id"] as? String)?.hasPrefix("Fabric/ib-compute/leaf/") == true
