@@ -60,6 +60,11 @@ public struct FabricRequest: Sendable, Hashable {
   /// Rail-optimized with a leaf per rack per rail: the attached racks in order, each as its servers; nil for a
   /// leaf per rail per `down` nodes.
   public var railRacks: [Int]?
+  /// Leaf ports broken out on the endpoint side only (ByteDance MegaScale's ToRs: each 400G port down split
+  /// into 2 × 200G, uplinks at 400G): the endpoint ports per physical port, applied to the leaves' down
+  /// ports after the oversubscription splits the physical ports. `radix` is then the physical port count.
+  /// nil: every port at one speed.
+  public var downBreakout: Int?
 
   public init(
     topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
@@ -77,6 +82,7 @@ public struct FabricRequest: Sendable, Hashable {
     self.storageEndpoints = storageEndpoints
     self.dragonfly = nil
     self.railRacks = nil
+    self.downBreakout = nil
   }
 }
 
@@ -224,6 +230,16 @@ private struct Plan {
       return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks")
     }
     let up = request.radix - down
+    if let factor = request.downBreakout {
+      guard factor >= 1 else { return invalid("a down-side breakout of \(factor) ports per port is not possible") }
+      return make(request, down: saturatingMultiply(down, factor), up: up)
+    }
+    return make(request, down: down, up: up)
+  }
+
+  /// The rest of `make`, with the leaves' endpoint (down) and uplink (up) port counts decided.
+  static func make(_ request: FabricRequest, down: Int, up: Int) -> Result<Plan, FabricSizingError> {
+    func invalid(_ message: String) -> Result<Plan, FabricSizingError> { .failure(.invalidParameters(message)) }
 
     var planes = 1
     if request.topology == .multiPlane {

@@ -150,6 +150,13 @@ public enum IRBuilder {
         topology: topology, endpoints: endpoints, nodes: nodes, portsPerNode: max(1, portsPerNode), radix: radix,
         down: spec.oversubscription.value, up: 1, tiers: spec.tiers.value, planes: spec.planes?.value,
         storageEndpoints: storageEndpoints)
+      if usesBreakout, spec.breakoutSide.value == .down, let breakoutPorts = switchModel.breakoutPorts,
+        switchModel.ports > 0, breakoutPorts % switchModel.ports == 0
+      {
+        // Uplinks and spines at full speed: the physical ports, broken out on the leaves' down side only.
+        built.radix = switchModel.ports
+        built.downBreakout = breakoutPorts / switchModel.ports
+      }
       if topology == .railOptimized, spec.railGroup.value == .rack {
         // The attached racks in the order the expansion wires them: clusters by id, rack groups, racks.
         built.railRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in

@@ -302,4 +302,19 @@ import Testing
       return
     }
   }
+
+  // ByteDance MegaScale (NSDI'24, arXiv:2402.15627 §3.6): 64 × 400G switches, "one 400G downlink port is split
+  // into two 200G downlink ports", 1:1 with 32 ports down and 32 up: a ToR takes 64 × 200G endpoints and 32 ×
+  // 400G uplinks, and spines keep 64 full-speed ports. One set of 8 rail ToRs serves 64 servers of eight 200G
+  // NICs, so 12,288 GPUs (1,536 servers) take 192 ToRs (derived; the paper prints no switch counts).
+  @Test func downSideBreakout() throws {
+    var request = FabricRequest(
+      topology: .railOptimized, endpoints: 12_288, nodes: 1_536, portsPerNode: 8, radix: 64)
+    request.downBreakout = 2
+    let size = try FabricSizing.size(request).get()
+    #expect((size.leafDown, size.leafUp) == (64, 32))
+    #expect(size.leaves == 192)
+    #expect(size.tiers == 3)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+  }
 }

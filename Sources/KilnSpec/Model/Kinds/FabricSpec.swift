@@ -5,6 +5,8 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public enum Purpose: String, ChoiceValue { case compute, storage }
   /// What a rail-optimized fabric gives a leaf per rail: a group of `down` nodes, or a rack.
   public enum RailGroup: String, ChoiceValue { case nodes, rack }
+  /// Which leaf ports run at the switch's breakout speed when the NICs do.
+  public enum BreakoutSide: String, ChoiceValue { case both, down }
   public enum Technology: String, ChoiceValue { case infiniband, ethernet }
   public enum Topology: String, ChoiceValue {
     case fatTree = "fat-tree"
@@ -27,6 +29,7 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   /// `nil`: the nodes' compute NIC count, resolved by the IR.
   public var planes: Located<Int>?
   public var railGroup: Located<RailGroup> = .placeholder
+  public var breakoutSide: Located<BreakoutSide> = .placeholder
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
   /// A dragonfly's shape: routers per group (a), hosts per router (p), global links per router (h), and the
@@ -63,6 +66,10 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       .field(
         "railGroup", RailGroup.fieldType, \.railGroup, default: .value("nodes"),
         "`rail-optimized` only: a leaf per rail for every `down` nodes (`nodes`, the DGX SuperPOD H100's scalable units), or for every rack (`rack`: a leaf per rack per rail, for rack-scale systems such as GB200 NVL72 racks)"
+      ),
+      .field(
+        "breakoutSide", BreakoutSide.fieldType, \.breakoutSide, default: .value("both"),
+        "when the NICs run at the switch's breakout speed: every port broken out (`both`), or only the leaves' ports toward the endpoints (`down`: uplinks and spines at full speed, as ByteDance MegaScale's ToRs split each 400G port down into 2 × 200G). The oversubscription then splits the physical ports"
       ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
