@@ -65,6 +65,8 @@ public struct FabricRequest: Sendable, Hashable {
   /// ports after the oversubscription splits the physical ports. `radix` is then the physical port count.
   /// nil: every port at one speed.
   public var downBreakout: Int?
+  /// Down ports each leaf keeps free for backup hosts (Alibaba HPN: 8 of 136); endpoints use the rest.
+  public var sparePorts = 0
 
   public init(
     topology: FabricTopology, endpoints: Int, nodes: Int, portsPerNode: Int, radix: Int, down: Double = 1,
@@ -230,11 +232,16 @@ private struct Plan {
       return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks")
     }
     let up = request.radix - down
+    var endpointPorts = down
     if let factor = request.downBreakout {
       guard factor >= 1 else { return invalid("a down-side breakout of \(factor) ports per port is not possible") }
-      return make(request, down: saturatingMultiply(down, factor), up: up)
+      endpointPorts = saturatingMultiply(down, factor)
     }
-    return make(request, down: down, up: up)
+    guard request.sparePorts >= 0, request.sparePorts < endpointPorts else {
+      return invalid(
+        "a leaf keeping \(request.sparePorts) spare ports of its \(endpointPorts) down ports has none for endpoints")
+    }
+    return make(request, down: endpointPorts - request.sparePorts, up: up)
   }
 
   /// The rest of `make`, with the leaves' endpoint (down) and uplink (up) port counts decided.

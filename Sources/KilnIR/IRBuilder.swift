@@ -157,6 +157,7 @@ public enum IRBuilder {
         built.radix = switchModel.ports
         built.downBreakout = breakoutPorts / switchModel.ports
       }
+      built.sparePorts = spec.sparePorts.value
       if topology == .railOptimized, spec.railGroup.value == .rack {
         // The attached racks in the order the expansion wires them: clusters by id, rack groups, racks.
         built.railRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in

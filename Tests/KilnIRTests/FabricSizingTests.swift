@@ -317,4 +317,21 @@ import Testing
     #expect(size.tiers == 3)
     #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
   }
+
+  // Alibaba HPN (SIGCOMM'24): 51.2 Tb/s ToRs with "128 active + 8 backup 200Gbps downstream ports and 60
+  // upstream 400Gbps ports" — 68 of 128 physical 400G ports down, broken out, 8 kept spare — and 1,024 GPUs
+  // of two 200G ports each (dual-ToR) per segment on 16 ToRs.
+  @Test func spareDownPorts() throws {
+    var request = FabricRequest(
+      topology: .fatTree, endpoints: 2_048, nodes: 1_024, portsPerNode: 2, radix: 128, down: 68, up: 60, tiers: 2)
+    request.downBreakout = 2
+    request.sparePorts = 8
+    let size = try FabricSizing.size(request).get()
+    #expect((size.leafDown, size.leafUp, size.leaves) == (128, 60, 16))
+    request.sparePorts = 136
+    guard case .failure(.invalidParameters) = FabricSizing.size(request) else {
+      Issue.record("136 spare ports of 136 should leave no room for endpoints")
+      return
+    }
+  }
 }

@@ -30,6 +30,8 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public var planes: Located<Int>?
   public var railGroup: Located<RailGroup> = .placeholder
   public var breakoutSide: Located<BreakoutSide> = .placeholder
+  /// Down ports each leaf keeps free for backup hosts.
+  public var sparePorts: Located<Int> = .placeholder
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
   /// A dragonfly's shape: routers per group (a), hosts per router (p), global links per router (h), and the
@@ -70,6 +72,10 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       .field(
         "breakoutSide", BreakoutSide.fieldType, \.breakoutSide, default: .value("both"),
         "when the NICs run at the switch's breakout speed: every port broken out (`both`), or only the leaves' ports toward the endpoints (`down`: uplinks and spines at full speed, as ByteDance MegaScale's ToRs split each 400G port down into 2 × 200G). The oversubscription then splits the physical ports"
+      ),
+      .field(
+        "sparePorts", .count, \.sparePorts, default: .value("0"),
+        "down ports each leaf keeps free for backup hosts, which endpoints do not use (Alibaba HPN's ToRs: 128 active and 8 backup 200G ports). Fewer endpoints per leaf, so more leaves"
       ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
