@@ -17,7 +17,7 @@ struct ServingCapacityCheck: AnalysisCheck {
       // Read fields in place: copying a serving entry for each of tens of thousands costs more than the check.
       // A prefill pool is sized against the input tokens it must prefill, the rest against output tokens.
       let demand = model.demand
-      let capacity = model.tokensPerSecond * Double(ir.serving[index].entry.maxReplicas.value)
+      let capacity = model.capacity
       guard demand > 0, capacity < demand * (1 + minimum) else { continue }
       let serving = ir.serving[index]
       let unit = model.role == .prefill ? "input tokens/s" : "tokens/s"

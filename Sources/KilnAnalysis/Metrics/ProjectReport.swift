@@ -329,7 +329,7 @@ public struct ProjectReport: Sendable {
     for (index, entry) in ir.serving.enumerated() {
       let model = analysis.servingModels[index]
       let perReplica = model.map(\.tokensPerSecond)
-      let capacity = perReplica.map { $0 * Double(entry.entry.maxReplicas.value) }
+      let capacity = model?.capacity
       let demand = model?.demand ?? entry.entry.peakDemand.value
       let peak = model?.peak
       let atPeak = peak?.figures
@@ -376,8 +376,7 @@ public struct ProjectReport: Sendable {
       specs[name].map { region in
         Region(
           name: name,
-          gatewayClass: region.ingressKey == nil
-            ? nil : region.gatewayClass?.value ?? region.loadBalancer?.value.defaultGatewayClass,
+          gatewayClass: region.resolvedGatewayClass,
           routing: region.routing.value.rawValue, match: region.routeMatch.value.rawValue,
           requestsPerSecondAtPeak: requests[name] ?? 0)
       }

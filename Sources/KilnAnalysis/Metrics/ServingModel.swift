@@ -111,6 +111,10 @@ public struct ServingModel: Sendable {
   /// Peak output tokens per second, spread over `maxReplicas` replicas.
   public var peakDemand: Double
   public var maxReplicas: Int
+  /// Tokens per second at `replicas.max` as written (0 replicas: no capacity), what the capacity check, the
+  /// report and the serving dashboard compare with demand.
+  public var capacity: Double { tokensPerSecond * Double(declaredMaxReplicas) }
+  private var declaredMaxReplicas: Int
   /// The planned batch of one copy.
   public private(set) var copyBatch: Int = 0
 
@@ -152,6 +156,7 @@ public struct ServingModel: Sendable {
     tpotObjective = entry.tpot?.value
     peakDemand = entry.peakDemand.value
     maxReplicas = max(1, entry.maxReplicas.value)
+    declaredMaxReplicas = entry.maxReplicas.value
 
     let copyGPUs = Double(tensor * pipeline)
     routedParameters = Self.routedParameters(

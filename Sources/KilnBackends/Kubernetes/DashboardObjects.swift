@@ -155,7 +155,7 @@ struct DashboardObjects {
         serving: serving, model: model, settings: settings, projectName: projectName, namespace: namespace)
       let metrics = pool.metrics
       let label = GeneratedNames.serving(serving)
-      let capacity = model.map { $0.tokensPerSecond * Double(serving.entry.maxReplicas.value) }
+      let capacity = model?.capacity
       if serving.role != .prefill {
         panels.append(
           GrafanaDashboard.Panel(

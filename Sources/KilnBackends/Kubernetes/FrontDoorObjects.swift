@@ -24,10 +24,7 @@ struct FrontDoorObjects {
 
   /// The GatewayClass: `ingress.gatewayClass`, else the load balancer's; nil when neither names one (K7005
   /// when `ingress` is declared) or the region declares no `ingress` at all (no front door asked for).
-  static func gatewayClass(_ region: RegionSpec) -> String? {
-    guard region.ingressKey != nil else { return nil }
-    return region.gatewayClass?.value ?? region.loadBalancer?.value.defaultGatewayClass
-  }
+  static func gatewayClass(_ region: RegionSpec) -> String? { region.resolvedGatewayClass }
 
   var routed: [IRServing] { entries.filter { $0.role != .prefill } }
 

@@ -254,6 +254,13 @@ public struct RegionSpec: SpecRecord {
   public var routeMatch: Located<RouteMatch> = .placeholder
   public var hostname: Located<String>?
   public var ingressKey: SourceRange?
+  /// The GatewayClass of the region's Gateway: `ingress.gatewayClass`, else the load balancer's default; nil
+  /// without `ingress` (no front door asked for) or when neither names one (K7005). The backend and the
+  /// report both read it.
+  public var resolvedGatewayClass: String? {
+    guard ingressKey != nil else { return nil }
+    return gatewayClass?.value ?? loadBalancer?.value.defaultGatewayClass
+  }
   public var serving: [Serving] = []
 
   public init() {}
