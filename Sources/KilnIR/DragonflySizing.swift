@@ -7,13 +7,16 @@ enum Dragonfly {
   static func size(_ request: FabricRequest) -> Result<FabricSize, FabricSizingError> {
     guard let shape = request.dragonfly else {
       return .failure(
-        .invalidParameters("a dragonfly needs its shape (routersPerGroup, hostsPerRouter, globalLinksPerRouter)"))
+        .invalidParameters(
+          "a dragonfly needs its shape (routersPerGroup, hostsPerRouter, globalLinksPerRouter)", field: .dragonfly))
     }
     let a = shape.routersPerGroup
     let p = shape.hostsPerRouter
     let h = shape.globalLinksPerRouter
     guard a >= 1, p >= 1, h >= 0, request.endpoints >= 0, request.storageEndpoints >= 0 else {
-      return .failure(.invalidParameters("a dragonfly needs at least one router per group and one host per router"))
+      return .failure(
+        .invalidParameters("a dragonfly needs at least one router per group and one host per router", field: .dragonfly)
+      )
     }
     guard shape.routerPorts <= request.radix else {
       return .failure(.dragonflyRadix(needed: shape.routerPorts, radix: request.radix))

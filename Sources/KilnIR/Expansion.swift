@@ -106,43 +106,50 @@ public enum Expansion {
     let storageUp = request.radix - storageDown
     let spinesPerPlane = size.spines / planes
     let coresPerPlane = size.cores / planes
-    func switchID(_ plane: Int, _ tier: String, _ index: Int) -> String {
+    // With pods, a pod's leaves spread their uplinks over the pod's spines; without, one pod holds them all.
+    let leavesPerPod = size.pods > 0 ? max(1, size.leavesPerPod) : max(1, leavesPerPlane + storageLeavesPerPlane)
+    let spinesPerPod = size.pods > 0 ? max(1, size.spinesPerPod) : spinesPerPlane
+    func switchID(_ plane: Int, _ tier: FabricTier, _ index: Int) -> String {
       planes > 1 ? "\(fabric.id)/plane/\(plane)/\(tier)/\(index)" : "\(fabric.id)/\(tier)/\(index)"
     }
     for plane in 0..<planes {
       for (tier, count) in [
-        ("leaf", leavesPerPlane + storageLeavesPerPlane), ("spine", spinesPerPlane), ("core", coresPerPlane),
+        (FabricTier.leaf, leavesPerPlane + storageLeavesPerPlane), (.spine, spinesPerPlane), (.core, coresPerPlane),
       ] {
+        let model = fabric.switchModel(of: tier)?.name ?? ""
         for index in 0..<count {
-          sink(
-            #"{"id":"\#(switchID(plane, tier, index))","kind":"switch","model":"\#(fabric.switchModel?.name ?? "")"}"#)
+          sink(#"{"id":"\#(switchID(plane, tier, index))","kind":"switch","model":"\#(model)"}"#)
         }
       }
-      // Leaf uplinks spread evenly over the spines; spine uplinks over the cores.
+      // Leaf uplinks spread evenly over their pod's spines; spine uplinks over the cores.
       if spinesPerPlane > 0 {
         var link = 0
         for leaf in 0..<(leavesPerPlane + storageLeavesPerPlane) {
+          if leaf % leavesPerPod == 0 { link = 0 }
+          let firstSpine = leaf / leavesPerPod * spinesPerPod
           let storageLeaf = leaf >= leavesPerPlane
           let (down, up) = storageLeaf ? (storageDown, storageUp) : (size.leafDown, size.leafUp)
           for uplink in 0..<up {
-            // Link g goes to spine g mod S, port g / S: every leaf spreads evenly, no port is used twice.
-            let spine = link % spinesPerPlane
-            let spinePort = link / spinesPerPlane
+            // Link g of a pod goes to its spine g mod S, port g / S: every leaf spreads evenly, no port is used
+            // twice.
+            let spine = firstSpine + link % spinesPerPod
+            let spinePort = link / spinesPerPod
             sink(
-              #"{"id":"\#(switchID(plane, "leaf", leaf))/port/\#(down + uplink)","kind":"link","to":"\#(switchID(plane, "spine", spine))/port/\#(spinePort)"}"#
+              #"{"id":"\#(switchID(plane, .leaf, leaf))/port/\#(down + uplink)","kind":"link","to":"\#(switchID(plane, .spine, spine))/port/\#(spinePort)"}"#
             )
             link += 1
           }
         }
       }
       if coresPerPlane > 0 {
-        let spineUp = request.radix / 2
+        // A spine's uplinks follow its down ports (the fullest spine's count).
+        let spineUp = size.spineUp
         for spine in 0..<spinesPerPlane {
           for uplink in 0..<spineUp {
             let core = (spine * spineUp + uplink) % coresPerPlane
             let corePort = (spine * spineUp + uplink) / coresPerPlane
             sink(
-              #"{"id":"\#(switchID(plane, "spine", spine))/port/\#(spineUp + uplink)","kind":"link","to":"\#(switchID(plane, "core", core))/port/\#(corePort)"}"#
+              #"{"id":"\#(switchID(plane, .spine, spine))/port/\#(size.spineDown + uplink)","kind":"link","to":"\#(switchID(plane, .core, core))/port/\#(corePort)"}"#
             )
           }
         }
@@ -158,10 +165,19 @@ public enum Expansion {
         let plane = request.topology == .multiPlane ? port % planes : 0
         let leaf: Int
         let leafPort: Int
-        if request.topology == .railOptimized, request.railRacks != nil {
+        if request.topology == .railOptimized, request.leafRacks != nil {
           // A leaf per rack per rail: the rack's servers in slot order.
           leaf = server.rackIndex * request.portsPerNode + port
           leafPort = server.slot
+        } else if request.leafRacks != nil {
+          // A ToR per rack: the rack's ports in slot order.
+          leaf = server.rackIndex
+          leafPort = server.slot * server.ports + port
+        } else if request.dualHomed, request.topology == .fatTree {
+          // A NIC's two ports on the two leaves of a pair, at the same port.
+          let nic = endpoint / 2
+          leaf = 2 * (nic / max(1, size.leafDown)) + endpoint % 2
+          leafPort = nic % max(1, size.leafDown)
         } else if request.topology == .railOptimized {
           leaf = (server.node / max(1, size.leafDown)) * request.portsPerNode + port
           leafPort = server.node % max(1, size.leafDown)
@@ -171,7 +187,7 @@ public enum Expansion {
           leafPort = index % max(1, size.leafDown)
         }
         sink(
-          #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, "leaf", leaf))/port/\#(leafPort)"}"#
+          #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, .leaf, leaf))/port/\#(leafPort)"}"#
         )
       }
     }
@@ -190,9 +206,9 @@ public enum Expansion {
           let target: String
           if size.tiers == 1 {
             let planeClients = clients / planes + (plane < clients % planes ? 1 : 0)
-            target = "\(switchID(plane, "leaf", 0))/port/\(planeClients + index)"
+            target = "\(switchID(plane, .leaf, 0))/port/\(planeClients + index)"
           } else {
-            target = "\(switchID(plane, "leaf", leavesPerPlane + index / storageDown))/port/\(index % storageDown)"
+            target = "\(switchID(plane, .leaf, leavesPerPlane + index / storageDown))/port/\(index % storageDown)"
           }
           sink(
             #"{"id":"\#(storageNodeID(storage, node))/nic/storage-\#(port)","kind":"endpoint-link","to":"\#(target)"}"#

@@ -57,9 +57,22 @@ public struct FabricRequest: Sendable, Hashable {
   public var storageEndpoints: Int
   /// The shape of a dragonfly (topology `.dragonfly`).
   public var dragonfly: DragonflyShape?
-  /// Rail-optimized with a leaf per rack per rail: the attached racks in order, each as its servers; nil for a
-  /// leaf per rail per `down` nodes.
-  public var railRacks: [Int]?
+  /// A leaf per rack (per rack per rail for rail-optimized): the attached racks in order, each as the ports it
+  /// puts on its leaf (on each rail's leaf: its servers); nil for leaves filled with `down` ports. A rack leaf
+  /// has as many uplinks as its fullest rack's ports need at `down:up` (Meta's Llama 3 ToR: 16 down, 16 up).
+  public var leafRacks: [Int]?
+  /// The spine and core switches' radix when those tiers use other switches than the leaves (nil: `radix`).
+  public var spineRadix: Int?
+  public var coreRadix: Int?
+  /// Spine down:up toward the cores in three tiers (Meta's Llama 3 aggregation 7:1; Alibaba HPN 15:1).
+  public var spineDown: Double = 1
+  public var spineUp: Double = 1
+  /// Endpoint ports of one pod, all planes together (Meta's 3,072-GPU pods): each pod's leaves share spines
+  /// of their own, and the pods' spines join through the cores. nil: no pods (spines shared by all leaves).
+  public var podEndpoints: Int?
+  /// Each NIC's two ports (ports 2i and 2i + 1 of a node) go to two different leaves: leaves come in pairs
+  /// (fat-tree), or the two ports join different planes (multi-plane, an even plane count).
+  public var dualHomed = false
   /// Leaf ports broken out on the endpoint side only (ByteDance MegaScale's ToRs: each 400G port down split
   /// into 2 × 200G, uplinks at 400G): the endpoint ports per physical port, applied to the leaves' down
   /// ports after the oversubscription splits the physical ports. `radix` is then the physical port count.
@@ -83,7 +96,7 @@ public struct FabricRequest: Sendable, Hashable {
     self.planes = planes
     self.storageEndpoints = storageEndpoints
     self.dragonfly = nil
-    self.railRacks = nil
+    self.leafRacks = nil
     self.downBreakout = nil
   }
 }
@@ -94,6 +107,11 @@ public struct FabricRequest: Sendable, Hashable {
 struct SwitchLoad: Sendable, Hashable {
   var switches: Int
   var ports: Int
+}
+
+/// A fabric's switch tiers (a dragonfly's routers are its leaves; a one-tier fabric's switch is a leaf).
+public enum FabricTier: String, CaseIterable, Sendable {
+  case leaf, spine, core
 }
 
 /// The size of one fabric: switches per tier (all planes together), links and capacity.
@@ -110,6 +128,13 @@ public struct FabricSize: Sendable, Hashable {
   public var spines: Int
   public var cores: Int
   public var switches: Int { leaves + spines + cores }
+  public func switches(in tier: FabricTier) -> Int {
+    switch tier {
+    case .leaf: leaves
+    case .spine: spines
+    case .core: cores
+    }
+  }
   /// Switch-to-switch links (both leaf–spine and spine–core), all planes.
   public var switchLinks: Int
   /// Endpoint–switch links (= endpoints + storage endpoints).
@@ -124,15 +149,30 @@ public struct FabricSize: Sendable, Hashable {
   public var hops: Int
   /// A dragonfly's groups (its routers are `leaves`); 0 for the other topologies.
   public var groups = 0
+  /// Ports of the fullest spine toward the leaves and toward the cores (0 below three tiers).
+  public var spineDown = 0
+  public var spineUp = 0
+  /// A three-tier fabric's pods (per plane: a plane's pod is one pod) and each pod's leaves and spines per
+  /// plane; 0 without `podEndpoints`.
+  public var pods = 0
+  public var leavesPerPod = 0
+  public var spinesPerPod = 0
   /// Ports in use per switch, grouped (all planes); the sum is `switchPortsUsed`.
   var switchLoads: [SwitchLoad]
+}
+
+/// The Fabric field a sizing error points at.
+public enum FabricField: Sendable, Hashable {
+  case switchModel, spineSwitch, coreSwitch, tiers, planes, oversubscription, spineOversubscription, pod
+  case dualHomed, leafGroup, sparePorts, dragonfly
 }
 
 public enum FabricSizingError: Error, Sendable, Hashable {
   /// More endpoints than the declared tiers (or 3 tiers, for auto) can hold.
   case exceedsCapacity(endpoints: Int, capacity: Int, tiers: Int)
-  /// Radix or ratio that cannot build a fabric (radix < 2, down/up not positive, leafDown == 0, …).
-  case invalidParameters(String)
+  /// Radix or ratio that cannot build a fabric (radix < 2, down/up not positive, leafDown == 0, …), with the
+  /// field that decides it.
+  case invalidParameters(String, field: FabricField)
   /// A dragonfly router needs more ports than the switch has: p + (a − 1) + h > radix.
   case dragonflyRadix(needed: Int, radix: Int)
   /// More dragonfly groups than global links can join (a × h + 1).
@@ -192,11 +232,13 @@ public enum FabricSizing {
 private struct Plan {
   static let maxRadix = 65_536
   let request: FabricRequest
-  /// Radix, leaf ports down and up (up ≥ 1), and k/2 (a three-tier spine's ports each way).
+  /// The leaves', spines' and cores' radix.
   let radix: Int
+  let spineRadix: Int
+  let coreRadix: Int
+  /// Leaf ports toward endpoints (the fullest leaf's) and toward spines.
   let down: Int
   let up: Int
-  var half: Int { radix / 2 }
   let planes: Int
   /// Endpoints of the fullest plane (all endpoints when there is one plane).
   let planeEndpoints: Int
@@ -207,29 +249,72 @@ private struct Plan {
   let storageLeaves: Int
   let storageDown: Int
   var storageUp: Int { radix - storageDown }
+  /// A three-tier spine's ports toward the leaves and the cores: with pods, those of one pod's spines.
+  let spineDown: Int
+  let spineUp: Int
+  /// With pods: leaves and spines of one pod (per plane).
+  let pod: (leaves: Int, spines: Int)?
   /// One plane's leaf uplinks: the clients' leaves and the storage leaves.
   var uplinks: Int { saturatingAdd(saturatingMultiply(leaves, up), saturatingMultiply(storageLeaves, storageUp)) }
+  var pods: Int { pod.map { ceilDivide(leaves, max(1, $0.leaves)) } ?? 0 }
 
   static func make(_ request: FabricRequest) -> Result<Plan, FabricSizingError> {
-    func invalid(_ message: String) -> Result<Plan, FabricSizingError> { .failure(.invalidParameters(message)) }
+    func invalid(_ message: String, _ field: FabricField = .switchModel) -> Result<Plan, FabricSizingError> {
+      .failure(.invalidParameters(message, field: field))
+    }
     guard request.endpoints >= 0, request.nodes >= 0, request.portsPerNode >= 0, request.storageEndpoints >= 0 else {
       return invalid("endpoints, nodes and ports per node must not be negative")
     }
-    guard request.radix >= 2 else { return invalid("switch radix \(request.radix) is below 2") }
-    // No switch comes near this; the bound keeps every per-plane count (≤ k³/2 links) far from overflow.
-    guard request.radix <= maxRadix else { return invalid("switch radix \(request.radix) is above \(maxRadix)") }
-    if let tiers = request.tiers, !(1...3).contains(tiers) {
-      return invalid("tiers must be 1, 2 or 3, not \(tiers)")
+    for (tier, radix, field) in [
+      ("switch", request.radix, FabricField.switchModel),
+      ("spine switch", request.spineRadix ?? request.radix, .spineSwitch),
+      ("core switch", request.coreRadix ?? request.radix, .coreSwitch),
+    ] {
+      guard radix >= 2 else { return invalid("\(tier) radix \(radix) is below 2", field) }
+      // No switch comes near this; the bound keeps every per-plane count (≤ k³/2 links) far from overflow.
+      guard radix <= maxRadix else { return invalid("\(tier) radix \(radix) is above \(maxRadix)", field) }
     }
-    guard request.down.isFinite, request.up.isFinite, request.down > 0, request.up > 0 else {
-      return invalid("oversubscription \(request.down):\(request.up) must have both sides positive")
+    if let tiers = request.tiers, !(1...3).contains(tiers) {
+      return invalid("tiers must be 1, 2 or 3, not \(tiers)", .tiers)
+    }
+    for (down, up, field) in [
+      (request.down, request.up, FabricField.oversubscription),
+      (request.spineDown, request.spineUp, .spineOversubscription),
+    ] {
+      guard down.isFinite, up.isFinite, down > 0, up > 0 else {
+        return invalid("oversubscription \(down):\(up) must have both sides positive", field)
+      }
+    }
+    guard !request.dualHomed || request.portsPerNode % 2 == 0 else {
+      return invalid(
+        "dual-homing pairs each NIC's two ports, but the nodes have \(request.portsPerNode) ports", .dualHomed)
+    }
+    if let racks = request.leafRacks {
+      guard request.topology == .fatTree || request.topology == .railOptimized, !request.dualHomed else {
+        return invalid(
+          "a leaf per rack is sized for fat-tree and rail-optimized fabrics without dual-homing", .leafGroup)
+      }
+      // The fullest rack's ports down, and as many up as they need at down:up.
+      let fullest = racks.max() ?? 0
+      let uplinks = Self.ports(fullest, times: request.up / request.down)
+      let factor = max(1, request.downBreakout ?? 1)
+      let physicalDown = ceilDivide(saturatingAdd(fullest, request.sparePorts), factor)
+      guard saturatingAdd(physicalDown, uplinks) <= request.radix else {
+        return invalid(
+          "a leaf per rack needs \(physicalDown) ports down for a rack of \(fullest) endpoint ports"
+            + "\(request.sparePorts > 0 ? " and \(request.sparePorts) spare" : "") and \(uplinks) up at "
+            + "\(Self.ratio(request.down, request.up)); a leaf has \(request.radix)", .leafGroup)
+      }
+      return make(request, down: max(1, fullest), up: max(1, uplinks))
     }
     let down = leafDownPorts(radix: request.radix, down: request.down, up: request.up)
     guard down >= 1 else {
-      return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for endpoints")
+      return invalid(
+        "oversubscription \(request.down):\(request.up) leaves no leaf port for endpoints", .oversubscription)
     }
     guard down < request.radix else {
-      return invalid("oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks")
+      return invalid(
+        "oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks", .oversubscription)
     }
     let up = request.radix - down
     var endpointPorts = down
@@ -239,47 +324,119 @@ private struct Plan {
     }
     guard request.sparePorts >= 0, request.sparePorts < endpointPorts else {
       return invalid(
-        "a leaf keeping \(request.sparePorts) spare ports of its \(endpointPorts) down ports has none for endpoints")
+        "a leaf keeping \(request.sparePorts) spare ports of its \(endpointPorts) down ports has none for endpoints",
+        .sparePorts)
     }
     return make(request, down: endpointPorts - request.sparePorts, up: up)
   }
 
   /// The rest of `make`, with the leaves' endpoint (down) and uplink (up) port counts decided.
   static func make(_ request: FabricRequest, down: Int, up: Int) -> Result<Plan, FabricSizingError> {
-    func invalid(_ message: String) -> Result<Plan, FabricSizingError> { .failure(.invalidParameters(message)) }
+    func invalid(_ message: String, _ field: FabricField = .switchModel) -> Result<Plan, FabricSizingError> {
+      .failure(.invalidParameters(message, field: field))
+    }
 
     var planes = 1
     if request.topology == .multiPlane {
       planes = request.planes ?? request.portsPerNode
-      guard planes >= 1 else { return invalid("a multi-plane fabric needs at least 1 plane, not \(planes)") }
+      guard planes >= 1 else { return invalid("a multi-plane fabric needs at least 1 plane, not \(planes)", .planes) }
+      guard !request.dualHomed || planes % 2 == 0 else {
+        return invalid(
+          "dual-homing puts a NIC's two ports in two planes (port i joins plane i mod \(planes)), "
+            + "so the plane count must be even, not \(planes)", .dualHomed)
+      }
     }
     let planeEndpoints = ceilDivide(request.endpoints, planes)
+    // Leaves for `endpoints` of one plane: pairs of leaves when each NIC's ports go to two of them.
+    func leavesFor(_ endpoints: Int) -> Int {
+      if request.dualHomed && request.topology == .fatTree { return 2 * ceilDivide(ceilDivide(endpoints, 2), down) }
+      return ceilDivide(endpoints, down)
+    }
 
-    var leaves = ceilDivide(planeEndpoints, down)
+    var leaves = leavesFor(planeEndpoints)
+    var podLeaves = request.podEndpoints.map { leavesFor(ceilDivide($0, planes)) }
     if request.topology == .railOptimized {
+      guard !request.dualHomed else { return invalid("dual-homed rail-optimized fabrics are not sized", .dualHomed) }
       let (ports, overflow) = request.nodes.multipliedReportingOverflow(by: request.portsPerNode)
       guard !overflow, ports == request.endpoints else {
         return invalid(
           "a rail-optimized fabric needs endpoints = nodes × ports per node "
             + "(\(request.endpoints) ≠ \(request.nodes) × \(request.portsPerNode))")
       }
-      leaves = saturatingMultiply(ceilDivide(request.nodes, down), request.portsPerNode)
-      if let racks = request.railRacks {
-        // A leaf per rack per rail: every server of a rack needs a down port on each rail's leaf.
-        if let fullest = racks.max(), fullest > down {
-          return invalid(
-            "a leaf per rack per rail needs \(fullest) ports down for a rack of \(fullest) servers; a leaf has \(down)")
-        }
-        leaves = saturatingMultiply(racks.count, request.portsPerNode)
-      }
+      let rails = max(1, request.portsPerNode)
+      // A unit (or rack) per leaf on each rail: a pod holds whole units.
+      let perUnit = request.leafRacks.map { $0.max() ?? 1 } ?? down
+      leaves = saturatingMultiply(ceilDivide(request.nodes, down), rails)
+      if let racks = request.leafRacks { leaves = saturatingMultiply(racks.count, rails) }
+      podLeaves = request.podEndpoints.map { saturatingMultiply(ceilDivide(ceilDivide($0, rails), perUnit), rails) }
+    } else if request.topology == .fatTree, let racks = request.leafRacks {
+      leaves = racks.count
+      podLeaves = request.podEndpoints.map { ceilDivide($0, max(1, racks.max() ?? 1)) }
+    }
+    if request.dualHomed && request.topology == .fatTree && request.tiers == 1 {
+      return invalid(
+        "dual-homing needs two leaves for each NIC's two ports; a one-tier fabric has one switch", .dualHomed)
     }
     let planeStorage = ceilDivide(request.storageEndpoints, planes)
     let storageDown = leafDownPorts(radix: request.radix, down: 1, up: 1)
+    let spineRadix = request.spineRadix ?? request.radix
+    var spineDown = spineRadix / 2
+    var spineUp = spineRadix / 2
+    if abs(request.spineDown - request.spineUp) > 1e-9 * max(request.spineDown, request.spineUp) {
+      spineDown = leafDownPorts(radix: spineRadix, down: request.spineDown, up: request.spineUp)
+      spineUp = spineRadix - spineDown
+      guard spineDown >= 1, spineUp >= 1 else {
+        return invalid(
+          "spine oversubscription \(ratio(request.spineDown, request.spineUp)) leaves a \(spineRadix)-port spine "
+            + "no port \(spineDown < 1 ? "toward the leaves" : "toward the cores")", .spineOversubscription)
+      }
+    }
+    var pod: (leaves: Int, spines: Int)?
+    if let podEndpoints = request.podEndpoints, let perPod = podLeaves {
+      guard podEndpoints >= 1 else { return invalid("a pod needs at least one endpoint", .pod) }
+      guard request.storageEndpoints == 0 else {
+        return invalid("pods are sized for compute fabrics; this one has storage nodes", .pod)
+      }
+      let inPod = max(1, min(perPod, leaves))
+      // The fewest spines that take a pod's uplinks with the spines' own uplinks at the spine ratio: a count
+      // dividing each leaf's uplinks first (every leaf reaches every spine equally), else any up to `up`.
+      let total = saturatingMultiply(inPod, up)
+      func fits(_ spines: Int, even: Bool) -> Bool {
+        guard !even || up % spines == 0 else { return false }
+        let ports = ceilDivide(total, spines)
+        return saturatingAdd(ports, Self.ports(ports, times: request.spineUp / request.spineDown)) <= spineRadix
+      }
+      guard
+        let spines = (1...up).first(where: { fits($0, even: true) }) ?? (1...up).first(where: { fits($0, even: false) })
+      else {
+        return invalid(
+          "a pod of \(inPod) leaves with \(up) uplinks each needs spines with more than \(spineRadix) ports at "
+            + "\(ratio(request.spineDown, request.spineUp)) (each leaf reaches each of at most \(up) spines)", .pod)
+      }
+      pod = (inPod, spines)
+      spineDown = ceilDivide(total, spines)
+      spineUp = Self.ports(spineDown, times: request.spineUp / request.spineDown)
+    }
     return .success(
       Plan(
-        request: request, radix: request.radix, down: down, up: up, planes: planes,
-        planeEndpoints: planeEndpoints, leaves: leaves, planeStorage: planeStorage,
-        storageLeaves: ceilDivide(planeStorage, storageDown), storageDown: storageDown))
+        request: request, radix: request.radix, spineRadix: spineRadix, coreRadix: request.coreRadix ?? request.radix,
+        down: down, up: up, planes: planes, planeEndpoints: planeEndpoints, leaves: leaves,
+        planeStorage: planeStorage, storageLeaves: ceilDivide(planeStorage, storageDown), storageDown: storageDown,
+        spineDown: spineDown, spineUp: spineUp, pod: pod))
+  }
+
+  /// ceil(ports × ratio), a product within 1e-9 above an integer counting as that integer.
+  static func ports(_ ports: Int, times ratio: Double) -> Int {
+    let exact = Double(ports) * ratio
+    guard exact.isFinite, exact >= 0 else { return Int.max }
+    guard exact < Double(Int.max / 2) else { return Int.max / 2 }
+    let floor = Int(exact)
+    return exact - Double(floor) < 1e-9 ? floor : floor + 1
+  }
+
+  static func ratio(_ down: Double, _ up: Double) -> String {
+    func text(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+    return "\(text(down)):\(text(up))"
   }
 
   /// floor(k·d/(d+u)). A quotient within 1e-9 below an integer counts as that integer, so ratios such as
@@ -292,23 +449,32 @@ private struct Plan {
     return exact - Double(floor) > 1 - 1e-9 ? floor + 1 : floor
   }
 
-  /// Most client leaves a plane of these tiers can hold beside its storage leaves: two tiers, k leaves in all
-  /// (a spine takes one link from each leaf per share); three tiers, uplinks for the k·(k/2) spines at most
-  /// (k²/2 for even k) with k/2 down ports each.
+  /// Most client leaves a plane of these tiers can hold beside its storage leaves: two tiers, a spine's
+  /// ports' worth (a spine takes a link from each leaf); three tiers, uplinks for at most k_core × k_spine/2
+  /// spines with their down ports each (k³/4 endpoints at 1:1 on one switch model).
   func maxLeaves(tiers: Int) -> Int {
     switch tiers {
-    case 2: max(0, radix - storageLeaves)
+    case 2: max(0, spineRadix - storageLeaves)
     case 3:
       max(
         0,
-        saturatingMultiply(saturatingMultiply(radix, half), half) - saturatingMultiply(storageLeaves, storageUp))
-        / up
+        saturatingMultiply(saturatingMultiply(coreRadix, spineRadix / 2), spineDown)
+          - saturatingMultiply(storageLeaves, storageUp)) / up
     default: 0
     }
   }
 
   func fits(tiers: Int) -> Bool {
-    tiers == 1 ? saturatingAdd(planeEndpoints, planeStorage) <= radix : leaves <= maxLeaves(tiers: tiers)
+    if let pod {
+      // A pod is closed under its spines; cores join one spine of each pod per port, so at most k_core pods.
+      switch tiers {
+      case 1: return false
+      case 2: return pods <= 1 && leaves <= maxLeaves(tiers: 2)
+      default: return pods <= coreRadix && pod.leaves >= 1
+      }
+    }
+    if tiers == 1 && request.dualHomed && request.topology == .fatTree { return false }
+    return tiers == 1 ? saturatingAdd(planeEndpoints, planeStorage) <= radix : leaves <= maxLeaves(tiers: tiers)
   }
 
   /// Endpoints these tiers hold over all planes, storage ports included. Rail-optimized counts whole units
@@ -316,11 +482,12 @@ private struct Plan {
   func capacity(tiers: Int) -> Int {
     var perPlane = max(0, radix - planeStorage)
     if tiers > 1 {
-      let leaves = maxLeaves(tiers: tiers)
+      var leaves = maxLeaves(tiers: tiers)
+      if let pod { leaves = tiers == 2 ? pod.leaves : saturatingMultiply(coreRadix, pod.leaves) }
       if request.topology == .railOptimized {
         let rails = max(request.portsPerNode, 1)
         // By rack, a leaf holds a rack's servers, not `down` of them.
-        let perLeaf = request.railRacks.map { min(down, $0.max() ?? down) } ?? down
+        let perLeaf = request.leafRacks.map { min(down, $0.max() ?? down) } ?? down
         perPlane = saturatingMultiply(saturatingMultiply(leaves / rails, rails), perLeaf)
       } else {
         perPlane = saturatingMultiply(leaves, down)
@@ -352,7 +519,7 @@ private struct Plan {
       // Each leaf spreads its uplinks evenly over the spines: the fewest spines that divide every leaf's
       // uplinks. Clients' and storage leaves with no such common divisor (28 and 32 up at 4:3 and 1:1 on
       // 64 ports) spread as evenly as they can over the fewest spines that hold them.
-      let needed = ceilDivide(uplinks, radix)
+      let needed = ceilDivide(uplinks, spineRadix)
       spines =
         (needed...max(needed, up, storageUp)).first { count in
           (leaves == 0 || up % count == 0) && (storageLeaves == 0 || storageUp % count == 0)
@@ -360,17 +527,37 @@ private struct Plan {
       links = uplinks
       loads.append(SwitchLoad(switches: spines - links % spines, ports: links / spines))
       loads.append(SwitchLoad(switches: links % spines, ports: links / spines + 1))
+      size.spineDown = ceilDivide(links, spines)
     default:
-      spines = ceilDivide(uplinks, half)
-      cores = ceilDivide(spines * half, radix)
-      links = uplinks + spines * half
-      // Spine downlinks fill spines in order; every spine uses all k/2 uplinks; cores fill in order.
-      let spineDown = uplinks
-      loads.append(SwitchLoad(switches: spineDown / half, ports: 2 * half))
-      if spineDown % half > 0 { loads.append(SwitchLoad(switches: 1, ports: spineDown % half + half)) }
-      let coreLinks = spines * half
-      loads.append(SwitchLoad(switches: coreLinks / radix, ports: radix))
-      if coreLinks % radix > 0 { loads.append(SwitchLoad(switches: 1, ports: coreLinks % radix)) }
+      if let pod {
+        // Every pod has its spines; a pod's uplinks spread over them, and the last pod may hold fewer leaves.
+        let full = leaves / pod.leaves
+        let rest = leaves % pod.leaves
+        spines = saturatingMultiply(pods, pod.spines)
+        for (count, podLeaves) in [(full, pod.leaves), (rest > 0 ? 1 : 0, rest)] where count > 0 {
+          let total = podLeaves * up
+          loads.append(
+            SwitchLoad(
+              switches: count * (pod.spines - total % pod.spines), ports: total / pod.spines + spineUp))
+          loads.append(SwitchLoad(switches: count * (total % pod.spines), ports: total / pod.spines + 1 + spineUp))
+        }
+        size.pods = pods
+        size.leavesPerPod = pod.leaves
+        size.spinesPerPod = pod.spines
+      } else {
+        // Spine downlinks fill spines in order; every spine uses all its uplinks.
+        spines = ceilDivide(uplinks, spineDown)
+        loads.append(SwitchLoad(switches: uplinks / spineDown, ports: spineDown + spineUp))
+        if uplinks % spineDown > 0 { loads.append(SwitchLoad(switches: 1, ports: uplinks % spineDown + spineUp)) }
+      }
+      let coreLinks = spines * spineUp
+      cores = ceilDivide(coreLinks, coreRadix)
+      links = uplinks + coreLinks
+      // Cores fill in order.
+      loads.append(SwitchLoad(switches: coreLinks / coreRadix, ports: coreRadix))
+      if coreLinks % coreRadix > 0 { loads.append(SwitchLoad(switches: 1, ports: coreLinks % coreRadix)) }
+      size.spineDown = spineDown
+      size.spineUp = spineUp
     }
     // Many near-empty planes could overflow the totals; they saturate instead.
     loads = loads.map { SwitchLoad(switches: saturatingMultiply($0.switches, planes), ports: $0.ports) }
@@ -391,13 +578,14 @@ private struct Plan {
   }
 
   /// Leaf ports in use, all planes. Node NIC i joins plane i mod P, so E mod P planes get one endpoint more
-  /// than the rest; every plane is built for the fullest. A fat-tree plane fills its leaves in order; a
-  /// rail-optimized unit puts each node's rail r on the unit's leaf r.
+  /// than the rest; every plane is built for the fullest. A fat-tree plane fills its leaves in order (a pair
+  /// at a time when dual-homed); a rail-optimized unit puts each node's rail r on the unit's leaf r; a leaf
+  /// per rack holds its rack.
   func leafLoads(tiers: Int, planeLeaves: Int) -> [SwitchLoad] {
     let uplinks = tiers == 1 ? 0 : up
-    if request.topology == .railOptimized && tiers > 1, let racks = request.railRacks {
-      // Each rack's rail leaves hold the rack's servers.
-      return racks.map { SwitchLoad(switches: request.portsPerNode, ports: $0 + uplinks) }
+    if tiers > 1, let racks = request.leafRacks {
+      let perRack = request.topology == .railOptimized ? request.portsPerNode : 1
+      return racks.map { SwitchLoad(switches: perRack, ports: $0 + uplinks) }
     }
     if request.topology == .railOptimized && tiers > 1 {
       let rails = request.portsPerNode
@@ -420,6 +608,12 @@ private struct Plan {
         loads.append(SwitchLoad(switches: bounds[index + 1] - plane, ports: ports))
       }
       return loads
+    }
+    if request.dualHomed && request.topology == .fatTree {
+      // Each leaf of a pair holds one port of each of its NICs.
+      return filledLeaves(endpoints: request.endpoints / 2, leaves: planeLeaves / 2, down: down, up: uplinks).map {
+        SwitchLoad(switches: saturatingMultiply($0.switches, 2), ports: $0.ports)
+      }
     }
     return filledLeaves(endpoints: request.endpoints, leaves: planeLeaves, down: down, up: uplinks)
   }

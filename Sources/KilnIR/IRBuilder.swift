@@ -133,6 +133,8 @@ public enum IRBuilder {
       if let speed = storage.nodeNICSpeed?.value { nicSpeed = max(nicSpeed ?? 0, speed) }
     }
     let switchModel = typed.catalog[spec.switchModel]
+    let spineSwitch = spec.spineSwitch.flatMap { typed.catalog[$0] }
+    let coreSwitch = spec.coreSwitch.flatMap { typed.catalog[$0] } ?? spineSwitch
     let transceiver = spec.transceiver.flatMap { typed.catalog[$0] }
     var request: FabricRequest?
     var size: Result<FabricSize, FabricSizingError>?
@@ -158,14 +160,30 @@ public enum IRBuilder {
         built.downBreakout = breakoutPorts / switchModel.ports
       }
       built.sparePorts = spec.sparePorts.value
-      if topology == .railOptimized, spec.railGroup.value == .rack {
-        // The attached racks in the order the expansion wires them: clusters by id, rack groups, racks.
-        built.railRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in
+      if spec.leafGroup.value == .rack {
+        // The attached racks in the order the expansion wires them (clusters by id, rack groups, racks), each
+        // as the ports it puts on a leaf: one per server on each rail's leaf, or all of its ports on its ToR.
+        built.leafRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in
           clusters[position].rackGroups.filter { $0.server.ports(role: role) > 0 }.flatMap { group in
-            Array(repeating: group.serversPerRack, count: group.racks)
+            Array(
+              repeating: topology == .railOptimized
+                ? group.serversPerRack : saturatingMultiply(group.serversPerRack, group.server.ports(role: role)),
+              count: group.racks)
           }
         }
       }
+      built.dualHomed = spec.dualHomed.value
+      built.spineDown = spec.spineOversubscription.value
+      built.podEndpoints = spec.podEndpoints?.value
+      // Other tiers' switches at the same link speed: their breakout ports when the leaves break out on
+      // both sides, else their ports.
+      func tierRadix(_ model: SwitchModel?) -> Int? {
+        guard let model else { return nil }
+        if usesBreakout, spec.breakoutSide.value == .both, let ports = model.breakoutPorts { return ports }
+        return model.ports
+      }
+      built.spineRadix = tierRadix(spineSwitch)
+      built.coreRadix = tierRadix(coreSwitch)
       if let a = spec.routersPerGroup?.value, let p = spec.hostsPerRouter?.value,
         let h = spec.globalLinksPerRouter?.value
       {
@@ -176,7 +194,8 @@ public enum IRBuilder {
       size = FabricSizing.size(built)
     }
     return IRFabric(
-      id: "Fabric/\(spec.name)", spec: spec, switchModel: switchModel, transceiver: transceiver,
+      id: "Fabric/\(spec.name)", spec: spec, switchModel: switchModel, spineSwitch: spineSwitch,
+      coreSwitch: coreSwitch, transceiver: transceiver,
       attached: attachedClusters.map(\.id) + attachedStorage.map { "Storage/\($0.name)" },
       attachedClusters: attachedPositions.sorted { clusters[$0].id < clusters[$1].id },
       site: attachedClusters.first?.site?.name ?? attachedStorage.first?.site.name.value, request: request, size: size,

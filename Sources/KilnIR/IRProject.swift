@@ -94,7 +94,10 @@ public struct IRCluster: Sendable {
 public struct IRFabric: Sendable {
   public var id: String
   public var spec: FabricSpec
+  /// The leaves' switch, and the spines' and cores' when those differ (nil: the leaves').
   public var switchModel: SwitchModel?
+  public var spineSwitch: SwitchModel?
+  public var coreSwitch: SwitchModel?
   public var transceiver: TransceiverModel?
   /// Clusters and Storage objects attached, by id.
   public var attached: [String]
@@ -112,6 +115,33 @@ public struct IRFabric: Sendable {
   public var sizeValue: FabricSize? {
     if case .success(let size) = size { return size }
     return nil
+  }
+
+  /// The switch model of each tier: leaf, spine, core.
+  public func switchModel(of tier: FabricTier) -> SwitchModel? {
+    switch tier {
+    case .leaf: switchModel
+    case .spine: spineSwitch ?? switchModel
+    case .core: coreSwitch ?? spineSwitch ?? switchModel
+    }
+  }
+
+  /// Switches per model, in tier order (leaf, spine, core), tiers of one model merged: what power, cost,
+  /// rack units and the bill of materials count.
+  public var switchesByModel: [(model: SwitchModel, count: Int)] {
+    guard let size = sizeValue else { return [] }
+    var result: [(model: SwitchModel, count: Int)] = []
+    for tier in FabricTier.allCases {
+      guard let model = switchModel(of: tier) else { continue }
+      let count = size.switches(in: tier)
+      guard count > 0 else { continue }
+      if let index = result.firstIndex(where: { $0.model.name == model.name }) {
+        result[index].count = saturatingAdd(result[index].count, count)
+      } else {
+        result.append((model, count))
+      }
+    }
+    return result
   }
 
   public var transceiverModules: Int {

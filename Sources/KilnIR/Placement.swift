@@ -26,29 +26,42 @@ public struct Placement: Sendable {
     var blockOf: [String: (block: Int, pod: Int?)] = [:]
     if let fabric, let size, let request, size.tiers > 1 {
       let planes = max(1, size.planes)
-      let leavesPerPod = size.tiers == 3 && request.topology != .railOptimized ? max(1, request.radix / 2) : nil
+      // Declared pods; else a three-tier fat-tree's pods of k/2 leaves.
+      let leavesPerPod =
+        size.pods > 0
+        ? max(1, size.leavesPerPod)
+        : size.tiers == 3 && request.topology != .railOptimized ? max(1, request.radix / 2) : nil
+      // Leaves of one block: a unit's rails, a dual-homed pair, else one.
+      let leavesPerBlock =
+        request.topology == .railOptimized
+        ? max(1, request.portsPerNode) : request.dualHomed && request.topology == .fatTree ? 2 : 1
       fabric.forEachAttachedServer(in: ir, role: .compute) { server in
         let attached = ir.clusters[server.clusterPosition]
         guard attached.id == cluster.id else { return }
-        // The leaf of the server's first port (its rail-0 leaf, or plane 0's).
-        let leaf: Int
+        // The server's block: the leaf of its first port, its unit (rail-optimized: a leaf per rail) or its
+        // pair of leaves (dual-homed).
+        let block: Int
         switch request.topology {
-        case .railOptimized where request.railRacks != nil: leaf = server.rackIndex
-        case .railOptimized: leaf = server.node / max(1, size.leafDown)
-        case .multiPlane: leaf = server.firstEndpoint / planes / max(1, size.leafDown)
-        case .fatTree, .dragonfly: leaf = server.firstEndpoint / max(1, size.leafDown)
+        case _ where request.leafRacks != nil: block = server.rackIndex
+        case .railOptimized: block = server.node / max(1, size.leafDown)
+        case .fatTree where request.dualHomed: block = server.firstEndpoint / 2 / max(1, size.leafDown)
+        case .multiPlane: block = server.firstEndpoint / planes / max(1, size.leafDown)
+        case .fatTree, .dragonfly: block = server.firstEndpoint / max(1, size.leafDown)
         }
         let id = Self.serverID(attached, server.group, rack: server.rack, slot: server.slot)
-        blockOf[id] = (leaf, leavesPerPod.map { leaf / $0 })
+        blockOf[id] = (block, leavesPerPod.map { block * leavesPerBlock / $0 })
       }
       let perNode = max(
         1, cluster.rackGroups.first { $0.server.ports(role: .compute) > 0 }?.server.ports(role: .compute) ?? 1)
       switch request.topology {
-      case .railOptimized: serversPerBlock = request.railRacks.map { $0.max() ?? 1 } ?? size.leafDown
+      case .railOptimized: serversPerBlock = request.leafRacks.map { $0.max() ?? 1 } ?? size.leafDown
+      case .fatTree where request.leafRacks != nil:
+        serversPerBlock = max(1, (request.leafRacks?.max() ?? perNode) / perNode)
+      case .fatTree where request.dualHomed: serversPerBlock = max(1, 2 * size.leafDown / perNode)
       case .multiPlane: serversPerBlock = size.leafDown * planes / perNode
       case .fatTree, .dragonfly: serversPerBlock = max(1, size.leafDown / perNode)
       }
-      serversPerPod = leavesPerPod.map { $0 * (serversPerBlock ?? 1) }
+      serversPerPod = leavesPerPod.map { max(1, $0 / leavesPerBlock) * (serversPerBlock ?? 1) }
     }
     for group in cluster.rackGroups {
       for rack in 0..<group.racks {

@@ -95,7 +95,7 @@ import _KilnTestSupport
       edits: [
         (
           "network.yaml", "  topology: rail-optimized\n  tiers: 2\n",
-          "  topology: rail-optimized\n  railGroup: rack\n  tiers: 3\n"
+          "  topology: rail-optimized\n  leafGroup: rack\n  tiers: 3\n"
         )
       ])
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -42,7 +42,7 @@ import _KilnTestSupport
       edits: [
         (
           "network.yaml", "  topology: rail-optimized\n  tiers: 2\n",
-          "  topology: rail-optimized\n  railGroup: rack\n  tiers: 3\n"
+          "  topology: rail-optimized\n  leafGroup: rack\n  tiers: 3\n"
         ),
         // 640 switches in three tiers need more power and positions than the example's site has.
         ("site.yaml", "capacity: 2.5MW", "capacity: 5MW"), ("site.yaml", "positions: 48", "positions: 64"),

@@ -290,11 +290,11 @@ import Testing
   @Test func railsByRack() throws {
     var request = FabricRequest(topology: .railOptimized, endpoints: 576, nodes: 144, portsPerNode: 4, radix: 64)
     #expect(try FabricSizing.size(request).get().leaves == 20)
-    request.railRacks = Array(repeating: 18, count: 8)
+    request.leafRacks = Array(repeating: 18, count: 8)
     let size = try FabricSizing.size(request).get()
     #expect(size.leaves == 32)
     #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
-    request.railRacks = [33]
+    request.leafRacks = [33]
     request.endpoints = 132
     request.nodes = 33
     guard case .failure(.invalidParameters) = FabricSizing.size(request) else {
@@ -333,5 +333,128 @@ import Testing
       Issue.record("136 spare ports of 136 should leave no room for endpoints")
       return
     }
+  }
+}
+
+// Published fleets whose tiers differ: a taper at the spines, pods, other switches above the leaves, dual-homing.
+@Suite struct TieredFabricSizingTests {
+  // Meta's Llama 3 RoCE cluster (Llama 3 paper, arXiv:2407.21783 §3.3.1; Meta engineering blog, "Building
+  // Meta's GenAI infrastructure", March 2024): racks of two eight-GPU servers on one ToR, 192 racks = a pod of
+  // 3,072 GPUs at full bisection, eight pods joined at 1:7 by the aggregation layer: 24,576 GPUs. The ToRs are
+  // 64-port 400G (Minipack2), the cluster and aggregation switches 576-port 400G chassis (Arista 7800R3). The
+  // switch counts above the ToRs are Kiln's (the paper prints none).
+  @Test func metaLlama3Pods() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 24_576, nodes: 3_072, portsPerNode: 8, radix: 64)
+    request.leafRacks = Array(repeating: 16, count: 1_536)
+    request.spineRadix = 576
+    request.coreRadix = 576
+    request.spineDown = 7
+    request.podEndpoints = 3_072
+    let size = try FabricSizing.size(request).get()
+    #expect(size.tiers == 3)
+    #expect((size.leaves, size.leafDown, size.leafUp) == (1_536, 16, 16))
+    #expect((size.pods, size.leavesPerPod) == (8, 192))
+    // 8 spines per pod take 192 × 16 uplinks, 384 each, with ceil(384 / 7) = 55 up: 6.98:1.
+    #expect((size.spinesPerPod, size.spineDown, size.spineUp) == (8, 384, 55))
+    #expect((size.spines, size.cores) == (64, 7))
+    #expect(size.switchLinks == 1_536 * 16 + 64 * 55)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    // At 1:1 the spines need all their ports toward the cores too: 8 spines of 384 + 384 do not fit 576.
+    request.spineDown = 1
+    let untapered = try FabricSizing.size(request).get()
+    #expect((untapered.spinesPerPod, untapered.spineDown, untapered.spineUp) == (16, 192, 192))
+  }
+
+  // Alibaba HPN (SIGCOMM'24, "Alibaba HPN: A Data Center Network for Large Language Model Training" §4–5): a
+  // NIC's two 200G ports on two ToRs (dual-ToR) in two planes; 16 ToRs per 1,024-GPU segment, 15 segments per
+  // pod (15,360 GPUs); 60 aggregation switches per plane, 15:1 toward the core.
+  @Test func alibabaHPNPod() throws {
+    var request = FabricRequest(
+      topology: .multiPlane, endpoints: 30_720, nodes: 1_920, portsPerNode: 16, radix: 128, down: 68, up: 60,
+      tiers: 3, planes: 2)
+    request.downBreakout = 2
+    request.sparePorts = 8
+    request.dualHomed = true
+    request.spineDown = 15
+    request.podEndpoints = 30_720
+    let size = try FabricSizing.size(request).get()
+    #expect((size.planes, size.leaves, size.leafDown, size.leafUp) == (2, 240, 128, 60))
+    #expect(size.leaves / 15 == 16)
+    #expect((size.pods, size.spines / size.planes, size.spineDown, size.spineUp) == (1, 60, 120, 8))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    // Dual-homing puts a NIC's two ports in two planes: an odd plane count cannot.
+    request.planes = 3
+    #expect(FabricSizing.size(request).failure?.field == .dualHomed)
+  }
+
+  // Dual-homed on one fat-tree: leaves in pairs, each holding one port of each of its NICs; a single switch
+  // cannot take both ports of a NIC, and a node with an odd port count has a NIC without its pair.
+  @Test func dualHomedLeavesComeInPairs() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 200, nodes: 100, portsPerNode: 2, radix: 64)
+    request.dualHomed = true
+    let size = try FabricSizing.size(request).get()
+    // 100 NICs on 32-port halves: 4 pairs of leaves.
+    #expect((size.tiers, size.leaves) == (2, 8))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    request.tiers = 1
+    #expect(FabricSizing.size(request).failure?.field == .dualHomed)
+    request.tiers = nil
+    request.portsPerNode = 3
+    request.endpoints = 300
+    #expect(FabricSizing.size(request).failure?.field == .dualHomed)
+  }
+
+  // A spine taper without pods: 64-port spines at 7:1 have 56 ports down and 8 up; under-subscription gives
+  // more up than down. A ratio that leaves a spine no port either way is an error at the field.
+  @Test func spineTaper() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 4_096, nodes: 512, portsPerNode: 8, radix: 64, tiers: 3)
+    request.spineDown = 7
+    var size = try FabricSizing.size(request).get()
+    #expect((size.spineDown, size.spineUp) == (56, 8))
+    #expect(size.spines == (128 * 32 + 55) / 56)
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+    request.spineDown = 1
+    request.spineUp = 3
+    size = try FabricSizing.size(request).get()
+    #expect((size.spineDown, size.spineUp) == (16, 48))
+    request.spineDown = 1
+    request.spineUp = 1_000
+    #expect(FabricSizing.size(request).failure?.field == .spineOversubscription)
+  }
+
+  // Spines of another switch: a two-tier fabric holds as many leaves as a spine has ports.
+  @Test func spinesOfAnotherSwitch() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 4_096, nodes: 512, portsPerNode: 8, radix: 64, tiers: 2)
+    #expect(FabricSizing.size(request).isFailure)
+    request.spineRadix = 144
+    let size = try FabricSizing.size(request).get()
+    // 128 leaves × 32 uplinks over 144-port spines: the fewest dividing 32 that hold 4,096 links is 32.
+    #expect((size.leaves, size.spines) == (128, 32))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
+  }
+
+  // Pods need a third tier once there is more than one, and at most k_core of them fit.
+  @Test func podsNeedThreeTiers() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 4_096, nodes: 512, portsPerNode: 8, radix: 64, tiers: 2)
+    request.podEndpoints = 1_024
+    #expect(FabricSizing.size(request).isFailure)
+    request.tiers = nil
+    let size = try FabricSizing.size(request).get()
+    #expect((size.tiers, size.pods, size.leavesPerPod, size.spinesPerPod) == (3, 4, 32, 32))
+  }
+}
+
+extension Result {
+  fileprivate var isFailure: Bool {
+    if case .failure = self { return true }
+    return false
+  }
+}
+
+extension Result where Failure == FabricSizingError {
+  /// The field an invalid-parameters failure points at.
+  fileprivate var failure: (reason: String, field: FabricField)? {
+    if case .failure(.invalidParameters(let reason, let field)) = self { return (reason, field) }
+    return nil
   }
 }

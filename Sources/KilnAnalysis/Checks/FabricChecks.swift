@@ -24,10 +24,10 @@ struct FabricCapacityCheck: AnalysisCheck {
                 edits: [TextEdit(range: fabric.spec.tiers.range, replacement: "\(fewest)")])
             ]
           } ?? [], subjects: [fabric.id])
-      case .invalidParameters(let reason):
+      case .invalidParameters(let reason, let field):
         return Diagnostic(
           FabricMessage.invalidParameters(fabric: fabric.id, reason: reason),
-          at: fabric.spec.switchModel.name.range,
+          at: Self.range(of: field, in: fabric.spec) ?? fabric.spec.switchModel.name.range,
           subjects: [fabric.id])
       case .dragonflyRadix(let needed, let radix):
         return Diagnostic(
@@ -47,6 +47,25 @@ struct FabricCapacityCheck: AnalysisCheck {
 }
 
 extension FabricCapacityCheck {
+  /// Where a sizing error's field is written; nil for a field left to its default (the switch is then blamed).
+  static func range(of field: FabricField, in spec: FabricSpec) -> SourceRange? {
+    func written<Value>(_ value: Located<Value>) -> SourceRange? { value.isDefault ? nil : value.range }
+    return switch field {
+    case .switchModel: spec.switchModel.name.range
+    case .spineSwitch: spec.spineSwitch?.name.range ?? spec.switchModel.name.range
+    case .coreSwitch: spec.coreSwitch?.name.range ?? spec.spineSwitch?.name.range
+    case .tiers: written(spec.tiers)
+    case .planes: spec.planes?.range
+    case .oversubscription: written(spec.oversubscription)
+    case .spineOversubscription: written(spec.spineOversubscription)
+    case .pod: spec.podEndpoints?.range ?? spec.podKey
+    case .dualHomed: written(spec.dualHomed)
+    case .leafGroup: written(spec.leafGroup)
+    case .sparePorts: written(spec.sparePorts)
+    case .dragonfly: spec.dragonflyKey
+    }
+  }
+
   /// The fewest tiers that hold the endpoints when a fixed tier count is too few; nil when the tier count
   /// is `auto` or no count up to 3 fits.
   static func fewestTiers(_ fabric: IRFabric) -> Int? {

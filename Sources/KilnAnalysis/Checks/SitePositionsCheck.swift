@@ -20,8 +20,8 @@ struct SitePositionsCheck: AnalysisCheck {
         notes.append(Note("Storage/\(storage.name): \(storage.racks.value) racks", at: storage.racks.range))
       }
       for fabric in ir.fabrics where fabric.site == site.name {
-        guard let size = fabric.sizeValue, let model = fabric.switchModel, size.switches > 0 else { continue }
-        let units = size.switches * max(1, model.rackUnits)
+        guard let size = fabric.sizeValue, size.switches > 0 else { continue }
+        let units = fabric.switchesByModel.reduce(0) { $0 + $1.count * max(1, $1.model.rackUnits) }
         let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)
         total += racks
         notes.append(

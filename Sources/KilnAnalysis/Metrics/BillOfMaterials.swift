@@ -41,9 +41,15 @@ public struct BillOfMaterials: Sendable {
       siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .network }.map { ($0.name, $0.watts) } },
       uniquingKeysWith: +)
     for fabric in ir.fabrics {
-      guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
-      switches[model.name, default: (0, 0, model)].count += size.switches
-      switches[model.name, default: (0, 0, model)].power += network[fabric.id] ?? 0
+      guard fabric.sizeValue != nil else { continue }
+      // A fabric's drawn power shared by its models' switch counts × their power.
+      let models = fabric.switchesByModel
+      let fabricWatts = models.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
+      for (model, count) in models {
+        let share = fabricWatts > 0 ? Double(count) * (model.power ?? 0) / fabricWatts : 0
+        switches[model.name, default: (0, 0, model)].count += count
+        switches[model.name, default: (0, 0, model)].power += (network[fabric.id] ?? 0) * share
+      }
       if let module = fabric.transceiver { optics[module.name, default: (0, module)].0 += fabric.transceiverModules }
     }
     func estimated<Entry: CatalogEntryRecord>(_ entry: Entry) -> Bool {

@@ -79,17 +79,17 @@ public struct CostModel: Sendable {
     }
     let drawingFabrics = Set(siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .network }.map(\.name) })
     for fabric in ir.fabrics {
-      guard let size = fabric.sizeValue, let model = fabric.switchModel else { continue }
       // An unattached fabric has no site, but no switches either.
       let site = fabric.site ?? ""
-      if size.switches > 0, drawingFabrics.contains(fabric.id), model.estimatedFields.contains(CatalogFieldNames.power)
-      {
-        estimatedPowerItems.insert(model.name)
-      }
-      if let price = model.price {
-        capex.switches += Double(size.switches) * price
-        capexBySite[site, default: 0] += Double(size.switches) * price
-        if model.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(model.name) }
+      for (model, count) in fabric.switchesByModel {
+        if drawingFabrics.contains(fabric.id), model.estimatedFields.contains(CatalogFieldNames.power) {
+          estimatedPowerItems.insert(model.name)
+        }
+        if let price = model.price {
+          capex.switches += Double(count) * price
+          capexBySite[site, default: 0] += Double(count) * price
+          if model.estimatedFields.contains(CatalogFieldNames.price) { capex.estimatedItems.insert(model.name) }
+        }
       }
       if let module = fabric.transceiver, let price = module.price {
         capex.transceivers += Double(fabric.transceiverModules) * price
@@ -315,10 +315,12 @@ public struct SiteLoad: Sendable {
           averageWatts: storage.power.value * factors.storage, range: storage.power.range))
     }
     for index in ir.fabrics.indices {
-      guard let size = ir.fabrics[index].sizeValue, let power = ir.fabrics[index].switchModel?.power,
+      // Tiers whose model has no power draw nothing here.
+      let models = ir.fabrics[index].switchesByModel
+      guard models.contains(where: { $0.model.power != nil }),
         let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
       else { continue }
-      let watts = Double(size.switches) * power
+      let watts = models.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
       loads[site, default: SiteLoad()].contributors.append(
         Contributor(
           name: ir.fabrics[index].id, kind: .network, watts: watts, averageWatts: watts * factors.network,

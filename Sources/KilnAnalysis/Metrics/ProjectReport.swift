@@ -293,7 +293,10 @@ public struct ProjectReport: Sendable {
       }
       let endpoints = fabric.request.map { $0.endpoints + $0.storageEndpoints } ?? 0
       let linkGbps = (fabric.nicSpeed ?? 0) * 8 / 1e9
-      let switchCost = size.flatMap { size in fabric.switchModel?.price.map { Double(size.switches) * $0 } }
+      // nil when a tier's model has no price.
+      let switchCost =
+        size == nil || fabric.switchModel?.price == nil || fabric.switchesByModel.contains { $0.model.price == nil }
+        ? nil : fabric.switchesByModel.reduce(0) { $0 + Double($1.count) * ($1.model.price ?? 0) }
       let opticsCost = fabric.transceiver?.price.map { Double(fabric.transceiverModules) * $0 } ?? 0
       fabrics.append(
         Fabric(

@@ -46,6 +46,8 @@ public enum CanonicalIR {
     for fabric in ir.fabrics {
       var members: [(String, JSONValue?)] = [
         ("switch", .string(fabric.spec.switchModel.name.value)),
+        ("spineSwitch", fabric.spineSwitch.map { .string($0.name) }),
+        ("coreSwitch", fabric.coreSwitch.map { .string($0.name) }),
         ("topology", .string(fabric.spec.topology.value.rawValue)),
         ("attached", .array(fabric.attached.sorted().map { .string($0) })),
         ("endpoints", fabric.request.map { .int($0.endpoints) }),
@@ -55,7 +57,8 @@ public enum CanonicalIR {
         members += [
           ("tiers", .int(size.tiers)), ("planes", .int(size.planes)), ("leaves", .int(size.leaves)),
           ("storageLeaves", size.storageLeaves > 0 ? .int(size.storageLeaves) : nil),
-          ("spines", .int(size.spines)), ("cores", .int(size.cores)), ("switchLinks", .int(size.switchLinks)),
+          ("spines", .int(size.spines)), ("cores", .int(size.cores)),
+          ("pods", size.pods > 0 ? .int(size.pods) : nil), ("switchLinks", .int(size.switchLinks)),
           ("transceivers", .int(fabric.transceiverModules)),
         ]
       }

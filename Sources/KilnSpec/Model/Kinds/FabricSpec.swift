@@ -3,8 +3,9 @@ import KilnDiagnostics
 /// `Fabric`: a network, with defaults: compute purpose, `auto` tiers, 1:1.
 public struct FabricSpec: SpecRecord, ReferenceTarget {
   public enum Purpose: String, ChoiceValue { case compute, storage }
-  /// What a rail-optimized fabric gives a leaf per rail: a group of `down` nodes, or a rack.
-  public enum RailGroup: String, ChoiceValue { case nodes, rack }
+  /// What a leaf holds: `down` endpoint ports (a rail-optimized fabric's leaf per rail: `down` nodes), or a
+  /// rack's (a rail-optimized fabric's: a leaf per rack per rail).
+  public enum LeafGroup: String, ChoiceValue { case nodes, rack }
   /// Which leaf ports run at the switch's breakout speed when the NICs do.
   public enum BreakoutSide: String, ChoiceValue { case both, down }
   public enum Technology: String, ChoiceValue { case infiniband, ethernet }
@@ -22,18 +23,28 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public var purpose: Located<Purpose> = .placeholder
   public var technology: Located<Technology> = .placeholder
   public var switchModel: Reference<SwitchModel> = .placeholder
+  /// The spine and core tiers' switches when they differ from the leaves' (`switch`).
+  public var spineSwitch: Reference<SwitchModel>?
+  public var coreSwitch: Reference<SwitchModel>?
   public var transceiver: Reference<TransceiverModel>?
   public var topology: Located<Topology> = .placeholder
   /// `nil` for `auto`.
   public var tiers: Located<Int?> = .placeholder
   /// `nil`: the nodes' compute NIC count, resolved by the IR.
   public var planes: Located<Int>?
-  public var railGroup: Located<RailGroup> = .placeholder
+  public var leafGroup: Located<LeafGroup> = .placeholder
+  /// Each NIC's two ports on two different leaves (or planes).
+  public var dualHomed: Located<Bool> = .placeholder
   public var breakoutSide: Located<BreakoutSide> = .placeholder
   /// Down ports each leaf keeps free for backup hosts.
   public var sparePorts: Located<Int> = .placeholder
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
+  /// Spine down:up toward the cores (three tiers), as `down / up`.
+  public var spineOversubscription: Located<Double> = .placeholder
+  /// Pods of a three-tier fabric: endpoint ports per pod, all planes together.
+  public var podKey: SourceRange?
+  public var podEndpoints: Located<Int>?
   /// A dragonfly's shape: routers per group (a), hosts per router (p), global links per router (h), and the
   /// groups (g; nil: as many as the endpoints need).
   public var dragonflyKey: SourceRange?
@@ -55,7 +66,14 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
     [
       .field("purpose", Purpose.fieldType, \.purpose, default: .value("compute"), "what the fabric carries"),
       .field("technology", Technology.fieldType, \.technology, required: true, "link technology"),
-      .reference("switch", \.switchModel, required: true, "the switch model of every tier (K3002 if unknown)"),
+      .reference(
+        "switch", \.switchModel, required: true,
+        "the leaves' switch model, and every tier's unless `spineSwitch` or `coreSwitch` says otherwise (K3002 if unknown)"
+      ),
+      .reference(
+        "spineSwitch", \.spineSwitch, default: .rule("`switch`"),
+        "the spines' switch model (Meta's Llama 3 cluster: Minipack2 ToRs, Arista 7800 cluster switches)"),
+      .reference("coreSwitch", \.coreSwitch, default: .rule("`spineSwitch`"), "the cores' switch model"),
       .reference("transceiver", \.transceiver, default: .rule("none: copper, no optics cost"), "switch-side optics"),
       .field("topology", Topology.fieldType, \.topology, required: true, "how the switches are wired"),
       .field(
@@ -66,8 +84,12 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
         "planes", .count, \.planes, default: .rule("the nodes' compute NIC count"),
         "`multi-plane` only: NIC *i* of a node joins plane *i* mod `planes`"),
       .field(
-        "railGroup", RailGroup.fieldType, \.railGroup, default: .value("nodes"),
-        "`rail-optimized` only: a leaf per rail for every `down` nodes (`nodes`, the DGX SuperPOD H100's scalable units), or for every rack (`rack`: a leaf per rack per rail, for rack-scale systems such as GB200 NVL72 racks)"
+        "leafGroup", LeafGroup.fieldType, \.leafGroup, default: .value("nodes"),
+        "what a leaf holds: `down` endpoint ports (`nodes`; rail-optimized: a leaf per rail for every `down` nodes, the DGX SuperPOD H100's scalable units), or a rack (`rack`: a top-of-rack switch per rack, as Meta's Llama 3 racks of two servers; rail-optimized: a leaf per rack per rail, for rack-scale systems such as GB200 NVL72). A rack's leaf has as many uplinks as its ports need at `oversubscription`"
+      ),
+      .field(
+        "dualHomed", .boolean, \.dualHomed, default: .value("false"),
+        "each NIC's two ports (ports 2*i* and 2*i* + 1 of a node) go to two different leaves: `fat-tree` leaves come in pairs; `multi-plane` needs an even plane count (Alibaba HPN's dual-ToR: a NIC's two 200G ports on two ToRs in two planes)"
       ),
       .field(
         "breakoutSide", BreakoutSide.fieldType, \.breakoutSide, default: .value("both"),
@@ -79,7 +101,21 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
-        "leaf down:up port ratio. `\"1:1\"` is non-blocking; `200%` means the same as `\"2:1\"`"),
+        "leaf down:up port ratio. `\"1:1\"` is non-blocking; `200%` means the same as `\"2:1\"`; `\"1:2\"` is under-subscribed"
+      ),
+      .field(
+        "spineOversubscription", .ratio, \.spineOversubscription, default: .value("1:1"),
+        "spine down:up port ratio toward the cores (three tiers): Meta's Llama 3 aggregation layer is `\"7:1\"`, Alibaba HPN's `\"15:1\"`"
+      ),
+      .group(
+        "pod", default: .rule("none: all leaves share the spines"), keyRange: \FabricSpec.podKey,
+        "pods of a three-tier fabric: each pod's leaves share spines of their own, the pods' spines join through the cores (Meta's 3,072-GPU pods)",
+        [
+          .field(
+            "endpoints", .count, \.podEndpoints, required: true,
+            range: .atMost(100_000_000, "100,000,000", positive: true),
+            "endpoint ports per pod, all planes together")
+        ]),
       .group(
         "dragonfly", requiredWhen: "`topology: dragonfly`", keyRange: \FabricSpec.dragonflyKey,
         "the canonical dragonfly's shape ([models.md §4.11](models.md#411-dragonfly)): groups of routers wired all-to-all, the groups joined by global links",
