@@ -63,4 +63,37 @@ import _KilnTestSupport
     #expect(fabric.request?.endpoints == 261_632)
     #expect((size.groups, size.switches, size.switchLinks) == (511, 16_352, 384_272))
   }
+
+  /// The published fleets of specs/examples/fleets, each against the figures its sources print (the
+  /// projects' kiln.yaml name them): endpoints, leaves, and the spines, pods and tapers where published.
+  @Test func publishedFleets() throws {
+    func fabric(_ name: String) throws -> (IRFabric, FabricSize) {
+      let ir = try load("specs/examples/fleets/" + name)
+      let fabric = try #require(ir.fabrics.first)
+      return (fabric, try #require(fabric.sizeValue))
+    }
+    // Llama 3 §3.3.1: 24K GPUs, a ToR per rack of 16 GPUs, pods of 192 racks (3,072 GPUs), 8 pods, 1:7 above.
+    let (meta, metaSize) = try fabric("meta-llama3-roce")
+    #expect(meta.request?.endpoints == 24_576)
+    #expect((metaSize.tiers, metaSize.leaves, metaSize.pods, metaSize.leavesPerPod) == (3, 1_536, 8, 192))
+    #expect(metaSize.leavesPerPod * metaSize.leafDown == 3_072)
+    #expect(Double(metaSize.spineDown) / Double(metaSize.spineUp) > 6.9)
+    // HPN: 15,360 dual-ported GPUs per pod, 16 ToRs per 1,024-GPU segment, 2 planes of 60 aggregation
+    // switches with 120 ports down and 8 up (15:1).
+    let (hpn, hpnSize) = try fabric("alibaba-hpn")
+    #expect(hpn.request?.endpoints == 30_720)
+    #expect((hpnSize.planes, hpnSize.leaves, hpnSize.spines) == (2, 240, 120))
+    #expect((hpnSize.spineDown, hpnSize.spineUp) == (120, 8))
+    // MegaScale §3.6: 12,288 GPUs, ToRs of 64 × 200G down and 32 × 400G up, 64 servers per set of 8 rail ToRs,
+    // three tiers at 1:1.
+    let (megascale, megascaleSize) = try fabric("bytedance-megascale")
+    #expect(megascale.request?.endpoints == 12_288)
+    #expect((megascaleSize.tiers, megascaleSize.leafDown, megascaleSize.leafUp) == (3, 64, 32))
+    #expect(megascaleSize.leaves == 12_288 / 64)
+    #expect((megascaleSize.spineDown, megascaleSize.spineUp) == (32, 32))
+    // DGX SuperPOD B300 XDR RA Table 3, 4 SU: 288 systems, 32 leaves, 18 spines.
+    let (b300, b300Size) = try fabric("superpod-b300-xdr-4su")
+    #expect(b300.request?.endpoints == 2_304)
+    #expect((b300Size.leaves, b300Size.spines) == (32, 18))
+  }
 }

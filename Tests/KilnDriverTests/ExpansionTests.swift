@@ -42,6 +42,35 @@ import _KilnTestSupport
     #expect(ports.values.allSatisfy { $0 == 1 }, "\(ports.filter { $0.value > 1 }.keys.sorted().prefix(3))")
   }
 
+  /// Each published fleet expands with every switch port used once, no port number beyond its switch's
+  /// ports (breakout ports where it has them), and as many switches and links as its sizing.
+  @Test(arguments: [
+    "specs/examples/fleets/meta-llama3-roce", "specs/examples/fleets/alibaba-hpn",
+    "specs/examples/fleets/bytedance-megascale", "specs/examples/fleets/superpod-b300-xdr-4su",
+  ])
+  func fleetPortsOnce(project: String) throws {
+    let objects = try expand(project)
+    let ports = portUses(objects)
+    #expect(ports.values.allSatisfy { $0 == 1 }, "\(ports.filter { $0.value > 1 }.keys.sorted().prefix(3))")
+    let ir = try #require(try inRepository { try Linter().lint(project) }.ir)
+    let fabric = try #require(ir.fabrics.first)
+    let size = try #require(fabric.sizeValue)
+    var radix: [String: Int] = [:]
+    for object in objects where object["kind"] as? String == "switch" {
+      let id = try #require(object["id"] as? String)
+      let model = try #require(ir.catalog.switches.first { $0.name == object["model"] as? String })
+      radix[id] = max(model.ports, model.breakoutPorts ?? 0)
+    }
+    #expect(radix.count == size.switches)
+    #expect(objects.filter { $0["kind"] as? String == "link" }.count == size.switchLinks)
+    #expect(objects.filter { $0["kind"] as? String == "endpoint-link" }.count == size.endpointLinks)
+    for port in ports.keys {
+      let parts = port.components(separatedBy: "/port/")
+      let bound = try #require(radix[parts[0]], "\(port) is on no switch")
+      #expect((Int(parts[1]) ?? .max) < bound, "\(port) beyond \(bound) ports")
+    }
+  }
+
   /// DGX SuperPOD H100 RA (RA-11333-001) Table 7: 4 SU, 48 QM9700 in the compute fabric, 1,024 leaf–spine
   /// links; here 128 nodes × 8 rails = 1,024 endpoint links.
   @Test func superPODCounts() throws {

@@ -21,12 +21,16 @@ struct SitePositionsCheck: AnalysisCheck {
       }
       for fabric in ir.fabrics where fabric.site == site.name {
         guard let size = fabric.sizeValue, size.switches > 0 else { continue }
-        let units = fabric.switchesByModel.reduce(0) { $0 + $1.count * max(1, $1.model.rackUnits) }
+        // Top-of-rack leaves (leafGroup: rack) sit in the racks they serve.
+        let tiers = FabricTier.allCases.filter { $0 != .leaf || fabric.spec.leafGroup.value != .rack }
+        let switches = tiers.reduce(0) { $0 + size.switches(in: $1) }
+        guard switches > 0 else { continue }
+        let units = tiers.reduce(0) { $0 + size.switches(in: $1) * max(1, fabric.switchModel(of: $1)?.rackUnits ?? 1) }
         let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)
         total += racks
         notes.append(
           Note(
-            "\(fabric.id): \(size.switches) switch\(size.switches == 1 ? "" : "es") in \(Figures.plural(racks, "network rack"))",
+            "\(fabric.id): \(switches) switch\(switches == 1 ? "" : "es") in \(Figures.plural(racks, "network rack"))",
             at: fabric.spec.switchModel.name.range))
       }
       if total > positions.value {
