@@ -8,7 +8,7 @@ BENCHMARKS.json is the calibration data set of published serving figures (defaul
 repository; this script is the only thing that reads it. The script writes:
 
   specs/calibration/kiln.yaml            the Project
-  specs/calibration/catalog.yaml         GPUs and servers the built-in catalog lacks (GB200, GH200,
+  specs/calibration/catalog.yaml         GPUs and servers the built-in catalog lacks (GH200,
                                          RTX PRO 6000 Blackwell Server Edition)
   specs/calibration/infrastructure.yaml  one cloud Site, one inference Cluster per GPU type
   specs/calibration/models.yaml          one Model per architecture x weights x KV-cache precision
@@ -182,19 +182,6 @@ metadata:
   name: calibration-hardware
 spec:
   gpus:
-    - name: GB200
-      vendor: nvidia
-      memory: 186GB
-      memoryBandwidth: 8TB/s
-      compute: {bf16: 2500TFLOPS, fp16: 2500TFLOPS, fp8: 5000TFLOPS, fp4: 10000TFLOPS}
-      power: 1200W
-      nvlinkBandwidth: 1800GB/s
-      nodeLabel: {key: nvidia.com/gpu.product, value: NVIDIA-GB200}
-      source: "One Blackwell GPU of a GB200 NVL72 rack. NVIDIA GB200 NVL72 product page and datasheet (nvidia.com/en-us/data-center/gb200-nvl72): per rack of 72 GPUs 1,440 PFLOPS FP4, 720 PFLOPS FP8/FP6 and 360 PFLOPS FP16/BF16 Tensor Core (with sparsity), 13.4 TB HBM3e at 576 TB/s, 130 TB/s NVLink; divided by 72 GPUs, and by 2 for dense peaks (derived). The TensorRT-LLM performance overview labels the GPU 'GB200 192GB'"
-      estimate: true
-      estimatedFields: [memory, power, nodeLabel]
-      basis: "memory: 13.4 TB / 72 = 186 GB usable per GPU (derived; 192 GB is the physical HBM3e per GPU quoted for the GB200 superchip, 384 GB per 2 GPUs). power: 'up to 1,200 W' per Blackwell GPU in GB200 as quoted by third parties, not a datasheet figure. nodeLabel: GPU Feature Discovery's sanitised form of the nvidia-smi name 'NVIDIA GB200', unverified"
-
     - name: GH200-96GB
       vendor: nvidia
       memory: 96GiB
@@ -221,21 +208,6 @@ spec:
       basis: "compute: only the sparse FP4 peak (4 PFLOPS) is read from the datasheet; dense FP4 = 4,000 / 2 = 2,000 TFLOPS, FP8 = half of that and BF16/FP16 = a quarter, the ratios of every Blackwell Tensor Core (derived, unverified). nodeLabel: GPU Feature Discovery's sanitised form of the nvidia-smi name 'NVIDIA RTX PRO 6000 Blackwell Server Edition', unverified"
 
   servers:
-    - name: GB200-NVL72-Tray
-      gpu: GB200
-      gpuCount: 4
-      rackUnits: 1
-      power: 5.6kW
-      cpuCores: 144
-      memory: 960GB
-      scaleUpDomain: 72
-      nics:
-        - {role: compute, count: 4, speed: 400Gb/s}
-      source: "One compute tray of a GB200 NVL72 rack: 2 Grace CPUs (72 cores each) and 4 Blackwell GPUs per 1U tray, 18 trays and 9 NVLink switch trays per rack, all 72 GPUs in one NVLink domain, 4 x ConnectX-7 400G per tray: NVIDIA DGX GB200 user guide, hardware overview (docs.nvidia.com/dgx/dgxgb200-user-guide/hardware.html); 480 GB LPDDR5X per Grace: NVIDIA GB200 NVL72 product page"
-      estimate: true
-      estimatedFields: [power]
-      basis: "power: no per-tray figure is published; 4 x 1,200 W GPUs + 2 x ~300 W Grace with memory + NICs and fans ~ 5.6 kW, consistent with the ~120 kW quoted per 72-GPU rack (secondary) including the switch trays"
-
     - name: GH200-Superchip-1GPU
       gpu: GH200-96GB
       gpuCount: 1
@@ -857,7 +829,7 @@ def readme(total, records, not_expressed, by_model):
     a("| file | content |")
     a("|---|---|")
     a("| `kiln.yaml` | the Project |")
-    a("| `catalog.yaml` | GPUs and servers the built-in catalog lacks: `GB200` with the `GB200-NVL72-Tray` (4 GPUs per 1U tray, NVLink domain of 72), `GH200-96GB` with `GH200-Superchip-1GPU`, and `RTX-PRO-6000-Blackwell-SE` with `PCIe-RTXPRO6000-8GPU`, from NVIDIA's public datasheets; derived and assumed figures are marked `estimate: true` |")
+    a("| `catalog.yaml` | GPUs and servers the built-in catalog lacks: `GH200-96GB` with `GH200-Superchip-1GPU`, and `RTX-PRO-6000-Blackwell-SE` with `PCIe-RTXPRO6000-8GPU`, from NVIDIA's public datasheets (the GB200 and its NVL72 compute tray are built in); derived and assumed figures are marked `estimate: true` |")
     a("| `infrastructure.yaml` | the cloud Site `calibration-cloud` ($2/GPU-hour) and one `purpose: inference` Cluster per GPU type |")
     a("| `models.yaml` | %d Models, one per architecture x weights precision x KV-cache precision (`<arch>-<weights>-kv<kv>`) |" % len(by_model))
     a("| `policy.yaml` | `serving-capacity` and `serving-slo` as warnings |")

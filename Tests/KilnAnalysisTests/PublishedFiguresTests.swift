@@ -95,5 +95,13 @@ import _KilnTestSupport
     let (b300, b300Size) = try fabric("superpod-b300-xdr-4su")
     #expect(b300.request?.endpoints == 2_304)
     #expect((b300Size.leaves, b300Size.spines) == (32, 18))
+    // DGX SuperPOD GB200, 16 SU: 8 NVL72 racks per SU, 18 trays of 4 GPUs per rack, one leaf per rack per rail
+    // (32 per SU, Kiln's rule: the RA text prints no count), every rack one 72-GPU NVLink domain.
+    let (gb200, gb200Size) = try fabric("superpod-gb200-16su")
+    #expect(gb200.request?.endpoints == 9_216)
+    #expect((gb200Size.leaves / 16, gb200Size.leafDown, gb200Size.leafUp) == (32, 18, 18))
+    let gb200IR = try load("specs/examples/fleets/superpod-gb200-16su")
+    let racks = try #require(gb200IR.clusters.first?.rackGroups.first)
+    #expect((racks.racks, racks.serversPerRack * racks.server.gpuCount, racks.server.scaleUpDomain) == (128, 72, 72))
   }
 }

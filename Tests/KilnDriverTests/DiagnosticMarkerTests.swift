@@ -354,7 +354,7 @@ import _KilnTestSupport
       expected: [
         DiagnosticSpec(
           locationMarker: "1️⃣", code: "K2008", message: "'water' is not a valid value for 'spec.cooling'",
-          help: ["expected one of: air, hybrid, liquid"]),
+          help: ["expected one of: air, rear-door, hybrid, liquid"]),
         DiagnosticSpec(
           locationMarker: "2️⃣", code: "K2009",
           message: "'spec.power.capacity' needs a unit; expected power (e.g. 10.2kW)",

@@ -47,6 +47,7 @@ import _KilnTestSupport
   @Test(arguments: [
     "specs/examples/fleets/meta-llama3-roce", "specs/examples/fleets/alibaba-hpn",
     "specs/examples/fleets/bytedance-megascale", "specs/examples/fleets/superpod-b300-xdr-4su",
+    "specs/examples/fleets/superpod-gb200-16su",
   ])
   func fleetPortsOnce(project: String) throws {
     let objects = try expand(project)

@@ -4,7 +4,12 @@ import KilnDiagnostics
 /// limit by cooling.
 public struct SiteSpec: SpecRecord, ReferenceTarget {
   public enum Ownership: String, ChoiceValue { case owned, colocation, cloud }
-  public enum Cooling: String, ChoiceValue { case air, hybrid, liquid }
+  /// Air, rear-door heat exchangers, hybrid (air plus direct liquid), direct liquid (docs/models.md §3.1).
+  public enum Cooling: String, ChoiceValue {
+    case air
+    case rearDoor = "rear-door"
+    case hybrid, liquid
+  }
 
   public static let referenceKind = SpecKind.site.rawValue
 
@@ -78,10 +83,13 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
     specKeyRange = object.specKeyRange
   }
 
-  /// The rack power limit a cooling type allows by default.
+  /// The rack power limit a cooling type allows by default, with its source in docs/models.md §3.1 (air:
+  /// Kiln's planning figure; rear-door: the top of HPE's 35–55 kW liquid-cooled door band; liquid: the
+  /// ~120 kW quoted for a GB200 NVL72 rack).
   public static func defaultRackPowerLimit(_ cooling: Cooling) -> Double {
     switch cooling {
     case .air: 20_000
+    case .rearDoor: 55_000
     case .hybrid: 45_000
     case .liquid: 120_000
     }
@@ -140,7 +148,7 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
           .field("units", .count, \.rackUnits, default: .value("42"), "rack units per rack"),
           .field(
             "powerLimit", FieldTypes.power, \.rackPowerLimit,
-            default: .rule("`20kW` air, `45kW` hybrid, `120kW` liquid"), "power limit per rack"),
+            default: .rule("`20kW` air, `55kW` rear-door, `45kW` hybrid, `120kW` liquid ([models.md §3.1](models.md#31-rack-power))"), "power limit per rack"),
         ]),
       .group(
         Block.colocation.rawValue, requiredWhen: "colocation", keyRange: \SiteSpec.colocationBlock,
