@@ -148,7 +148,9 @@ public struct SiteSpec: SpecRecord, ReferenceTarget {
           .field("units", .count, \.rackUnits, default: .value("42"), "rack units per rack"),
           .field(
             "powerLimit", FieldTypes.power, \.rackPowerLimit,
-            default: .rule("`20kW` air, `55kW` rear-door, `45kW` hybrid, `120kW` liquid ([models.md §3.1](models.md#31-rack-power))"), "power limit per rack"),
+            default: .rule(
+              "`20kW` air, `55kW` rear-door, `45kW` hybrid, `120kW` liquid ([models.md §3.1](models.md#31-rack-power))"),
+            "power limit per rack"),
         ]),
       .group(
         Block.colocation.rawValue, requiredWhen: "colocation", keyRange: \SiteSpec.colocationBlock,
