@@ -139,6 +139,21 @@ public struct ProjectReport: Sendable {
     public var bisectionBandwidthGbps: Double?
     public var costPerEndpointUSD: Double?
     public var hops: Int?
+    /// A three-tier fabric's pods (nil without `pod`).
+    public var pods: Int?
+    /// Each tier's switch model, count and ports per switch toward endpoints (or the tier below) and up.
+    public var tierDetails: [TierDetail] = []
+  }
+
+  /// One switch tier of a fabric: a dragonfly's routers are its `router` tier (down: hosts; up: local and
+  /// global links); a leaf's down ports are its endpoint ports, a spine's and a core's its links below.
+  public struct TierDetail: Sendable {
+    public var tier: String
+    public var switchModel: String
+    public var switches: Int
+    /// Ports in use on the fullest switch of the tier.
+    public var portsDown: Int
+    public var portsUp: Int
   }
 
   public struct Serving: Sendable {
@@ -307,11 +322,14 @@ public struct ProjectReport: Sendable {
           endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
           // A dragonfly's bisection rests on its global links, which this formula does not see.
+          // Traffic between pods or cores crosses the spines' taper too.
           bisectionBandwidthGbps: size.flatMap { $0.groups > 0 ? nil : $0 }.map { size in
             Double(endpoints) / 2 * linkGbps / (size.tiers > 1 ? max(1, fabric.spec.oversubscription.value) : 1)
+              / (size.tiers > 2 ? max(1, fabric.spec.spineOversubscription.value) : 1)
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
-          hops: size?.hops))
+          hops: size?.hops, pods: size.flatMap { $0.pods > 0 ? $0.pods : nil },
+          tierDetails: size.map { Self.tierDetails(fabric, $0) } ?? []))
     }
     let storageFactor = LoadFactors(project: ir.project).storage
     for spec in ir.storage {
@@ -442,5 +460,33 @@ public struct ProjectReport: Sendable {
     let rate = entry.site?.ownership.value == .cloud ? entry.site?.gpuHourPrice?.value : ownedRate
     guard let rate else { return nil }
     return Double(entry.gpusPerReplica) * rate / (perReplica * 3_600) * 1e6
+  }
+}
+
+extension ProjectReport {
+  /// Per tier: model, switches and the fullest switch's ports down and up, as the sizing counts them.
+  static func tierDetails(_ fabric: IRFabric, _ size: FabricSize) -> [TierDetail] {
+    if size.groups > 0, let shape = fabric.request?.dragonfly {
+      return [
+        TierDetail(
+          tier: "router", switchModel: fabric.switchModel?.name ?? "", switches: size.leaves,
+          portsDown: shape.hostsPerRouter, portsUp: shape.routersPerGroup - 1 + shape.globalLinksPerRouter)
+      ]
+    }
+    var details: [TierDetail] = []
+    for tier in FabricTier.allCases where size.switches(in: tier) > 0 {
+      let count = size.switches(in: tier)
+      let (down, up): (Int, Int)
+      switch tier {
+      case .leaf: (down, up) = (size.leafDown, size.leafUp)
+      case .spine: (down, up) = (size.spineDown, size.spineUp)
+      case .core: (down, up) = ((size.spines * size.spineUp + count - 1) / count, 0)
+      }
+      details.append(
+        TierDetail(
+          tier: tier.rawValue, switchModel: fabric.switchModel(of: tier)?.name ?? "", switches: count,
+          portsDown: down, portsUp: up))
+    }
+    return details
   }
 }

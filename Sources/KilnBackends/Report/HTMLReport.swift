@@ -92,6 +92,19 @@ public enum HTMLReport {
             $0.costPerEndpointUSD.map(money) ?? "—",
           ]
         })
+    body +=
+      "<h3>Switch tiers</h3>\n"
+      + table(
+        ["fabric", "tier", "switch", "switches", "ports down", "ports up", "pods", "endpoint links"],
+        report.fabrics.flatMap { fabric in
+          fabric.tierDetails.enumerated().map { index, tier in
+            [
+              fabric.name, tier.tier, tier.switchModel, "\(tier.switches)", "\(tier.portsDown)", "\(tier.portsUp)",
+              index == 0 ? fabric.pods.map(String.init) ?? "—" : "",
+              index == 0 ? fabric.endpointLinks.map(String.init) ?? "—" : "",
+            ]
+          }
+        })
     if !report.regions.isEmpty {
       body +=
         "<h2>Front doors</h2>\n"

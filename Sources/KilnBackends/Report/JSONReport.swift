@@ -121,6 +121,18 @@ public enum JSONReport {
               ("transceivers", .int(fabric.transceivers)),
               ("bisectionBandwidth_Gbps", number(fabric.bisectionBandwidthGbps, digits: 6)),
               ("costPerEndpoint_usd", number(fabric.costPerEndpointUSD)), ("hops", int(fabric.hops)),
+              ("pods", int(fabric.pods)),
+              (
+                "tierDetails",
+                .array(
+                  fabric.tierDetails.map { tier in
+                    .object([
+                      ("tier", .string(tier.tier)), ("switch", .string(tier.switchModel)),
+                      ("switches", .int(tier.switches)), ("portsDown", .int(tier.portsDown)),
+                      ("portsUp", .int(tier.portsUp)),
+                    ])
+                  })
+              ),
             ])
           })
       ),

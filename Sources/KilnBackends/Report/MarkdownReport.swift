@@ -58,6 +58,17 @@ public enum MarkdownReport {
         "| \(fabric.endpoints) | \(fabric.switches.map { "\($0) (\(tiers))" } ?? "—") | \(fabric.switchLinks.map(String.init) ?? "—") "
       out += "| \(fabric.transceivers) | \(money(fabric.costPerEndpointUSD)) |\n"
     }
+    // Per tier: the model, its count and the fullest switch's ports, and the links each way.
+    out += "\n### Switch tiers\n\n| fabric | tier | switch | switches | ports down | ports up | pods | endpoint links |\n"
+    out += "|---|---|---|---:|---:|---:|---:|---:|\n"
+    for fabric in report.fabrics {
+      for tier in fabric.tierDetails {
+        let first = tier.tier == fabric.tierDetails.first?.tier
+        out += "| \(fabric.name) | \(tier.tier) | \(tier.switchModel) | \(tier.switches) | \(tier.portsDown) | \(tier.portsUp) "
+        out += "| \(first ? fabric.pods.map(String.init) ?? "—" : "") "
+        out += "| \(first ? fabric.endpointLinks.map(String.init) ?? "—" : "") |\n"
+      }
+    }
     if !report.serving.isEmpty {
       out +=
         "\n## Serving\n\n| region | serving | model | GPUs / replica | max replicas | batch | tokens/s per replica | capacity | peak demand | headroom | TPOT | $ / M tokens |\n"
