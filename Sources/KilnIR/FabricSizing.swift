@@ -409,9 +409,13 @@ private struct Plan {
       guard
         let spines = (1...up).first(where: { fits($0, even: true) }) ?? (1...up).first(where: { fits($0, even: false) })
       else {
+        // The best case: as many spines as a leaf has uplinks.
+        let down = ceilDivide(total, up)
+        let needed = Self.ports(down, times: request.spineUp / request.spineDown)
         return invalid(
-          "a pod of \(inPod) leaves with \(up) uplinks each needs spines with more than \(spineRadix) ports at "
-            + "\(ratio(request.spineDown, request.spineUp)) (each leaf reaches each of at most \(up) spines)", .pod)
+          "a pod of \(inPod) leaves with \(up) uplinks each reaches at most \(up) spines, and each would need "
+            + "\(down) ports down and \(needed) up at \(ratio(request.spineDown, request.spineUp)) "
+            + "(\(saturatingAdd(down, needed))); the spine switch has \(spineRadix)", .pod)
       }
       pod = (inPod, spines)
       spineDown = ceilDivide(total, spines)
