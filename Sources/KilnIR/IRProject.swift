@@ -144,6 +144,13 @@ public struct IRFabric: Sendable {
     return result
   }
 
+  /// Cables for one tier's uplinks, and for all switch-to-switch links (`linksPerCable` links per cable).
+  public func uplinkCables(_ tier: FabricTier) -> Int {
+    guard let size = sizeValue else { return 0 }
+    return FabricSizing.uplinkCables(size, tier: tier, linksPerCable: spec.linksPerCable.value)
+  }
+  public var switchCables: Int { FabricTier.allCases.reduce(0) { saturatingAdd($0, uplinkCables($1)) } }
+
   public var transceiverModules: Int {
     guard let size = sizeValue, let transceiver else { return 0 }
     return FabricSizing.transceivers(size, portsPerModule: max(1, transceiver.ports))

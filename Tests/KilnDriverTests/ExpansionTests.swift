@@ -1,4 +1,5 @@
 import Foundation
+import KilnIR
 import Testing
 import _KilnTestSupport
 
@@ -70,6 +71,15 @@ import _KilnTestSupport
       let bound = try #require(radix[parts[0]], "\(port) is on no switch")
       #expect((Int(parts[1]) ?? .max) < bound, "\(port) beyond \(bound) ports")
     }
+    // Cables of two links between the same two switches, counted from the links written, are the sizing's.
+    var pairs: [String: Int] = [:]
+    for object in objects where object["kind"] as? String == "link" {
+      let from = try #require(object["id"] as? String).components(separatedBy: "/port/")[0]
+      let to = try #require(object["to"] as? String).components(separatedBy: "/port/")[0]
+      pairs[from + " " + to, default: 0] += 1
+    }
+    let sized = FabricTier.allCases.reduce(0) { $0 + FabricSizing.uplinkCables(size, tier: $1, linksPerCable: 2) }
+    #expect(pairs.values.reduce(0) { $0 + ($1 + 1) / 2 } == sized)
   }
 
   /// DGX SuperPOD H100 RA (RA-11333-001) Table 7: 4 SU, 48 QM9700 in the compute fabric, 1,024 leaf–spine

@@ -433,6 +433,29 @@ import Testing
     #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks)
   }
 
+  // Cables: a leaf of the SuperPOD's 4 SU sends 2 of its 32 uplinks to each of 16 spines, so twin-link
+  // cables halve the 1,024 links; Meta's spines send 55 uplinks over 7 cores (6 cores take 8 links, one 7):
+  // 6 × 4 + 1 × 4 = 28 cables a spine. One link per cable is one cable per link.
+  @Test func cablesCarryLinksBetweenTheSameSwitches() throws {
+    let superPOD = try FabricSizing.size(
+      FabricRequest(topology: .railOptimized, endpoints: 1_024, nodes: 128, portsPerNode: 8, radix: 64, tiers: 2)
+    ).get()
+    #expect(FabricSizing.uplinkCables(superPOD, tier: .leaf, linksPerCable: 1) == superPOD.switchLinks)
+    #expect(FabricSizing.uplinkCables(superPOD, tier: .leaf, linksPerCable: 2) == 512)
+    var meta = FabricRequest(topology: .fatTree, endpoints: 24_576, nodes: 3_072, portsPerNode: 8, radix: 64)
+    meta.leafRacks = Array(repeating: 16, count: 1_536)
+    meta.spineRadix = 576
+    meta.coreRadix = 576
+    meta.spineDown = 7
+    meta.podEndpoints = 3_072
+    let size = try FabricSizing.size(meta).get()
+    #expect(FabricSizing.uplinkCables(size, tier: .leaf, linksPerCable: 2) == 1_536 * 8)
+    #expect(FabricSizing.uplinkCables(size, tier: .spine, linksPerCable: 2) == 64 * 28)
+    #expect(
+      FabricSizing.uplinkCables(size, tier: .leaf, linksPerCable: 1)
+        + FabricSizing.uplinkCables(size, tier: .spine, linksPerCable: 1) == size.switchLinks)
+  }
+
   // Pods need a third tier once there is more than one, and at most k_core of them fit.
   @Test func podsNeedThreeTiers() throws {
     var request = FabricRequest(topology: .fatTree, endpoints: 4_096, nodes: 512, portsPerNode: 8, radix: 64, tiers: 2)

@@ -15,6 +15,9 @@ public struct BillOfMaterials: Sendable {
     public var power: Double?
     /// Whether the catalog marks that power as an estimate.
     public var powerEstimated = false
+    /// A switch line's fabric tier (`leaf`, `spine`, `core`, a dragonfly's `router`): one line per model and
+    /// tier; nil for other lines.
+    public var tier: String?
     public var total: Double? { unitPrice.map { $0 * Double(count) } }
   }
 
@@ -24,7 +27,13 @@ public struct BillOfMaterials: Sendable {
   public init(_ ir: IRProject, siteLoads: [String: SiteLoad]) {
     var servers: [String: (count: Int, power: Double, model: ServerModel)] = [:]
     var optics: [String: (Int, TransceiverModel)] = [:]
-    var switches: [String: (count: Int, power: Double, model: SwitchModel)] = [:]
+    // Keyed by model and tier, in that order.
+    struct SwitchKey: Hashable, Comparable {
+      var model: String
+      var tier: Int
+      static func < (a: SwitchKey, b: SwitchKey) -> Bool { (a.model, a.tier) < (b.model, b.tier) }
+    }
+    var switches: [SwitchKey: (count: Int, power: Double, model: SwitchModel, tier: String)] = [:]
     for cluster in ir.clusters where cluster.site?.ownership.value != .cloud {
       for group in cluster.rackGroups {
         servers[group.server.name, default: (0, 0, group.server)].count += group.servers
@@ -41,14 +50,17 @@ public struct BillOfMaterials: Sendable {
       siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .network }.map { ($0.name, $0.watts) } },
       uniquingKeysWith: +)
     for fabric in ir.fabrics {
-      guard fabric.sizeValue != nil else { continue }
-      // A fabric's drawn power shared by its models' switch counts × their power.
-      let models = fabric.switchesByModel
-      let fabricWatts = models.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
-      for (model, count) in models {
+      guard let size = fabric.sizeValue else { continue }
+      // A fabric's drawn power shared by its tiers' switch counts × their models' power.
+      let fabricWatts = fabric.switchesByModel.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
+      for (index, tier) in FabricTier.allCases.enumerated() {
+        let count = size.switches(in: tier)
+        guard count > 0, let model = fabric.switchModel(of: tier) else { continue }
         let share = fabricWatts > 0 ? Double(count) * (model.power ?? 0) / fabricWatts : 0
-        switches[model.name, default: (0, 0, model)].count += count
-        switches[model.name, default: (0, 0, model)].power += (network[fabric.id] ?? 0) * share
+        let name = size.groups > 0 ? "router" : tier.rawValue
+        let key = SwitchKey(model: model.name, tier: index)
+        switches[key, default: (0, 0, model, name)].count += count
+        switches[key, default: (0, 0, model, name)].power += (network[fabric.id] ?? 0) * share
       }
       if let module = fabric.transceiver { optics[module.name, default: (0, module)].0 += fabric.transceiverModules }
     }
@@ -63,13 +75,14 @@ public struct BillOfMaterials: Sendable {
           estimated: estimated(line.model), power: line.power,
           powerEstimated: line.model.estimatedFields.contains(CatalogFieldNames.power)))
     }
-    for name in switches.keys.sorted() {
-      guard let line = switches[name] else { continue }
+    for key in switches.keys.sorted() {
+      guard let line = switches[key] else { continue }
       lines.append(
         Line(
-          item: "switch", catalogName: name, count: line.count, unitPrice: line.model.price,
+          item: "switch", catalogName: key.model, count: line.count, unitPrice: line.model.price,
           estimated: estimated(line.model), power: line.power > 0 ? line.power : nil,
-          powerEstimated: line.power > 0 && line.model.estimatedFields.contains(CatalogFieldNames.power)))
+          powerEstimated: line.power > 0 && line.model.estimatedFields.contains(CatalogFieldNames.power),
+          tier: line.tier))
     }
     for name in optics.keys.sorted() {
       guard let (count, module) = optics[name] else { continue }
@@ -78,15 +91,17 @@ public struct BillOfMaterials: Sendable {
           item: "transceiver", catalogName: name, count: count, unitPrice: module.price, estimated: estimated(module),
           power: nil))
     }
-    // Cables: one per link, switch-to-switch and endpoint. The catalog has no cable entries, so no price.
-    var cables = 0
+    // Cables: switch to switch (`linksPerCable` links per cable between two switches), and one per endpoint
+    // link. The catalog has no cable entries, so no price.
+    var switchCables = 0
+    var endpointCables = 0
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue else { continue }
-      cables += size.switchLinks + size.endpointLinks
+      switchCables += fabric.switchCables
+      endpointCables += size.endpointLinks
     }
-    if cables > 0 {
-      lines.append(
-        Line(item: "cable", catalogName: "link", count: cables, unitPrice: nil, estimated: false, power: nil))
+    for (kind, count) in [("endpoint", endpointCables), ("switch-to-switch", switchCables)] where count > 0 {
+      lines.append(Line(item: "cable", catalogName: kind, count: count, unitPrice: nil, estimated: false, power: nil))
     }
     // Every Storage: its capex price where it has one, and its declared draw.
     for storage in ir.storage.sorted(by: { $0.name < $1.name }) {

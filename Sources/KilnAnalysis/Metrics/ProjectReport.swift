@@ -132,6 +132,8 @@ public struct ProjectReport: Sendable {
     public var switches: Int?
     public var switchesByTier: [String: Int]
     public var switchLinks: Int?
+    /// Cables for the switch-to-switch links (`linksPerCable` links per cable between two switches).
+    public var switchCables: Int?
     public var endpointLinks: Int?
     public var transceivers: Int
     /// One-way bisection bandwidth in Gb/s: half the endpoints at the link speed, divided by the
@@ -154,6 +156,8 @@ public struct ProjectReport: Sendable {
     /// Ports in use on the fullest switch of the tier.
     public var portsDown: Int
     public var portsUp: Int
+    /// Cables for this tier's uplinks.
+    public var cablesUp: Int
   }
 
   public struct Serving: Sendable {
@@ -319,7 +323,8 @@ public struct ProjectReport: Sendable {
           planes: size?.planes,
           endpoints: endpoints, storagePorts: fabric.request?.storageEndpoints ?? 0, storageLeaves: size?.storageLeaves,
           switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
-          endpointLinks: size?.endpointLinks, transceivers: fabric.transceiverModules,
+          switchCables: size.map { _ in fabric.switchCables }, endpointLinks: size?.endpointLinks,
+          transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
           // A dragonfly's bisection rests on its global links, which this formula does not see.
           // Traffic between pods or cores crosses the spines' taper too.
@@ -470,7 +475,8 @@ extension ProjectReport {
       return [
         TierDetail(
           tier: "router", switchModel: fabric.switchModel?.name ?? "", switches: size.leaves,
-          portsDown: shape.hostsPerRouter, portsUp: shape.routersPerGroup - 1 + shape.globalLinksPerRouter)
+          portsDown: shape.hostsPerRouter, portsUp: shape.routersPerGroup - 1 + shape.globalLinksPerRouter,
+          cablesUp: fabric.uplinkCables(.leaf))
       ]
     }
     var details: [TierDetail] = []
@@ -485,7 +491,7 @@ extension ProjectReport {
       details.append(
         TierDetail(
           tier: tier.rawValue, switchModel: fabric.switchModel(of: tier)?.name ?? "", switches: count,
-          portsDown: down, portsUp: up))
+          portsDown: down, portsUp: up, cablesUp: fabric.uplinkCables(tier)))
     }
     return details
   }

@@ -10,7 +10,7 @@ public enum CSVReport {
     let storage = Dictionary(report.storage.map { ("Storage/\($0.name)", $0) }, uniquingKeysWith: { first, _ in first })
     var out =
       "item,catalog_name,count,unit_price_usd,total_usd,estimate,power_kW,power_estimate,"
-      + "capacity_TB,read_GBps,readPerGpu_GBps,monthly_usd\n"
+      + "capacity_TB,read_GBps,readPerGpu_GBps,monthly_usd,tier\n"
     for line in bill.lines {
       let tier = line.item == "storage" ? storage[line.catalogName] : nil
       var fields: [String] = [line.item, quote(line.catalogName), "\(line.count)"]
@@ -23,9 +23,10 @@ public enum CSVReport {
       fields.append(tier.map { ReportFormatting.fixed($0.readGBps, 1) } ?? "")
       fields.append(tier?.readPerGPUGBps.map { ReportFormatting.fixed($0, 3) } ?? "")
       fields.append(tier.map { dollars($0.monthlyOpexUSD) } ?? "")
+      fields.append(line.tier ?? "")
       out += fields.joined(separator: ",") + "\n"
     }
-    out += "total,,,,\(dollars(bill.totalPrice)),,\(kilowatts(bill.totalPower)),,,,,\n"
+    out += "total,,,,\(dollars(bill.totalPrice)),,\(kilowatts(bill.totalPower)),,,,,,\n"
     return out
   }
 

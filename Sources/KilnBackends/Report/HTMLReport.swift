@@ -95,12 +95,12 @@ public enum HTMLReport {
     body +=
       "<h3>Switch tiers</h3>\n"
       + table(
-        ["fabric", "tier", "switch", "switches", "ports down", "ports up", "pods", "endpoint links"],
+        ["fabric", "tier", "switch", "switches", "ports down", "ports up", "cables up", "pods", "endpoint links"],
         report.fabrics.flatMap { fabric in
           fabric.tierDetails.enumerated().map { index, tier in
             [
               fabric.name, tier.tier, tier.switchModel, "\(tier.switches)", "\(tier.portsDown)", "\(tier.portsUp)",
-              index == 0 ? fabric.pods.map(String.init) ?? "—" : "",
+              "\(tier.cablesUp)", index == 0 ? fabric.pods.map(String.init) ?? "—" : "",
               index == 0 ? fabric.endpointLinks.map(String.init) ?? "—" : "",
             ]
           }

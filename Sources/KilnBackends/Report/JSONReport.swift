@@ -117,7 +117,8 @@ public enum JSONReport {
                 "switchesByTier",
                 .object(fabric.switchesByTier.keys.sorted().map { ($0, .int(fabric.switchesByTier[$0] ?? 0)) })
               ),
-              ("switchLinks", int(fabric.switchLinks)), ("endpointLinks", int(fabric.endpointLinks)),
+              ("switchLinks", int(fabric.switchLinks)), ("switchCables", int(fabric.switchCables)),
+              ("endpointLinks", int(fabric.endpointLinks)),
               ("transceivers", .int(fabric.transceivers)),
               ("bisectionBandwidth_Gbps", number(fabric.bisectionBandwidthGbps, digits: 6)),
               ("costPerEndpoint_usd", number(fabric.costPerEndpointUSD)), ("hops", int(fabric.hops)),
@@ -129,7 +130,7 @@ public enum JSONReport {
                     .object([
                       ("tier", .string(tier.tier)), ("switch", .string(tier.switchModel)),
                       ("switches", .int(tier.switches)), ("portsDown", .int(tier.portsDown)),
-                      ("portsUp", .int(tier.portsUp)),
+                      ("portsUp", .int(tier.portsUp)), ("cablesUp", .int(tier.cablesUp)),
                     ])
                   })
               ),

@@ -60,13 +60,14 @@ public enum MarkdownReport {
     }
     // Per tier: the model, its count and the fullest switch's ports, and the links each way.
     out +=
-      "\n### Switch tiers\n\n| fabric | tier | switch | switches | ports down | ports up | pods | endpoint links |\n"
-    out += "|---|---|---|---:|---:|---:|---:|---:|\n"
+      "\n### Switch tiers\n\n| fabric | tier | switch | switches | ports down | ports up | cables up | pods | endpoint links |\n"
+    out += "|---|---|---|---:|---:|---:|---:|---:|---:|\n"
     for fabric in report.fabrics {
       for tier in fabric.tierDetails {
         let first = tier.tier == fabric.tierDetails.first?.tier
         out +=
           "| \(fabric.name) | \(tier.tier) | \(tier.switchModel) | \(tier.switches) | \(tier.portsDown) | \(tier.portsUp) "
+          + "| \(tier.cablesUp) "
         out += "| \(first ? fabric.pods.map(String.init) ?? "—" : "") "
         out += "| \(first ? fabric.endpointLinks.map(String.init) ?? "—" : "") |\n"
       }

@@ -38,6 +38,8 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
   public var breakoutSide: Located<BreakoutSide> = .placeholder
   /// Down ports each leaf keeps free for backup hosts.
   public var sparePorts: Located<Int> = .placeholder
+  /// Switch-to-switch links one cable carries between the same two switches.
+  public var linksPerCable: Located<Int> = .placeholder
   /// Leaf down:up ratio as `down / up` (1 for 1:1).
   public var oversubscription: Located<Double> = .placeholder
   /// Spine down:up toward the cores (three tiers), as `down / up`.
@@ -98,6 +100,10 @@ public struct FabricSpec: SpecRecord, ReferenceTarget {
       .field(
         "sparePorts", .count, \.sparePorts, default: .value("0"),
         "down ports each leaf keeps free for backup hosts, which endpoints do not use (Alibaba HPN's ToRs: 128 active and 8 backup 200G ports). Fewer endpoints per leaf, so more leaves"
+      ),
+      .field(
+        "linksPerCable", .count, \.linksPerCable, default: .value("1"), range: .atMost(16, "16", positive: true),
+        "switch-to-switch links one cable carries between the same two switches: `2` for an 800G twin-port cable carrying two 400G links. The bill of materials counts cables from it; endpoint links are a cable each"
       ),
       .field(
         "oversubscription", .ratio, \.oversubscription, default: .value("1:1"),
