@@ -17,14 +17,17 @@ public struct AttachedServer {
 extension IRFabric {
   /// Walks the servers with ports of `role` in the order the fabric is wired — clusters by id, their rack
   /// groups, racks and slots — so the expansion's links and the placement's labels count them alike.
-  public func forEachAttachedServer(in ir: IRProject, role: NICGroup.Role, _ body: (AttachedServer) -> Void) {
+  /// Backup hosts (`spare` rack groups) are walked apart, with `spares: true`: they sit on spare leaf ports.
+  public func forEachAttachedServer(
+    in ir: IRProject, role: NICGroup.Role, spares: Bool = false, _ body: (AttachedServer) -> Void
+  ) {
     var node = 0
     var rackIndex = 0
     var endpoint = 0
     for position in attachedClusters {
       for group in ir.clusters[position].rackGroups {
         let ports = group.server.ports(role: role)
-        guard ports > 0 else { continue }
+        guard ports > 0, group.isSpare == spares else { continue }
         for rack in 0..<group.racks {
           for slot in 0..<group.serversPerRack {
             body(

@@ -18,7 +18,10 @@ public enum Expansion {
     }
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue else { continue }
-      count = saturatingAdd(count, saturatingAdd(size.switches, saturatingAdd(size.switchLinks, size.endpointLinks)))
+      count = saturatingAdd(
+        count,
+        saturatingAdd(
+          size.switches, saturatingAdd(size.switchLinks, saturatingAdd(size.endpointLinks, size.spareLinks))))
     }
     for storage in ir.storage {
       guard let nodes = storage.nodeCount?.value else { continue }
@@ -189,6 +192,40 @@ public enum Expansion {
         sink(
           #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, .leaf, leaf))/port/\#(leafPort)"}"#
         )
+      }
+    }
+    // Backup hosts' ports on the leaves' spare ports, after the endpoint and uplink ports: in leaf order per
+    // plane (a pair at a time when dual-homed), or a unit's rail leaves per host (rail-optimized).
+    if size.spareLinks > 0 {
+      let spare = max(1, request.sparePorts)
+      let first = size.leafDown + size.leafUp
+      var spareNode = 0
+      var spareEndpoint = 0
+      fabric.forEachAttachedServer(in: ir, role: role, spares: true) { server in
+        let serverID = Placement.serverID(
+          ir.clusters[server.clusterPosition], server.group, rack: server.rack, slot: server.slot)
+        for port in 0..<server.ports {
+          let plane = request.topology == .multiPlane ? spareEndpoint % planes : 0
+          let leaf: Int
+          let leafPort: Int
+          if request.topology == .railOptimized {
+            leaf = spareNode / spare * request.portsPerNode + port
+            leafPort = first + spareNode % spare
+          } else if request.dualHomed, request.topology == .fatTree {
+            let nic = spareEndpoint / 2
+            leaf = 2 * (nic / spare) + spareEndpoint % 2
+            leafPort = first + nic % spare
+          } else {
+            let index = request.topology == .multiPlane ? spareEndpoint / planes : spareEndpoint
+            leaf = index / spare
+            leafPort = first + index % spare
+          }
+          sink(
+            #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"spare-link","to":"\#(switchID(plane, .leaf, leaf))/port/\#(leafPort)"}"#
+          )
+          spareEndpoint += 1
+        }
+        spareNode += 1
       }
     }
     // Storage nodes' ports, after the clients': on a one-tier plane's switch after its endpoints, else on

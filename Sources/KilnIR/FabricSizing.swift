@@ -73,6 +73,10 @@ public struct FabricRequest: Sendable, Hashable {
   /// Each NIC's two ports (ports 2i and 2i + 1 of a node) go to two different leaves: leaves come in pairs
   /// (fat-tree), or the two ports join different planes (multi-plane, an even plane count).
   public var dualHomed = false
+  /// Ports and nodes of backup hosts (`spare` rack groups): on the leaves' spare ports in leaf order, not
+  /// endpoints.
+  public var spareEndpoints = 0
+  public var spareNodes = 0
   /// Leaf ports broken out on the endpoint side only (ByteDance MegaScale's ToRs: each 400G port down split
   /// into 2 × 200G, uplinks at 400G): the endpoint ports per physical port, applied to the leaves' down
   /// ports after the oversubscription splits the physical ports. `radix` is then the physical port count.
@@ -140,6 +144,8 @@ public struct FabricSize: Sendable, Hashable {
   public var switchLinks: Int
   /// Endpoint–switch links (= endpoints + storage endpoints).
   public var endpointLinks: Int
+  /// Links of backup hosts to the leaves' spare ports (not endpoints).
+  public var spareLinks = 0
   /// Most endpoints the chosen tiers and planes can hold at this radix and oversubscription: the storage
   /// ports, and as many client ports as the switches left beside the storage leaves take.
   public var capacity: Int
@@ -407,6 +413,22 @@ private struct Plan {
       return invalid(
         "dual-homing needs two leaves for each NIC's two ports; a one-tier fabric has one switch", .dualHomed)
     }
+    if request.spareEndpoints > 0 {
+      // Backup hosts fill the leaves' spare ports in order: per plane, per pair, or per unit of rails.
+      let rails = request.topology == .railOptimized ? max(1, request.portsPerNode) : 1
+      let (needed, room): (Int, Int) =
+        request.topology == .railOptimized
+        ? (request.spareNodes, saturatingMultiply(leaves / rails, request.sparePorts))
+        : request.dualHomed && request.topology == .fatTree
+          ? (ceilDivide(request.spareEndpoints, 2), saturatingMultiply(leaves / 2, request.sparePorts))
+          : (ceilDivide(request.spareEndpoints, planes), saturatingMultiply(leaves, request.sparePorts))
+      guard needed <= room else {
+        let what = request.topology == .railOptimized ? "backup hosts" : "backup-host ports"
+        return invalid(
+          "\(needed) \(what)\(planes > 1 ? " per plane" : "") need spare leaf ports; "
+            + "the leaves keep \(room) (sparePorts \(request.sparePorts))", .sparePorts)
+      }
+    }
     let planeStorage = ceilDivide(request.storageEndpoints, planes)
     let storageDown = leafDownPorts(radix: request.radix, down: 1, up: 1)
     let spineRadix = request.spineRadix ?? request.radix
@@ -537,6 +559,7 @@ private struct Plan {
       endpointLinks: saturatingAdd(request.endpoints, request.storageEndpoints), capacity: capacity(tiers: tiers),
       switchPortsUsed: 0, hops: 0, switchLoads: [])
     guard size.endpointLinks > 0 else { return size }
+    size.spareLinks = tiers > 1 ? request.spareEndpoints : 0
 
     // One plane's switches and links; fits(tiers:) bounds every product below by k³/4-sized numbers.
     var planeLeaves = leaves
@@ -618,15 +641,25 @@ private struct Plan {
   /// per rack holds its rack.
   func leafLoads(tiers: Int, planeLeaves: Int) -> [SwitchLoad] {
     let uplinks = tiers == 1 ? 0 : up
+    let rails = max(1, request.portsPerNode)
+    let spare = max(1, request.sparePorts)
+    func withUplinks(_ runs: [SwitchLoad]) -> [SwitchLoad] {
+      runs.map { SwitchLoad(switches: $0.switches, ports: $0.ports + uplinks) }
+    }
     if tiers > 1, let racks = request.leafRacks {
-      let perRack = request.topology == .railOptimized ? request.portsPerNode : 1
-      return racks.map { SwitchLoad(switches: perRack, ports: $0 + uplinks) }
+      let perRack = request.topology == .railOptimized ? rails : 1
+      let spares = request.topology == .railOptimized ? request.spareNodes : request.spareEndpoints
+      return withUplinks(
+        Self.merged(
+          racks.map { SwitchLoad(switches: perRack, ports: $0) },
+          Self.fill(spares, perLeaf: spare, leaves: planeLeaves, unit: perRack)))
     }
     if request.topology == .railOptimized && tiers > 1 {
-      let rails = request.portsPerNode
-      var loads = [SwitchLoad(switches: request.nodes / down * rails, ports: down + uplinks)]
-      if request.nodes % down > 0 { loads.append(SwitchLoad(switches: rails, ports: request.nodes % down + uplinks)) }
-      return loads
+      // Rail r of every node (and backup host) of a unit on the unit's leaf r.
+      return withUplinks(
+        Self.merged(
+          Self.fill(request.nodes, perLeaf: down, leaves: planeLeaves, unit: rails),
+          Self.fill(request.spareNodes, perLeaf: spare, leaves: planeLeaves, unit: rails)))
     }
     if tiers == 1 {
       // Each plane's one switch holds its endpoints and its storage ports. Planes with one endpoint more come
@@ -645,12 +678,14 @@ private struct Plan {
       return loads
     }
     if request.dualHomed && request.topology == .fatTree {
-      // Each leaf of a pair holds one port of each of its NICs.
-      return filledLeaves(endpoints: request.endpoints / 2, leaves: planeLeaves / 2, down: down, up: uplinks).map {
-        SwitchLoad(switches: saturatingMultiply($0.switches, 2), ports: $0.ports)
-      }
+      // Each leaf of a pair holds one port of each of its NICs (and of its backup hosts' NICs).
+      return withUplinks(
+        Self.merged(
+          Self.fill(request.endpoints / 2, perLeaf: down, leaves: planeLeaves, unit: 2),
+          Self.fill(request.spareEndpoints / 2, perLeaf: spare, leaves: planeLeaves, unit: 2)))
     }
-    return filledLeaves(endpoints: request.endpoints, leaves: planeLeaves, down: down, up: uplinks)
+    return filledLeaves(
+      endpoints: request.endpoints, leaves: planeLeaves, down: down, up: uplinks, spare: request.spareEndpoints)
   }
 
   /// Storage leaves' ports in use, all planes: each plane fills its storage leaves in order (k/2 down, k/2 up).
@@ -661,20 +696,60 @@ private struct Plan {
   }
 
   /// `endpoints` spread over the planes (E mod P planes get one more), each plane filling its `leaves` in
-  /// order, `down` ports each, every leaf with `up` uplinks in use.
-  func filledLeaves(endpoints: Int, leaves: Int, down: Int, up: Int) -> [SwitchLoad] {
+  /// order, `down` ports each, every leaf with `up` uplinks in use; `spare` backup-host ports spread the
+  /// same way over the planes and fill each plane's leaves' spare ports in order.
+  func filledLeaves(endpoints: Int, leaves: Int, down: Int, up: Int, spare: Int = 0) -> [SwitchLoad] {
     let fewer = endpoints / planes
     let fuller = endpoints % planes
+    let spareFewer = spare / planes
+    let spareFuller = spare % planes
     var loads: [SwitchLoad] = []
-    for (count, ports) in [(fuller, fewer + 1), (planes - fuller, fewer)] where count > 0 {
-      let full = ports / down
-      let rest = ports % down
-      let empty = leaves - full - (rest > 0 ? 1 : 0)
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, full), ports: down + up))
-      if rest > 0 { loads.append(SwitchLoad(switches: count, ports: rest + up)) }
-      loads.append(SwitchLoad(switches: saturatingMultiply(count, empty), ports: up))
+    // Planes with one endpoint more come first, as do planes with one backup-host port more.
+    let bounds = [0, min(fuller, spareFuller), max(fuller, spareFuller), planes]
+    for index in 0..<3 where bounds[index + 1] > bounds[index] {
+      let plane = bounds[index]
+      let runs = Self.merged(
+        Self.fill(fewer + (plane < fuller ? 1 : 0), perLeaf: down, leaves: leaves, unit: 1),
+        Self.fill(
+          spareFewer + (plane < spareFuller ? 1 : 0), perLeaf: max(1, request.sparePorts), leaves: leaves, unit: 1))
+      loads += runs.map {
+        SwitchLoad(switches: saturatingMultiply($0.switches, bounds[index + 1] - plane), ports: $0.ports + up)
+      }
     }
     return loads
+  }
+
+  /// Runs of `leaves` leaves in leaf order as `count` ports fill them, `perLeaf` at a time, `unit` leaves
+  /// sharing each fill (a rail unit's leaves, a dual-homed pair): full ones, one part-filled, empty ones.
+  static func fill(_ count: Int, perLeaf: Int, leaves: Int, unit: Int) -> [SwitchLoad] {
+    let full = count / max(1, perLeaf)
+    let rest = count % max(1, perLeaf)
+    let used = saturatingMultiply(full + (rest > 0 ? 1 : 0), unit)
+    return [
+      SwitchLoad(switches: saturatingMultiply(full, unit), ports: perLeaf),
+      SwitchLoad(switches: rest > 0 ? unit : 0, ports: rest),
+      SwitchLoad(switches: max(0, leaves - used), ports: 0),
+    ].filter { $0.switches > 0 }
+  }
+
+  /// Two run lists over the same leaves in the same order, their ports added leaf by leaf.
+  static func merged(_ a: [SwitchLoad], _ b: [SwitchLoad]) -> [SwitchLoad] {
+    var result: [SwitchLoad] = []
+    var left = a.filter { $0.switches > 0 }
+    var right = b.filter { $0.switches > 0 }
+    while let first = left.first {
+      guard let second = right.first else {
+        result += left
+        break
+      }
+      let take = min(first.switches, second.switches)
+      result.append(SwitchLoad(switches: take, ports: first.ports + second.ports))
+      left[0].switches -= take
+      right[0].switches -= take
+      if left[0].switches == 0 { left.removeFirst() }
+      if right[0].switches == 0 { right.removeFirst() }
+    }
+    return result
   }
 
   /// One group per port count, most ports first, so equal fabrics compare equal.

@@ -38,7 +38,7 @@ public enum IRBuilder {
         let cluster = entry.cluster.target.map { clusters[$0] }
         let group =
           cluster?.rackGroups.first {
-            (entry.rackGroup == nil || $0.name == entry.rackGroup?.value) && $0.server.gpuCount > 0
+            (entry.rackGroup == nil ? !$0.isSpare : $0.name == entry.rackGroup?.value) && $0.server.gpuCount > 0
           }
           ?? cluster?.rackGroups.first { $0.server.gpuCount > 0 }
         let perServer = max(1, group?.server.gpuCount ?? 1)
@@ -88,7 +88,10 @@ public enum IRBuilder {
     var pools: [String: IRGPUPool] = [:]
     for group in groups {
       guard let gpu = group.server.gpu?.name, group.server.gpuCount > 0 else { continue }
-      let spareServers = Int(exactly: (Double(group.servers) * reserve - 1e-9).rounded(.up)) ?? group.servers
+      // A group of backup hosts is reserved whole.
+      let spareServers =
+        group.isSpare
+        ? group.servers : Int(exactly: (Double(group.servers) * reserve - 1e-9).rounded(.up)) ?? group.servers
       let spares = saturatingMultiply(min(spareServers, group.servers), group.server.gpuCount)
       var pool = pools[gpu] ?? IRGPUPool(gpu: gpu, rackGroups: [], installed: 0, reserved: 0)
       pool.rackGroups.append(group.name)
@@ -115,10 +118,17 @@ public enum IRBuilder {
     var nodes = 0
     var portsPerNode = 0
     var nicSpeed: Double?
+    var spareEndpoints = 0
+    var spareNodes = 0
     for cluster in attachedClusters {
       for group in cluster.rackGroups {
         let ports = group.server.ports(role: role)
         guard ports > 0 else { continue }
+        if group.isSpare {
+          spareEndpoints = saturatingAdd(spareEndpoints, saturatingMultiply(group.servers, ports))
+          spareNodes = saturatingAdd(spareNodes, group.servers)
+          continue
+        }
         endpoints += group.servers * ports
         nodes += group.servers
         portsPerNode = max(portsPerNode, ports)
@@ -164,7 +174,7 @@ public enum IRBuilder {
         // The attached racks in the order the expansion wires them (clusters by id, rack groups, racks), each
         // as the ports it puts on a leaf: one per server on each rail's leaf, or all of its ports on its ToR.
         built.leafRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in
-          clusters[position].rackGroups.filter { $0.server.ports(role: role) > 0 }.flatMap { group in
+          clusters[position].rackGroups.filter { $0.server.ports(role: role) > 0 && !$0.isSpare }.flatMap { group in
             Array(
               repeating: topology == .railOptimized
                 ? group.serversPerRack : saturatingMultiply(group.serversPerRack, group.server.ports(role: role)),
@@ -173,6 +183,8 @@ public enum IRBuilder {
         }
       }
       built.dualHomed = spec.dualHomed.value
+      built.spareEndpoints = spareEndpoints
+      built.spareNodes = spareNodes
       built.spineDown = spec.spineOversubscription.value
       built.podEndpoints = spec.podEndpoints?.value
       // Other tiers' switches at the same link speed: their breakout ports when the leaves break out on

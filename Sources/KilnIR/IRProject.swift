@@ -20,6 +20,8 @@ public struct IRRackGroup: Sendable {
   /// Maximum power of one rack, W.
   public var rackPower: Double { Double(serversPerRack) * serverPower }
   public var rackUnitsUsed: Int { serversPerRack * server.rackUnits }
+  /// Backup hosts: on spare leaf ports, not endpoints, not schedulable.
+  public var isSpare: Bool { spec.spare.value }
 }
 
 /// The GPUs of one type in a cluster — one Kueue ResourceFlavor: installed, held back as spares, needed

@@ -84,6 +84,10 @@ import _KilnTestSupport
     #expect(hpn.request?.endpoints == 30_720)
     #expect((hpnSize.planes, hpnSize.leaves, hpnSize.spines) == (2, 240, 120))
     #expect((hpnSize.spineDown, hpnSize.spineUp) == (120, 8))
+    // 8 backup hosts per segment fill the ToRs' 8 backup ports: 120 hosts' 1,920 ports, their GPUs reserved.
+    #expect(hpnSize.spareLinks == 1_920)
+    let hpnIR = try load("specs/examples/fleets/alibaba-hpn")
+    #expect((hpnIR.clusters.first?.gpus, hpnIR.clusters.first?.schedulableGPUs) == (16_320, 15_360))
     // MegaScale §3.6: 12,288 GPUs, ToRs of 64 × 200G down and 32 × 400G up, 64 servers per set of 8 rail ToRs,
     // three tiers at 1:1.
     let (megascale, megascaleSize) = try fabric("bytedance-megascale")

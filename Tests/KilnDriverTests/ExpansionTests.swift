@@ -66,6 +66,7 @@ import _KilnTestSupport
     #expect(radix.count == size.switches)
     #expect(objects.filter { $0["kind"] as? String == "link" }.count == size.switchLinks)
     #expect(objects.filter { $0["kind"] as? String == "endpoint-link" }.count == size.endpointLinks)
+    #expect(objects.filter { $0["kind"] as? String == "spare-link" }.count == size.spareLinks)
     for port in ports.keys {
       let parts = port.components(separatedBy: "/port/")
       let bound = try #require(radix[parts[0]], "\(port) is on no switch")

@@ -456,6 +456,31 @@ import Testing
         + FabricSizing.uplinkCables(size, tier: .spine, linksPerCable: 1) == size.switchLinks)
   }
 
+  // Backup hosts fill the leaves' spare ports in leaf order and are not endpoints: 100 ports on 32-down
+  // leaves keeping 4 spare each (4 leaves, 16 spare ports) take 10 backup-host ports on the first 3 leaves;
+  // 17 would not fit. A rail-optimized unit's leaves take a backup host's rails together.
+  @Test func backupHostsOnSparePorts() throws {
+    var request = FabricRequest(topology: .fatTree, endpoints: 100, nodes: 50, portsPerNode: 2, radix: 64, tiers: 2)
+    request.sparePorts = 4
+    request.spareEndpoints = 10
+    request.spareNodes = 5
+    let size = try FabricSizing.size(request).get()
+    #expect((size.leafDown, size.leaves, size.endpointLinks, size.spareLinks) == (28, 4, 100, 10))
+    #expect(size.switchPortsUsed == 2 * size.switchLinks + size.endpointLinks + size.spareLinks)
+    request.spareEndpoints = 17
+    #expect(FabricSizing.size(request).failure?.field == .sparePorts)
+    var rails = FabricRequest(topology: .railOptimized, endpoints: 512, nodes: 64, portsPerNode: 8, radix: 64, tiers: 2)
+    rails.sparePorts = 2
+    rails.spareEndpoints = 24
+    rails.spareNodes = 3
+    let railSize = try FabricSizing.size(rails).get()
+    #expect(railSize.switchPortsUsed == 2 * railSize.switchLinks + railSize.endpointLinks + railSize.spareLinks)
+    // 3 units (30 nodes each down) keep 2 backup hosts each: 7 do not fit.
+    rails.spareNodes = 7
+    rails.spareEndpoints = 56
+    #expect(FabricSizing.size(rails).failure?.field == .sparePorts)
+  }
+
   // Pods need a third tier once there is more than one, and at most k_core of them fit.
   @Test func podsNeedThreeTiers() throws {
     var request = FabricRequest(topology: .fatTree, endpoints: 4_096, nodes: 512, portsPerNode: 8, radix: 64, tiers: 2)

@@ -92,13 +92,13 @@ public struct BillOfMaterials: Sendable {
           power: nil))
     }
     // Cables: switch to switch (`linksPerCable` links per cable between two switches), and one per endpoint
-    // link. The catalog has no cable entries, so no price.
+    // or backup-host link. The catalog has no cable entries, so no price.
     var switchCables = 0
     var endpointCables = 0
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue else { continue }
       switchCables += fabric.switchCables
-      endpointCables += size.endpointLinks
+      endpointCables += size.endpointLinks + size.spareLinks
     }
     for (kind, count) in [("endpoint", endpointCables), ("switch-to-switch", switchCables)] where count > 0 {
       lines.append(Line(item: "cable", catalogName: kind, count: count, unitPrice: nil, estimated: false, power: nil))

@@ -135,6 +135,8 @@ public struct ProjectReport: Sendable {
     /// Cables for the switch-to-switch links (`linksPerCable` links per cable between two switches).
     public var switchCables: Int?
     public var endpointLinks: Int?
+    /// Links of backup hosts (`spare` rack groups) to the leaves' spare ports.
+    public var spareLinks: Int?
     public var transceivers: Int
     /// One-way bisection bandwidth in Gb/s: half the endpoints at the link speed, divided by the
     /// oversubscription.
@@ -324,6 +326,7 @@ public struct ProjectReport: Sendable {
           endpoints: endpoints, storagePorts: fabric.request?.storageEndpoints ?? 0, storageLeaves: size?.storageLeaves,
           switches: size?.switches, switchesByTier: byTier, switchLinks: size?.switchLinks,
           switchCables: size.map { _ in fabric.switchCables }, endpointLinks: size?.endpointLinks,
+          spareLinks: size?.spareLinks,
           transceivers: fabric.transceiverModules,
           // One switch has no uplinks to oversubscribe.
           // A dragonfly's bisection rests on its global links, which this formula does not see.

@@ -118,7 +118,7 @@ public enum JSONReport {
                 .object(fabric.switchesByTier.keys.sorted().map { ($0, .int(fabric.switchesByTier[$0] ?? 0)) })
               ),
               ("switchLinks", int(fabric.switchLinks)), ("switchCables", int(fabric.switchCables)),
-              ("endpointLinks", int(fabric.endpointLinks)),
+              ("endpointLinks", int(fabric.endpointLinks)), ("spareLinks", int(fabric.spareLinks)),
               ("transceivers", .int(fabric.transceivers)),
               ("bisectionBandwidth_Gbps", number(fabric.bisectionBandwidthGbps, digits: 6)),
               ("costPerEndpoint_usd", number(fabric.costPerEndpointUSD)), ("hops", int(fabric.hops)),

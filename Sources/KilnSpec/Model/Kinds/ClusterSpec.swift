@@ -19,6 +19,8 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
     /// W per server: a power cap set in the servers' BMC or GPUs; `nil` means none.
     public var powerCap: Located<Double>?
     public var nodeLabel: NodeLabel?
+    /// Backup hosts: on the fabric's spare leaf ports, neither endpoints nor schedulable.
+    public var spare: Located<Bool> = .placeholder
 
     public init() {}
 
@@ -43,6 +45,10 @@ public struct ClusterSpec: SpecRecord, ReferenceTarget {
         .field(
           "powerCap", FieldTypes.power, \.powerCap, default: .rule("none"), range: .positive,
           "*(analyzer)* power cap of each server (set in its BMC or with `nvidia-smi -pl`): below the catalog's maximum it bounds the rack check, the site's IT load and the average draw ([models.md §3.5](models.md#35-average-draw-load-factors-and-power-caps)). Its effect on throughput is not modelled"
+        ),
+        .field(
+          "spare", .boolean, \.spare, default: .value("false"),
+          "backup hosts (Alibaba HPN's 8 per 1,024-GPU segment): bought, powered and cabled into their fabric's spare leaf ports (`sparePorts`), but not fabric endpoints and not schedulable: their GPUs count as reserved"
         ),
         .record(
           "nodeLabel", \.nodeLabel, default: .rule("the GPU's catalog `nodeLabel`"),
