@@ -51,6 +51,19 @@ import _KilnTestSupport
     try checkLabels(folder)
   }
 
+  /// The published fleets: a ToR per rack (Meta: the rack is the block, and the declared pods of 192 racks
+  /// the pod level), dual-homed planes with backup hosts (HPN: backup hosts carry rack labels, no block).
+  @Test func fleetLabelsAgree() throws {
+    try checkLabels("specs/examples/fleets/meta-llama3-roce")
+    try checkLabels("specs/examples/fleets/alibaba-hpn")
+    let meta = try #require(try nodeLabels("specs/examples/fleets/meta-llama3-roce").values.first)
+    let pods = Dictionary(grouping: meta.values.compactMap { $0["kiln.dev/fabric-pod"] }, by: { $0 })
+    #expect(pods.count == 8 && pods.values.allSatisfy { $0.count == 384 })
+    let hpn = try #require(try nodeLabels("specs/examples/fleets/alibaba-hpn").values.first)
+    let backup = hpn.filter { $0.key.contains("/rack/backup-") }
+    #expect(backup.count == 120 && backup.values.allSatisfy { $0["kiln.dev/fabric-block"] == nil })
+  }
+
   func checkLabels(_ project: String) throws {
     let objects = try expansion(project)
     // Server id → the leaf its first compute NIC is linked to.
