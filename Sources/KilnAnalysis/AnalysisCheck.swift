@@ -41,7 +41,8 @@ public enum Analyzer {
   static let checks: [any AnalysisCheck] = [
     ExpansionBoundCheck(), RackPowerCheck(), RackUnitsCheck(), SitePowerCheck(), SitePositionsCheck(),
     FabricCapacityCheck(),
-    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), StorageBandwidthCheck(), CheckpointTimeCheck(),
+    FabricPortSpeedCheck(), FabricOversubscriptionCheck(), FabricFieldEffectCheck(), StorageBandwidthCheck(),
+    CheckpointTimeCheck(),
     TrainingGoodputCheck(),
     BudgetCheck(), MemoryFitCheck(), ServingCapacityCheck(), ServingSLOCheck(), ServingPlacementCheck(),
     ServingProfileCheck(),

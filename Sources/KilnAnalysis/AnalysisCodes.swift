@@ -64,6 +64,12 @@ public enum AnalysisCodes {
       "A compute fabric that carries a training or mixed cluster is oversubscribed beyond the maximum (1:1 by default: the DGX SuperPOD reference architecture's compute fabric is non-blocking; the Policy's fabric-oversubscription max changes it). Storage fabrics are not checked: the same RA's storage fabric is about 4:3 on the clients' side.",
     example: "oversubscription: \"2:1\"   # on the fabric of a training cluster\n",
     fix: "Make the fabric non-blocking, or raise the maximum in the Policy if the workload tolerates it.")
+  public static let fabricFieldEffect = DiagnosticCode(
+    "K4304", "fabric field without effect", severity: .warning, check: "fabric-field-effect",
+    explanation:
+      "A Fabric field describes a tier or a topology the sized fabric does not have: a spine taper, pods or a core switch on fewer than three tiers, spine switches on one tier, dual-homing or a leaf per rack on a dragonfly. Kiln sizes the fabric without it, which is not the design the spec describes.",
+    example: "tiers: 2\nspineOversubscription: \"7:1\"   # two tiers have no spine uplinks\n",
+    fix: "Declare the tiers the field needs (`tiers: 3`), or remove the field.")
   public static let storageReadPerGPU = DiagnosticCode(
     "K4401", "storage read bandwidth per GPU below the minimum", severity: .warning, check: "storage-read-per-gpu",
     explanation:
@@ -161,7 +167,8 @@ public enum AnalysisCodes {
   public static let all: [DiagnosticCode] = [
     expansionTooLarge, rackPower, rackUnits, rackLimitAboveSite, sitePower, sitePowerHeadroom, sitePositions,
     fabricCapacity,
-    fabricPortSpeed, fabricOversubscription, storageReadPerGPU, checkpointTime, checkpointInterval, trainingGoodput,
+    fabricPortSpeed, fabricOversubscription, fabricFieldEffect, storageReadPerGPU, checkpointTime, checkpointInterval,
+    trainingGoodput,
     budget,
     memoryFit,
     servingCapacity,

@@ -10,6 +10,7 @@ enum FabricMessage: DiagnosticMessage {
   case dragonflyGroups(fabric: String, groups: Int, maximum: Int)
   case portSpeed(fabric: String, switchModel: String, switchSpeed: Double, nicSpeed: Double)
   case oversubscribed(fabric: String, ratio: Double, purpose: ClusterSpec.Purpose, cluster: String, maximum: Double)
+  case fieldWithoutEffect(fabric: String, field: String, needs: String)
 
   enum ID {
     static let capacityExceeded = MessageID(
@@ -29,10 +30,13 @@ enum FabricMessage: DiagnosticMessage {
     static let oversubscribed = MessageID(
       AnalysisCodes.fabricOversubscription, "fabric-oversubscribed-for-training",
       "FABRIC is oversubscribed RATIO and carries the PURPOSE cluster CLUSTER; the maximum is MAXIMUM")
+    static let fieldWithoutEffect = MessageID(
+      AnalysisCodes.fabricFieldEffect, "fabric-field-without-effect", "FABRIC's FIELD has no effect: it needs NEEDS")
   }
 
   static let all = [
     ID.capacityExceeded, ID.invalidParameters, ID.dragonflyRadix, ID.dragonflyGroups, ID.portSpeed, ID.oversubscribed,
+    ID.fieldWithoutEffect,
   ]
 
   var id: MessageID {
@@ -43,6 +47,7 @@ enum FabricMessage: DiagnosticMessage {
     case .dragonflyGroups: ID.dragonflyGroups
     case .portSpeed: ID.portSpeed
     case .oversubscribed: ID.oversubscribed
+    case .fieldWithoutEffect: ID.fieldWithoutEffect
     }
   }
 
@@ -59,6 +64,7 @@ enum FabricMessage: DiagnosticMessage {
       "\(fabric): \(switchModel) ports run at \(Figures.bandwidth(switchSpeed)); the attached NICs run at \(Figures.bandwidth(nicSpeed))"
     case .oversubscribed(let fabric, let ratio, let purpose, let cluster, let maximum):
       "\(fabric) is oversubscribed \(Figures.ratio(ratio)) and carries the \(purpose.rawValue) cluster \(cluster); the maximum is \(Figures.ratio(maximum))"
+    case .fieldWithoutEffect(let fabric, let field, let needs): "\(fabric)'s \(field) has no effect: it needs \(needs)"
     }
   }
 }

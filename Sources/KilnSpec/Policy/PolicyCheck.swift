@@ -53,6 +53,9 @@ public enum PolicyChecks {
     PolicyCheck(
       "fabric-port-speed", .error, "NIC speed ≤ switch port (or breakout) speed", "switch ports are fast enough"),
     PolicyCheck(
+      "fabric-field-effect", .warning, "every written fabric field shapes the sized fabric",
+      "fabric fields apply to its tiers and topology"),
+    PolicyCheck(
       "fabric-oversubscription", .warning, "max 1:1 for training clusters (DGX SuperPOD RA: non-blocking)",
       "leaf down:up ratio", max: [.factor], maxIsRatio: true),
     PolicyCheck(
