@@ -146,7 +146,7 @@ public struct ProjectSpec: SpecRecord {
                 "*(backend)* node label key of the level \"rack\""),
               .field(
                 "pod", .text, \.kubernetes.podLabel, default: .value("kiln.dev/fabric-pod"),
-                "*(backend)* node label key of the level \"pod\" above the blocks of a three-tier fabric: the leaves that share a group of spines"
+                "*(backend)* node label key of the level \"pod\" above the blocks of a three-tier fabric: a Fabric's declared `pod`, else the leaves that share a group of spines. Name it as the design does (`kiln.dev/fabric-zone` for Meta's zones)"
               ),
             ]),
         ]),
