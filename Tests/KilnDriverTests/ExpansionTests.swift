@@ -127,6 +127,34 @@ import _KilnTestSupport
     #expect(ports.keys.allSatisfy { (Int($0.components(separatedBy: "/port/").last ?? "") ?? 99) < 64 })
   }
 
+  /// The whole ISCA'25 dragonfly fleet, streamed rather than parsed (1.26 million lines): every router port
+  /// once, with the published 384,272 switch links and 261,632 endpoint links.
+  @Test func dragonflyFleetPortsOnce() throws {
+    var used = Set<String>()
+    var twice = 0
+    var links = 0
+    var endpointLinks = 0
+    let idOpening = #"{"id":""#
+    let kindOpening = #"","kind":"link""#
+    let toOpening = #","to":""#
+    _ = try inRepository {
+      try Reporter().expand("specs/examples/fleets/isca-dragonfly") { line in
+        guard let to = line.range(of: toOpening) else { return }
+        if !used.insert(String(line[to.upperBound..<line.index(line.endIndex, offsetBy: -2)])).inserted { twice += 1 }
+        if let kind = line.range(of: kindOpening) {
+          links += 1
+          let id = line[line.index(line.startIndex, offsetBy: idOpening.count)..<kind.lowerBound]
+          if !used.insert(String(id)).inserted { twice += 1 }
+        } else {
+          endpointLinks += 1
+        }
+      }
+    }
+    #expect(twice == 0)
+    #expect((links, endpointLinks) == (384_272, 261_632))
+    #expect(used.count == 2 * 384_272 + 261_632)
+  }
+
   /// The SuperPOD example with a leaf per rack per rail: 32 racks × 8 rails = 256 leaves (three tiers: two
   /// hold 64 leaves of 64-port switches), every port once,
   /// and rail r of every server of a rack on that rack's leaf r.
