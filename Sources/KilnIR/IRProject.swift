@@ -146,6 +146,19 @@ public struct IRFabric: Sendable {
     return result
   }
 
+  /// The switches' maximum power, W, each tier at its model's; nil when no tier's model states a power.
+  public var switchPower: Double? {
+    let models = switchesByModel
+    guard models.contains(where: { $0.model.power != nil }) else { return nil }
+    return models.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
+  }
+
+  /// What the switches cost, each tier at its model's price; nil when a tier's model (or the leaves') has none.
+  public var switchPrice: Double? {
+    guard switchModel?.price != nil, !switchesByModel.contains(where: { $0.model.price == nil }) else { return nil }
+    return switchesByModel.reduce(0) { $0 + Double($1.count) * ($1.model.price ?? 0) }
+  }
+
   /// Cables for one tier's uplinks, and for all switch-to-switch links (`linksPerCable` links per cable).
   public func uplinkCables(_ tier: FabricTier) -> Int {
     guard let size = sizeValue else { return 0 }

@@ -52,7 +52,7 @@ public struct BillOfMaterials: Sendable {
     for fabric in ir.fabrics {
       guard let size = fabric.sizeValue else { continue }
       // A fabric's drawn power shared by its tiers' switch counts × their models' power.
-      let fabricWatts = fabric.switchesByModel.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
+      let fabricWatts = fabric.switchPower ?? 0
       for (index, tier) in FabricTier.allCases.enumerated() {
         let count = size.switches(in: tier)
         guard count > 0, let model = fabric.switchModel(of: tier) else { continue }

@@ -316,11 +316,9 @@ public struct SiteLoad: Sendable {
     }
     for index in ir.fabrics.indices {
       // Tiers whose model has no power draw nothing here.
-      let models = ir.fabrics[index].switchesByModel
-      guard models.contains(where: { $0.model.power != nil }),
+      guard let watts = ir.fabrics[index].switchPower,
         let site = ir.fabrics[index].attached.lazy.compactMap({ siteOf[$0] }).first
       else { continue }
-      let watts = models.reduce(0) { $0 + Double($1.count) * ($1.model.power ?? 0) }
       loads[site, default: SiteLoad()].contributors.append(
         Contributor(
           name: ir.fabrics[index].id, kind: .network, watts: watts, averageWatts: watts * factors.network,

@@ -304,20 +304,13 @@ public struct ProjectReport: Sendable {
     }
     for fabric in ir.fabrics {
       let size = fabric.sizeValue
-      var byTier: [String: Int] = [:]
-      if let size, size.groups > 0 {
-        byTier["router"] = size.leaves
-      } else if let size {
-        byTier["leaf"] = size.leaves
-        if size.spines > 0 { byTier["spine"] = size.spines }
-        if size.cores > 0 { byTier["core"] = size.cores }
-      }
+      // The tiers' counts, with `leaf` present (as 0) in a sized fabric without switches.
+      let tierDetails = size.map { Self.tierDetails(fabric, $0) } ?? []
+      var byTier = Dictionary(tierDetails.map { ($0.tier, $0.switches) }, uniquingKeysWith: +)
+      if size != nil, byTier.isEmpty { byTier["leaf"] = 0 }
       let endpoints = fabric.request.map { $0.endpoints + $0.storageEndpoints } ?? 0
       let linkGbps = (fabric.nicSpeed ?? 0) * 8 / 1e9
-      // nil when a tier's model has no price.
-      let switchCost =
-        size == nil || fabric.switchModel?.price == nil || fabric.switchesByModel.contains { $0.model.price == nil }
-        ? nil : fabric.switchesByModel.reduce(0) { $0 + Double($1.count) * ($1.model.price ?? 0) }
+      let switchCost = size == nil ? nil : fabric.switchPrice
       let opticsCost = fabric.transceiver?.price.map { Double(fabric.transceiverModules) * $0 } ?? 0
       fabrics.append(
         Fabric(
@@ -337,7 +330,7 @@ public struct ProjectReport: Sendable {
           },
           costPerEndpointUSD: switchCost.flatMap { endpoints > 0 ? ($0 + opticsCost) / Double(endpoints) : nil },
           hops: size?.hops, pods: size.flatMap { $0.pods > 0 ? $0.pods : nil },
-          tierDetails: size.map { Self.tierDetails(fabric, $0) } ?? []))
+          tierDetails: tierDetails))
     }
     let storageFactor = LoadFactors(project: ir.project).storage
     for spec in ir.storage {
