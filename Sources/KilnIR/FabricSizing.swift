@@ -413,35 +413,15 @@ private struct Plan {
       return invalid(
         "dual-homing needs two leaves for each NIC's two ports; a one-tier fabric has one switch", .dualHomed)
     }
-    if request.spareEndpoints > 0 {
-      // Backup hosts fill the leaves' spare ports in order: per plane, per pair, or per unit of rails.
-      let rails = request.topology == .railOptimized ? max(1, request.portsPerNode) : 1
-      let (needed, room): (Int, Int) =
-        request.topology == .railOptimized
-        ? (request.spareNodes, saturatingMultiply(leaves / rails, request.sparePorts))
-        : request.dualHomed && request.topology == .fatTree
-          ? (ceilDivide(request.spareEndpoints, 2), saturatingMultiply(leaves / 2, request.sparePorts))
-          : (ceilDivide(request.spareEndpoints, planes), saturatingMultiply(leaves, request.sparePorts))
-      guard needed <= room else {
-        let what = request.topology == .railOptimized ? "backup hosts" : "backup-host ports"
-        return invalid(
-          "\(needed) \(what)\(planes > 1 ? " per plane" : "") need spare leaf ports; "
-            + "the leaves keep \(room) (sparePorts \(request.sparePorts))", .sparePorts)
-      }
-    }
+    if let error = spareRoom(request, leaves: leaves, planes: planes) { return .failure(error) }
     let planeStorage = ceilDivide(request.storageEndpoints, planes)
     let storageDown = leafDownPorts(radix: request.radix, down: 1, up: 1)
     let spineRadix = request.spineRadix ?? request.radix
-    var spineDown = spineRadix / 2
-    var spineUp = spineRadix / 2
-    if abs(request.spineDown - request.spineUp) > 1e-9 * max(request.spineDown, request.spineUp) {
-      spineDown = leafDownPorts(radix: spineRadix, down: request.spineDown, up: request.spineUp)
-      spineUp = spineRadix - spineDown
-      guard spineDown >= 1, spineUp >= 1 else {
-        return invalid(
-          "spine oversubscription \(ratio(request.spineDown, request.spineUp)) leaves a \(spineRadix)-port spine "
-            + "no port \(spineDown < 1 ? "toward the leaves" : "toward the cores")", .spineOversubscription)
-      }
+    var spineDown: Int
+    var spineUp: Int
+    switch spineTaper(request, spineRadix: spineRadix) {
+    case .success(let ports): (spineDown, spineUp) = ports
+    case .failure(let error): return .failure(error)
     }
     var pod: (leaves: Int, spines: Int)?
     if let podEndpoints = request.podEndpoints, let perPod = podLeaves {
@@ -450,28 +430,12 @@ private struct Plan {
         return invalid("pods are sized for compute fabrics; this one has storage nodes", .pod)
       }
       let inPod = max(1, min(perPod, leaves))
-      // The fewest spines that take a pod's uplinks with the spines' own uplinks at the spine ratio: a count
-      // dividing each leaf's uplinks first (every leaf reaches every spine equally), else any up to `up`.
-      let total = saturatingMultiply(inPod, up)
-      func fits(_ spines: Int, even: Bool) -> Bool {
-        guard !even || up % spines == 0 else { return false }
-        let ports = ceilDivide(total, spines)
-        return saturatingAdd(ports, Self.ports(ports, times: request.spineUp / request.spineDown)) <= spineRadix
+      switch podSpines(request, podLeaves: inPod, up: up, spineRadix: spineRadix) {
+      case .success(let spines):
+        pod = (inPod, spines.count)
+        (spineDown, spineUp) = (spines.down, spines.up)
+      case .failure(let error): return .failure(error)
       }
-      guard
-        let spines = (1...up).first(where: { fits($0, even: true) }) ?? (1...up).first(where: { fits($0, even: false) })
-      else {
-        // The best case: as many spines as a leaf has uplinks.
-        let down = ceilDivide(total, up)
-        let needed = Self.ports(down, times: request.spineUp / request.spineDown)
-        return invalid(
-          "a pod of \(inPod) leaves with \(up) uplinks each reaches at most \(up) spines, and each would need "
-            + "\(down) ports down and \(needed) up at \(ratio(request.spineDown, request.spineUp)) "
-            + "(\(saturatingAdd(down, needed))); the spine switch has \(spineRadix)", .pod)
-      }
-      pod = (inPod, spines)
-      spineDown = ceilDivide(total, spines)
-      spineUp = Self.ports(spineDown, times: request.spineUp / request.spineDown)
     }
     return .success(
       Plan(
@@ -479,6 +443,69 @@ private struct Plan {
         down: down, up: up, planes: planes, planeEndpoints: planeEndpoints, leaves: leaves,
         planeStorage: planeStorage, storageLeaves: ceilDivide(planeStorage, storageDown), storageDown: storageDown,
         spineDown: spineDown, spineUp: spineUp, pod: pod))
+  }
+
+  /// Backup hosts fill the leaves' spare ports in order (per plane, per dual-homed pair, or a rail unit's
+  /// leaves per host): an error at `sparePorts` when the leaves keep too few.
+  static func spareRoom(_ request: FabricRequest, leaves: Int, planes: Int) -> FabricSizingError? {
+    guard request.spareEndpoints > 0 else { return nil }
+    let rails = request.topology == .railOptimized ? max(1, request.portsPerNode) : 1
+    let (needed, room): (Int, Int) =
+      request.topology == .railOptimized
+      ? (request.spareNodes, saturatingMultiply(leaves / rails, request.sparePorts))
+      : request.dualHomed && request.topology == .fatTree
+        ? (ceilDivide(request.spareEndpoints, 2), saturatingMultiply(leaves / 2, request.sparePorts))
+        : (ceilDivide(request.spareEndpoints, planes), saturatingMultiply(leaves, request.sparePorts))
+    guard needed > room else { return nil }
+    let what = request.topology == .railOptimized ? "backup hosts" : "backup-host ports"
+    return .invalidParameters(
+      "\(needed) \(what)\(planes > 1 ? " per plane" : "") need spare leaf ports; "
+        + "the leaves keep \(room) (sparePorts \(request.sparePorts))", field: .sparePorts)
+  }
+
+  /// A three-tier spine's ports down and up: k/2 each at 1:1, else split by the spine's ratio.
+  static func spineTaper(_ request: FabricRequest, spineRadix: Int) -> Result<(Int, Int), FabricSizingError> {
+    guard abs(request.spineDown - request.spineUp) > 1e-9 * max(request.spineDown, request.spineUp) else {
+      return .success((spineRadix / 2, spineRadix / 2))
+    }
+    let down = leafDownPorts(radix: spineRadix, down: request.spineDown, up: request.spineUp)
+    let up = spineRadix - down
+    guard down >= 1, up >= 1 else {
+      return .failure(
+        .invalidParameters(
+          "spine oversubscription \(ratio(request.spineDown, request.spineUp)) leaves a \(spineRadix)-port spine "
+            + "no port \(down < 1 ? "toward the leaves" : "toward the cores")", field: .spineOversubscription))
+    }
+    return .success((down, up))
+  }
+
+  /// One pod's spines: the fewest that take its leaves' uplinks with the spines' own uplinks at the spine
+  /// ratio, a count dividing each leaf's uplinks first (every leaf reaches every spine equally), else any up
+  /// to `up`; with the fullest spine's ports down and up. An error at `pod` when no count up to `up` fits.
+  static func podSpines(
+    _ request: FabricRequest, podLeaves: Int, up: Int, spineRadix: Int
+  ) -> Result<(count: Int, down: Int, up: Int), FabricSizingError> {
+    let total = saturatingMultiply(podLeaves, up)
+    let taper = request.spineUp / request.spineDown
+    func fits(_ spines: Int, even: Bool) -> Bool {
+      guard !even || up % spines == 0 else { return false }
+      let ports = ceilDivide(total, spines)
+      return saturatingAdd(ports, Self.ports(ports, times: taper)) <= spineRadix
+    }
+    guard
+      let spines = (1...up).first(where: { fits($0, even: true) }) ?? (1...up).first(where: { fits($0, even: false) })
+    else {
+      // The best case: as many spines as a leaf has uplinks.
+      let down = ceilDivide(total, up)
+      let needed = Self.ports(down, times: taper)
+      return .failure(
+        .invalidParameters(
+          "a pod of \(podLeaves) leaves with \(up) uplinks each reaches at most \(up) spines, and each would need "
+            + "\(down) ports down and \(needed) up at \(ratio(request.spineDown, request.spineUp)) "
+            + "(\(saturatingAdd(down, needed))); the spine switch has \(spineRadix)", field: .pod))
+    }
+    let down = ceilDivide(total, spines)
+    return .success((spines, down, Self.ports(down, times: taper)))
   }
 
   /// ceil(ports × ratio), a product within 1e-9 above an integer counting as that integer.
