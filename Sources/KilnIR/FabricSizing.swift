@@ -134,11 +134,11 @@ private struct Plan {
     let down = leafDownPorts(radix: request.radix, down: request.down, up: request.up)
     guard down >= 1 else {
       return invalid(
-        "oversubscription \(request.down):\(request.up) leaves no leaf port for endpoints", .oversubscription)
+        "oversubscription \(Self.ratio(request.down, request.up)) leaves no leaf port for endpoints", .oversubscription)
     }
     guard down < request.radix else {
       return invalid(
-        "oversubscription \(request.down):\(request.up) leaves no leaf port for uplinks", .oversubscription)
+        "oversubscription \(Self.ratio(request.down, request.up)) leaves no leaf port for uplinks", .oversubscription)
     }
     let up = request.radix - down
     var endpointPorts = down
@@ -305,9 +305,16 @@ private struct Plan {
     return exact - Double(floor) < 1e-9 ? floor : floor + 1
   }
 
+  /// down:up as the spec writes it: the larger side over 1 ("7:1", "1:1000"), whichever form the ratio was
+  /// stored in (the spec keeps down ÷ up).
   static func ratio(_ down: Double, _ up: Double) -> String {
-    func text(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
-    return "\(text(down)):\(text(up))"
+    func text(_ value: Double) -> String {
+      guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+      let rounded = (value * 1_000).rounded() / 1_000
+      return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+    guard down > 0, up > 0 else { return "\(text(down)):\(text(up))" }
+    return down >= up ? "\(text(down / up)):1" : "1:\(text(up / down))"
   }
 
   /// floor(k·d/(d+u)). A quotient within 1e-9 below an integer counts as that integer, so ratios such as

@@ -420,6 +420,8 @@ import Testing
     request.spineDown = 1
     request.spineUp = 1_000
     #expect(FabricSizing.size(request).failure?.field == .spineOversubscription)
+    // The ratio reads as written, not as the stored quotient 0.001:1.
+    #expect(FabricSizing.size(request).failure?.reason.contains("spine oversubscription 1:1000 ") == true)
   }
 
   // Spines of another switch: a two-tier fabric holds as many leaves as a spine has ports.
