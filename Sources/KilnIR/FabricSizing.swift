@@ -404,8 +404,7 @@ private struct Plan {
           (leaves == 0 || up % count == 0) && (storageLeaves == 0 || storageUp % count == 0)
         } ?? needed
       links = uplinks
-      loads.append(SwitchLoad(switches: spines - links % spines, ports: links / spines))
-      loads.append(SwitchLoad(switches: links % spines, ports: links / spines + 1))
+      loads += Self.spread(links, over: spines, plus: 0)
       size.spineDown = ceilDivide(links, spines)
     default:
       if let pod {
@@ -414,27 +413,24 @@ private struct Plan {
         let rest = leaves % pod.leaves
         spines = saturatingMultiply(pods, pod.spines)
         for (count, podLeaves) in [(full, pod.leaves), (rest > 0 ? 1 : 0, rest)] where count > 0 {
-          let total = podLeaves * up
-          loads.append(
-            SwitchLoad(
-              switches: count * (pod.spines - total % pod.spines), ports: total / pod.spines + spineUp))
-          loads.append(SwitchLoad(switches: count * (total % pod.spines), ports: total / pod.spines + 1 + spineUp))
+          loads += Self.spread(podLeaves * up, over: pod.spines, plus: spineUp).map {
+            SwitchLoad(switches: count * $0.switches, ports: $0.ports)
+          }
         }
         size.pods = pods
         size.leavesPerPod = pod.leaves
         size.spinesPerPod = pod.spines
       } else {
-        // Spine downlinks fill spines in order; every spine uses all its uplinks.
+        // The leaves' uplinks go round the spines (link g to spine g mod S, as the expansion wires them), so
+        // U mod S spines take one link more; every spine uses all its uplinks.
         spines = ceilDivide(uplinks, spineDown)
-        loads.append(SwitchLoad(switches: uplinks / spineDown, ports: spineDown + spineUp))
-        if uplinks % spineDown > 0 { loads.append(SwitchLoad(switches: 1, ports: uplinks % spineDown + spineUp)) }
+        loads += Self.spread(uplinks, over: spines, plus: spineUp)
       }
+      // The spines' uplinks go round the cores the same way.
       let coreLinks = spines * spineUp
       cores = ceilDivide(coreLinks, coreRadix)
       links = uplinks + coreLinks
-      // Cores fill in order.
-      loads.append(SwitchLoad(switches: coreLinks / coreRadix, ports: coreRadix))
-      if coreLinks % coreRadix > 0 { loads.append(SwitchLoad(switches: 1, ports: coreLinks % coreRadix)) }
+      loads += Self.spread(coreLinks, over: cores, plus: 0)
       size.spineDown = spineDown
       size.spineUp = spineUp
     }
@@ -539,6 +535,16 @@ private struct Plan {
       }
     }
     return loads
+  }
+
+  /// `links` dealt round `switches` switches (link g to switch g mod S): S − r take q and r take q + 1
+  /// (q = links / S, r = links mod S), each with `plus` ports more.
+  static func spread(_ links: Int, over switches: Int, plus: Int) -> [SwitchLoad] {
+    guard switches > 0 else { return [] }
+    return [
+      SwitchLoad(switches: switches - links % switches, ports: links / switches + plus),
+      SwitchLoad(switches: links % switches, ports: links / switches + 1 + plus),
+    ].filter { $0.switches > 0 }
   }
 
   /// Runs of `leaves` leaves in leaf order as `count` ports fill them, `perLeaf` at a time, `unit` leaves

@@ -1,9 +1,9 @@
 import Foundation
-import KilnIR
 import Testing
 import _KilnTestSupport
 
 @testable import KilnDriver
+@testable import KilnIR
 
 /// The link-level expansion: stable ids, every object once, every switch port used at most once,
 /// counts that agree with the fabric sizing, same bytes every run.
@@ -72,6 +72,12 @@ import _KilnTestSupport
       let bound = try #require(radix[parts[0]], "\(port) is on no switch")
       #expect((Int(parts[1]) ?? .max) < bound, "\(port) beyond \(bound) ports")
     }
+    // Ports in use per switch, as written, are the sizing's (optics are rounded up per switch from them).
+    var portsPerSwitch: [String: Int] = [:]
+    for port in ports.keys { portsPerSwitch[port.components(separatedBy: "/port/")[0], default: 0] += 1 }
+    let written = Dictionary(grouping: portsPerSwitch.values, by: { $0 }).mapValues(\.count)
+    let loads = Dictionary(size.switchLoads.map { ($0.ports, $0.switches) }, uniquingKeysWith: +)
+    #expect(written.filter { $0.key > 0 } == loads.filter { $0.key > 0 }, "\(project)")
     // Cables of two links between the same two switches, counted from the links written, are the sizing's.
     var pairs: [String: Int] = [:]
     for object in objects where object["kind"] as? String == "link" {
