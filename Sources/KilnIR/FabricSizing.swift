@@ -431,7 +431,8 @@ private struct Plan {
       cores = ceilDivide(coreLinks, coreRadix)
       links = uplinks + coreLinks
       loads += Self.spread(coreLinks, over: cores, plus: 0)
-      size.spineDown = spineDown
+      // The fullest spine's down ports (a full pod's with pods); its uplinks are numbered after them.
+      size.spineDown = pod == nil ? ceilDivide(uplinks, max(1, spines)) : spineDown
       size.spineUp = spineUp
     }
     // Many near-empty planes could overflow the totals; they saturate instead.
