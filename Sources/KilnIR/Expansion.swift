@@ -164,64 +164,24 @@ public enum Expansion {
       let serverID = Placement.serverID(
         ir.clusters[server.clusterPosition], server.group, rack: server.rack, slot: server.slot)
       for port in 0..<server.ports {
-        let endpoint = server.firstEndpoint + port
-        let plane = request.topology == .multiPlane ? port % planes : 0
-        let leaf: Int
-        let leafPort: Int
-        if request.topology == .railOptimized, request.leafRacks != nil {
-          // A leaf per rack per rail: the rack's servers in slot order.
-          leaf = server.rackIndex * request.portsPerNode + port
-          leafPort = server.slot
-        } else if request.leafRacks != nil {
-          // A ToR per rack: the rack's ports in slot order.
-          leaf = server.rackIndex
-          leafPort = server.slot * server.ports + port
-        } else if request.dualHomed, request.topology == .fatTree {
-          // A NIC's two ports on the two leaves of a pair, at the same port.
-          let nic = endpoint / 2
-          leaf = 2 * (nic / max(1, size.leafDown)) + endpoint % 2
-          leafPort = nic % max(1, size.leafDown)
-        } else if request.topology == .railOptimized {
-          leaf = (server.node / max(1, size.leafDown)) * request.portsPerNode + port
-          leafPort = server.node % max(1, size.leafDown)
-        } else {
-          let index = request.topology == .multiPlane ? (endpoint / planes) : endpoint
-          leaf = index / max(1, size.leafDown)
-          leafPort = index % max(1, size.leafDown)
-        }
+        let to = request.leafPort(of: server, port: port, size: size)
         sink(
-          #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(plane, .leaf, leaf))/port/\#(leafPort)"}"#
+          #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"endpoint-link","to":"\#(switchID(to.plane, .leaf, to.leaf))/port/\#(to.port)"}"#
         )
       }
     }
     // Backup hosts' ports on the leaves' spare ports, after the endpoint and uplink ports: in leaf order per
     // plane (a pair at a time when dual-homed), or a unit's rail leaves per host (rail-optimized).
     if size.spareLinks > 0 {
-      let spare = max(1, request.sparePorts)
-      let first = size.leafDown + size.leafUp
       var spareNode = 0
       var spareEndpoint = 0
       fabric.forEachAttachedServer(in: ir, role: role, spares: true) { server in
         let serverID = Placement.serverID(
           ir.clusters[server.clusterPosition], server.group, rack: server.rack, slot: server.slot)
         for port in 0..<server.ports {
-          let plane = request.topology == .multiPlane ? spareEndpoint % planes : 0
-          let leaf: Int
-          let leafPort: Int
-          if request.topology == .railOptimized {
-            leaf = spareNode / spare * request.portsPerNode + port
-            leafPort = first + spareNode % spare
-          } else if request.dualHomed, request.topology == .fatTree {
-            let nic = spareEndpoint / 2
-            leaf = 2 * (nic / spare) + spareEndpoint % 2
-            leafPort = first + nic % spare
-          } else {
-            let index = request.topology == .multiPlane ? spareEndpoint / planes : spareEndpoint
-            leaf = index / spare
-            leafPort = first + index % spare
-          }
+          let to = request.spareLeafPort(port: port, spareNode: spareNode, spareEndpoint: spareEndpoint, size: size)
           sink(
-            #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"spare-link","to":"\#(switchID(plane, .leaf, leaf))/port/\#(leafPort)"}"#
+            #"{"id":"\#(serverID)/nic/\#(role)-\#(port)","kind":"spare-link","to":"\#(switchID(to.plane, .leaf, to.leaf))/port/\#(to.port)"}"#
           )
           spareEndpoint += 1
         }

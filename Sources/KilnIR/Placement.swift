@@ -31,25 +31,14 @@ public struct Placement: Sendable {
         size.pods > 0
         ? max(1, size.leavesPerPod)
         : size.tiers == 3 && request.topology != .railOptimized ? max(1, request.radix / 2) : nil
-      // Leaves of one block: a unit's rails, a dual-homed pair, else one.
-      let leavesPerBlock =
-        request.topology == .railOptimized
-        ? max(1, request.portsPerNode) : request.dualHomed && request.topology == .fatTree ? 2 : 1
       fabric.forEachAttachedServer(in: ir, role: .compute) { server in
         let attached = ir.clusters[server.clusterPosition]
         guard attached.id == cluster.id else { return }
-        // The server's block: the leaf of its first port, its unit (rail-optimized: a leaf per rail) or its
-        // pair of leaves (dual-homed).
-        let block: Int
-        switch request.topology {
-        case _ where request.leafRacks != nil: block = server.rackIndex
-        case .railOptimized: block = server.node / max(1, size.leafDown)
-        case .fatTree where request.dualHomed: block = server.firstEndpoint / 2 / max(1, size.leafDown)
-        case .multiPlane: block = server.firstEndpoint / planes / max(1, size.leafDown)
-        case .fatTree, .dragonfly: block = server.firstEndpoint / max(1, size.leafDown)
-        }
+        // The leaf of the server's first port (plane 0's, or its rail-0 leaf); its block is that leaf's unit
+        // of rails or dual-homed pair.
+        let leaf = request.leafPort(of: server, port: 0, size: size).leaf
         let id = Self.serverID(attached, server.group, rack: server.rack, slot: server.slot)
-        blockOf[id] = (block, leavesPerPod.map { block * leavesPerBlock / $0 })
+        blockOf[id] = (leaf / request.leavesPerBlock, leavesPerPod.map { leaf / $0 })
       }
       let perNode = max(
         1, cluster.rackGroups.first { $0.server.ports(role: .compute) > 0 }?.server.ports(role: .compute) ?? 1)
@@ -61,7 +50,7 @@ public struct Placement: Sendable {
       case .multiPlane: serversPerBlock = size.leafDown * planes / perNode
       case .fatTree, .dragonfly: serversPerBlock = max(1, size.leafDown / perNode)
       }
-      serversPerPod = leavesPerPod.map { max(1, $0 / leavesPerBlock) * (serversPerBlock ?? 1) }
+      serversPerPod = leavesPerPod.map { max(1, $0 / request.leavesPerBlock) * (serversPerBlock ?? 1) }
     }
     for group in cluster.rackGroups {
       for rack in 0..<group.racks {
