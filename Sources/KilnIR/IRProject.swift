@@ -128,15 +128,20 @@ public struct IRFabric: Sendable {
     }
   }
 
-  /// Switches per model, in tier order (leaf, spine, core), tiers of one model merged: what power, cost,
-  /// rack units and the bill of materials count.
-  public var switchesByModel: [(model: SwitchModel, count: Int)] {
+  /// The tiers that have switches, in order (leaf, spine, core), each with its model and switch count (all
+  /// planes): what the report's tiers, the bill of materials and the rack positions read.
+  public var switchTiers: [(tier: FabricTier, model: SwitchModel, count: Int)] {
     guard let size = sizeValue else { return [] }
+    return FabricTier.allCases.compactMap { tier in
+      guard let model = switchModel(of: tier), size.switches(in: tier) > 0 else { return nil }
+      return (tier, model, size.switches(in: tier))
+    }
+  }
+
+  /// Switches per model, tiers of one model merged: what power and cost count.
+  public var switchesByModel: [(model: SwitchModel, count: Int)] {
     var result: [(model: SwitchModel, count: Int)] = []
-    for tier in FabricTier.allCases {
-      guard let model = switchModel(of: tier) else { continue }
-      let count = size.switches(in: tier)
-      guard count > 0 else { continue }
+    for (_, model, count) in switchTiers {
       if let index = result.firstIndex(where: { $0.model.name == model.name }) {
         result[index].count = saturatingAdd(result[index].count, count)
       } else {

@@ -20,12 +20,11 @@ struct SitePositionsCheck: AnalysisCheck {
         notes.append(Note("Storage/\(storage.name): \(storage.racks.value) racks", at: storage.racks.range))
       }
       for fabric in ir.fabrics where fabric.site == site.name {
-        guard let size = fabric.sizeValue, size.switches > 0 else { continue }
         // Top-of-rack leaves (leafGroup: rack) sit in the racks they serve.
-        let tiers = FabricTier.allCases.filter { $0 != .leaf || fabric.spec.leafGroup.value != .rack }
-        let switches = tiers.reduce(0) { $0 + size.switches(in: $1) }
+        let tiers = fabric.switchTiers.filter { $0.tier != .leaf || fabric.spec.leafGroup.value != .rack }
+        let switches = tiers.reduce(0) { $0 + $1.count }
         guard switches > 0 else { continue }
-        let units = tiers.reduce(0) { $0 + size.switches(in: $1) * max(1, fabric.switchModel(of: $1)?.rackUnits ?? 1) }
+        let units = tiers.reduce(0) { $0 + $1.count * max(1, $1.model.rackUnits) }
         let racks = (units + site.rackUnits.value - 1) / max(1, site.rackUnits.value)
         total += racks
         notes.append(

@@ -53,12 +53,10 @@ public struct BillOfMaterials: Sendable {
       guard let size = fabric.sizeValue else { continue }
       // A fabric's drawn power shared by its tiers' switch counts × their models' power.
       let fabricWatts = fabric.switchPower ?? 0
-      for (index, tier) in FabricTier.allCases.enumerated() {
-        let count = size.switches(in: tier)
-        guard count > 0, let model = fabric.switchModel(of: tier) else { continue }
+      for (tier, model, count) in fabric.switchTiers {
         let share = fabricWatts > 0 ? Double(count) * (model.power ?? 0) / fabricWatts : 0
         let name = size.groups > 0 ? "router" : tier.rawValue
-        let key = SwitchKey(model: model.name, tier: index)
+        let key = SwitchKey(model: model.name, tier: FabricTier.allCases.firstIndex(of: tier) ?? 0)
         switches[key, default: (0, 0, model, name)].count += count
         switches[key, default: (0, 0, model, name)].power += (network[fabric.id] ?? 0) * share
       }

@@ -476,8 +476,7 @@ extension ProjectReport {
       ]
     }
     var details: [TierDetail] = []
-    for tier in FabricTier.allCases where size.switches(in: tier) > 0 {
-      let count = size.switches(in: tier)
+    for (tier, model, count) in fabric.switchTiers {
       let (down, up): (Int, Int)
       switch tier {
       case .leaf: (down, up) = (size.leafDown, size.leafUp)
@@ -486,7 +485,7 @@ extension ProjectReport {
       }
       details.append(
         TierDetail(
-          tier: tier.rawValue, switchModel: fabric.switchModel(of: tier)?.name ?? "", switches: count,
+          tier: tier.rawValue, switchModel: model.name, switches: count,
           portsDown: down, portsUp: up, cablesUp: fabric.uplinkCables(tier)))
     }
     return details
