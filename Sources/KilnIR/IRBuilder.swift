@@ -114,14 +114,18 @@ public enum IRBuilder {
         : clusters[index].spec.storage.contains { reference in typed[reference]?.fabric?.target == position }
     }
     let attachedClusters = attachedPositions.map { clusters[$0] }
+    // The order the expansion wires them: clusters by id, rack groups, racks.
+    let wiredPositions = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }
+    // The wired rack groups with endpoints, for a leaf per rack.
+    var endpointGroups: [IRRackGroup] = []
     var endpoints = 0
     var nodes = 0
     var portsPerNode = 0
     var nicSpeed: Double?
     var spareEndpoints = 0
     var spareNodes = 0
-    for cluster in attachedClusters {
-      for group in cluster.rackGroups {
+    for position in wiredPositions {
+      for group in clusters[position].rackGroups {
         let ports = group.server.ports(role: role)
         guard ports > 0 else { continue }
         if group.isSpare {
@@ -129,6 +133,7 @@ public enum IRBuilder {
           spareNodes = saturatingAdd(spareNodes, group.servers)
           continue
         }
+        endpointGroups.append(group)
         endpoints += group.servers * ports
         nodes += group.servers
         portsPerNode = max(portsPerNode, ports)
@@ -171,15 +176,13 @@ public enum IRBuilder {
       }
       built.sparePorts = spec.sparePorts.value
       if spec.leafGroup.value == .rack {
-        // The attached racks in the order the expansion wires them (clusters by id, rack groups, racks), each
-        // as the ports it puts on a leaf: one per server on each rail's leaf, or all of its ports on its ToR.
-        built.leafRacks = attachedPositions.sorted { clusters[$0].id < clusters[$1].id }.flatMap { position in
-          clusters[position].rackGroups.filter { $0.server.ports(role: role) > 0 && !$0.isSpare }.flatMap { group in
-            Array(
-              repeating: topology == .railOptimized
-                ? group.serversPerRack : saturatingMultiply(group.serversPerRack, group.server.ports(role: role)),
-              count: group.racks)
-          }
+        // Each wired rack as the ports it puts on a leaf: one per server on each rail's leaf, or all of its
+        // ports on its ToR.
+        built.leafRacks = endpointGroups.flatMap { group in
+          Array(
+            repeating: topology == .railOptimized
+              ? group.serversPerRack : saturatingMultiply(group.serversPerRack, group.server.ports(role: role)),
+            count: group.racks)
         }
       }
       built.dualHomed = spec.dualHomed.value
@@ -209,7 +212,7 @@ public enum IRBuilder {
       id: "Fabric/\(spec.name)", spec: spec, switchModel: switchModel, spineSwitch: spineSwitch,
       coreSwitch: coreSwitch, transceiver: transceiver,
       attached: attachedClusters.map(\.id) + attachedStorage.map { "Storage/\($0.name)" },
-      attachedClusters: attachedPositions.sorted { clusters[$0].id < clusters[$1].id },
+      attachedClusters: wiredPositions,
       site: attachedClusters.first?.site?.name ?? attachedStorage.first?.site.name.value, request: request, size: size,
       nicSpeed: nicSpeed, usesBreakout: usesBreakout)
   }
