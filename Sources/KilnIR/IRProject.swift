@@ -250,4 +250,9 @@ public struct IRProject: Sendable {
   public var trainingRuns: [IRTrainingRun]
   public var policy: PolicySpec?
   public var catalog: TypedCatalog
+
+  /// GPUs installed at a site: its clusters' GPUs.
+  public func gpus(atSite site: String) -> Int {
+    clusters.reduce(0) { saturatingAdd($0, $1.site?.name == site ? $1.gpus : 0) }
+  }
 }

@@ -124,10 +124,9 @@ public struct CostModel: Sendable {
     }
     energyPerYear = Self.energyPerYear(ir, loads: loads)
     for site in ir.sites {
-      let clusters = ir.clusters.filter { $0.site?.name == site.name }
       switch site.ownership.value {
       case .cloud:
-        let gpus = clusters.reduce(0) { $0 + $1.gpus }
+        let gpus = ir.gpus(atSite: site.name)
         monthlyOpexBySite[site.name] = Double(gpus) * Self.hoursPerMonth * (site.gpuHourPrice?.value ?? 0)
       case .colocation:
         // The contracted power is billed whether it is drawn or not; energy only where the contract
@@ -166,7 +165,7 @@ public struct CostModel: Sendable {
   /// Storage there. The same formula for every ownership, so owned, colocated and rented hours compare (a
   /// cloud site's is its `gpuHourPrice` ÷ utilization, as every hour is paid). nil without GPUs.
   public func gpuHourPrice(of site: SiteSpec, _ ir: IRProject) -> Double? {
-    let gpus = ir.clusters.filter { $0.site?.name == site.name }.reduce(0) { $0 + $1.gpus }
+    let gpus = ir.gpus(atSite: site.name)
     let utilization = ir.project.utilization.value
     guard gpus > 0, utilization > 0 else { return nil }
     return monthlyCost(of: site, ir) / Self.hoursPerMonth / (Double(gpus) * utilization)

@@ -271,7 +271,7 @@ public struct ProjectReport: Sendable {
           capacityKW: capacity.map { $0 / 1_000 },
           headroom: capacity.flatMap { $0 > 0 ? ($0 - facility) / $0 : nil },
           monthlyOpexUSD: costs.monthlyOpexBySite[site.name] ?? 0, capexUSD: costs.capexBySite[site.name] ?? 0,
-          gpus: ir.clusters.filter { $0.site?.name == site.name }.reduce(0) { $0 + $1.gpus },
+          gpus: ir.gpus(atSite: site.name),
           gpuHourUSD: costs.gpuHourPrice(of: site, ir)))
       guard !cloud else { continue }
       totals.itPowerKW += load.total / 1_000
@@ -332,7 +332,11 @@ public struct ProjectReport: Sendable {
           hops: size?.hops, pods: size.flatMap { $0.pods > 0 ? $0.pods : nil },
           tierDetails: tierDetails))
     }
-    let storageFactor = LoadFactors(project: ir.project).storage
+    // A Storage's average draw is its site load's contributor (none without power).
+    let storageAverage = Dictionary(
+      analysis.siteLoads.values.flatMap { $0.contributors.filter { $0.kind == .storage } }.map {
+        ($0.name, $0.averageWatts)
+      }, uniquingKeysWith: +)
     for spec in ir.storage {
       let readers = ir.clusters.filter { cluster in cluster.spec.storage.contains { $0.name.value == spec.name } }
       let gpus = readers.reduce(0) { $0 + $1.gpus }
@@ -345,7 +349,7 @@ public struct ProjectReport: Sendable {
           gpusServed: gpus, readPerGPUGBps: gpus > 0 ? spec.readBandwidth.value / 1e9 / Double(gpus) : nil,
           nodes: spec.nodeCount?.value, ports: ports,
           portBandwidthGBps: ports.map { Double($0) * (spec.nodeNICSpeed?.value ?? 0) / 1e9 },
-          powerKW: spec.power.value / 1_000, averagePowerKW: spec.power.value * storageFactor / 1_000,
+          powerKW: spec.power.value / 1_000, averagePowerKW: (storageAverage["Storage/\(spec.name)"] ?? 0) / 1_000,
           capexUSD: spec.price?.value ?? 0, monthlyOpexUSD: costs.monthlyOpexByStorage[spec.name] ?? 0))
     }
     for (index, entry) in ir.serving.enumerated() {
